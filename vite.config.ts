@@ -1,0 +1,17 @@
+import tailwindcss from '@tailwindcss/vite';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The web apps live under src/web; the server serves the built files from dist/web.
+export default defineConfig({
+  root: 'src/web',
+  plugins: [react(), tailwindcss()],
+  build: {
+    outDir: '../../dist/web',
+    emptyOutDir: true,
+    rollupOptions: {
+      input: { staff: 'src/web/index.html' },
+    },
+  },
+  server: { proxy: { '/api': 'http://localhost:3000' } },
+});

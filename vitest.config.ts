@@ -1,0 +1,28 @@
+import { defineConfig } from 'vitest/config';
+
+// The same integration tests run twice: on embedded PGlite and on the PostgreSQL server.
+// Each test file builds its own throwaway database (see src/server/test/harness.ts).
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'embedded',
+          include: ['src/**/*.test.ts'],
+          env: { WASL_TEST_DB: 'embedded' },
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'postgres',
+          include: ['src/server/**/*.test.ts'],
+          env: { WASL_TEST_DB: 'postgres' },
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
