@@ -1,0 +1,78 @@
+// Saudi identifiers: national ID / iqama numbers (Luhn) and mobile numbers (libphonenumber-js).
+import { parsePhoneNumberFromString } from 'libphonenumber-js/mobile';
+import { toLatinDigits } from './arabic';
+
+export type NationalIdKind = 'citizen' | 'resident';
+export type NationalIdError = 'required' | 'length' | 'first_digit' | 'check_digit';
+
+/** Luhn sum over a digit string whose last digit is the check digit; valid when the sum is a multiple of 10. */
+function luhnSum(digits: string): number {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum;
+}
+
+/**
+ * Which rule a national ID / iqama number breaks, or null when it is valid. 'length' covers anything that is not
+ * exactly ten digits (letters included). Arabic-Indic digits and surrounding spaces are accepted.
+ */
+export function nationalIdError(input: string): NationalIdError | null {
+  const id = toLatinDigits(input).trim();
+  if (id === '') return 'required';
+  if (!/^[0-9]{10}$/.test(id)) return 'length';
+  if (id[0] !== '1' && id[0] !== '2') return 'first_digit';
+  if (luhnSum(id) % 10 !== 0) return 'check_digit';
+  return null;
+}
+
+/** The ten Latin digits of a valid national ID (starts with 1) or iqama (starts with 2), otherwise null. */
+export function normalizeNationalId(input: string): string | null {
+  return nationalIdError(input) === null ? toLatinDigits(input).trim() : null;
+}
+
+/** 'citizen' for a valid national ID, 'resident' for a valid iqama, null when the number is not valid. */
+export function nationalIdKind(id: string): NationalIdKind | null {
+  const normalized = normalizeNationalId(id);
+  if (normalized === null) return null;
+  return normalized[0] === '1' ? 'citizen' : 'resident';
+}
+
+/** Appends the Luhn check digit to nine digits (for tests, demo data and benchmarks). */
+export function makeNationalId(prefix9: string): string {
+  const prefix = toLatinDigits(prefix9);
+  if (!/^[0-9]{9}$/.test(prefix)) throw new RangeError(`makeNationalId needs nine digits, got "${prefix9}"`);
+  const check = (10 - (luhnSum(`${prefix}0`) % 10)) % 10;
+  return `${prefix}${check}`;
+}
+
+/**
+ * A Saudi mobile number in E.164 (+9665XXXXXXXX), or null when the input is not a valid Saudi mobile number
+ * (landlines, toll-free and foreign numbers included). Accepts 05…, 5…, +966…, 00966…, spaces, dashes and
+ * Arabic-Indic digits. libphonenumber-js decides validity and type; its mobile-only metadata is used, so a
+ * number is valid only if it matches a mobile pattern.
+ */
+export function normalizeSaudiMobile(input: string): string | null {
+  const text = toLatinDigits(input).trim();
+  if (text === '') return null;
+  const phone = parsePhoneNumberFromString(text, 'SA');
+  if (phone?.country !== 'SA' || !phone.isValid() || phone.getType() !== 'MOBILE') return null;
+  return phone.number;
+}
+
+/**
+ * The local display form "05X XXX XXXX" of a Saudi mobile number. Input that is not a valid Saudi mobile number
+ * is returned unchanged, so a display never fails on old or foreign data.
+ */
+export function formatSaudiMobileLocal(e164: string): string {
+  const normalized = normalizeSaudiMobile(e164);
+  if (normalized === null) return e164;
+  const national = `0${normalized.slice(4)}`;
+  return `${national.slice(0, 3)} ${national.slice(3, 6)} ${national.slice(6)}`;
+}

@@ -1,0 +1,115 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config';
+import type { Database } from './db/client';
+import type { App, Deps } from './http/context';
+import { registerErrorHandler } from './http/error-handler';
+import { registerGuard } from './http/guard';
+import { registerSessionLoader } from './http/session';
+import { registerAuditRoutes } from './modules/audit/routes';
+import { registerAuthRoutes } from './modules/auth/routes';
+import { registerHealthRoutes } from './modules/health/routes';
+import { registerUserRoutes } from './modules/users/routes';
+
+export type BuildOptions = {
+  config: Config;
+  database: Database;
+  /** Folder of the built web app (dist/web); absent in API-only tests. */
+  webRoot?: string;
+  /** Pino level; absent means no logging (tests). */
+  logLevel?: string;
+};
+
+/** Log lines name the route pattern, never the raw URL: queries may carry national IDs or mobiles. */
+const serializers = {
+  req(request: { method: string; routeOptions?: { url?: string }; id: string }) {
+    return { id: request.id, method: request.method, route: request.routeOptions?.url ?? 'unmatched' };
+  },
+};
+
+export async function buildApp(options: BuildOptions): Promise<App> {
+  const { config, database } = options;
+  const deps: Deps = { config, database, db: database.db };
+  const app = Fastify({
+    logger: options.logLevel
+      ? { level: options.logLevel, serializers, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] }
+      : false,
+    bodyLimit: 1_048_576,
+    trustProxy: config.trustProxy,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // React Aria positions overlays with inline style attributes.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    strictTransportSecurity: false,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Wasl API', description: 'وصل — واجهة برمجة نظام علاقات المستفيدين', version: '0.1.0' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'wasl_sid' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  // Authenticated answers must not be kept by browsers or proxies.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+
+  registerSessionLoader(app, deps);
+  registerGuard(app);
+
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  registerHealthRoutes(app, deps);
+  registerAuthRoutes(app, deps);
+  registerUserRoutes(app, deps);
+  registerAuditRoutes(app, deps);
+
+  if (options.webRoot && fs.existsSync(path.join(options.webRoot, 'index.html'))) registerWeb(app, options.webRoot);
+  return app;
+}
+
+/** Serves the built staff app (files are routed at start); any other non-API GET falls back to its index.html (client-side routes). */
+function registerWeb(app: App, webRoot: string): void {
+  app.register(fastifyStatic, { root: webRoot, index: false, wildcard: false, serve: true });
+  app.get('/', (_request, reply) => reply.type('text/html').sendFile('index.html'));
+  app.get('/*', (request, reply) => {
+    if (request.url.startsWith('/api/')) return reply.callNotFound();
+    return reply.type('text/html').sendFile('index.html');
+  });
+}

@@ -1,0 +1,52 @@
+/**
+ * The one error type of the domain. Code never knows HTTP: the status of each code is decided here,
+ * and the message comes from src/common/i18n/<lang>/errors.json in the caller's language.
+ */
+const STATUS_BY_CODE = {
+  'request.validation': 400,
+  'request.malformed_json': 400,
+  'request.unsupported_media_type': 415,
+  'request.too_large': 413,
+  'request.not_found': 404,
+  'request.rate_limited': 429,
+  'auth.unauthenticated': 401,
+  'auth.invalid_credentials': 401,
+  'auth.totp_required': 401,
+  'auth.totp_invalid': 401,
+  'auth.rate_limited': 429,
+  'auth.forbidden': 403,
+  'auth.csrf': 403,
+  'auth.bad_origin': 403,
+  'auth.totp_enrollment_required': 403,
+  'auth.totp_not_setup': 409,
+  'auth.totp_mandatory': 409,
+  'auth.totp_already_enabled': 409,
+  'auth.wrong_password': 400,
+  'user.not_found': 404,
+  'user.username_taken': 409,
+  'user.branch_not_found': 400,
+  'user.cannot_disable_self': 409,
+  'internal': 500,
+  'database.unavailable': 503,
+} as const;
+
+export type ErrorCode = keyof typeof STATUS_BY_CODE;
+export const ERROR_CODES = Object.keys(STATUS_BY_CODE) as ErrorCode[];
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: unknown;
+  constructor(code: ErrorCode, details?: unknown) {
+    super(code);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+  get status(): number {
+    return STATUS_BY_CODE[this.code];
+  }
+}
+
+export function statusOf(code: ErrorCode): number {
+  return STATUS_BY_CODE[code];
+}

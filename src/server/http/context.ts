@@ -1,0 +1,47 @@
+import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Role } from '../../common/domain/roles';
+import type { Config } from '../config';
+import type { Database, Db } from '../db/client';
+import type { Action } from '../policy';
+
+/** What every route module receives: configuration and the database. No framework DI. */
+export type Deps = { config: Config; database: Database; db: Db };
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+export type SessionUser = {
+  id: string;
+  orgId: string;
+  branchId: string | null;
+  role: Role;
+  username: string;
+  displayName: string;
+  locale: 'ar' | 'en';
+  digits: 'arab' | 'latn';
+  totpEnabled: boolean;
+  totpRequired: boolean;
+};
+
+export type Auth = { user: SessionUser; sessionId: string; csrfToken: string };
+
+/** `public` routes need no session; every other API route names the policy action it performs. */
+export type Access = 'public' | Action;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    auth: Auth | null;
+  }
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+}
+
+/** Request facts recorded in the audit log. */
+export type RequestMeta = { ip: string | null; userAgent: string | null };

@@ -1,0 +1,20 @@
+import ar from '../../common/i18n/ar/errors.json';
+import en from '../../common/i18n/en/errors.json';
+
+export type Lang = 'ar' | 'en';
+const MESSAGES: Record<Lang, Record<string, string>> = { ar, en };
+
+/** Arabic unless the caller prefers English first. */
+export function pickLang(acceptLanguage: string | undefined): Lang {
+  const first = acceptLanguage?.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'ar';
+}
+
+export function translate(lang: Lang, key: string, vars: Record<string, unknown> = {}): string {
+  const template = MESSAGES[lang][key] ?? MESSAGES.ar[key] ?? MESSAGES[lang].internal ?? key;
+  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(vars[name] ?? ''));
+}
+
+export function hasMessage(key: string): boolean {
+  return key in MESSAGES.ar;
+}

@@ -1,0 +1,46 @@
+import type { Deps } from '../http/context';
+import { deleteExpiredSessions, deleteOldFailures } from '../modules/auth/queries';
+
+type Job = { name: string; everyMs: number; run: (deps: Deps) => Promise<void> };
+
+/** Housekeeping. Each job is idempotent, so several instances running it at once do no harm. */
+export function housekeepingJobs(deps: Deps): Job[] {
+  const jobs: Job[] = [
+    {
+      name: 'expire-sessions',
+      everyMs: 10 * 60_000,
+      run: async ({ db, config }) => {
+        const now = new Date();
+        await deleteExpiredSessions(db, now, config.session.idleMs);
+        await deleteOldFailures(db, new Date(now.getTime() - config.login.windowMs));
+      },
+    },
+  ];
+  // PGlite has no autovacuum (ARCHITECTURE.md → guardrails).
+  if (deps.database.kind === 'embedded' && deps.config.vacuumIntervalMs > 0) {
+    jobs.push({ name: 'vacuum-analyze', everyMs: deps.config.vacuumIntervalMs, run: (d) => d.database.exec('VACUUM ANALYZE') });
+  }
+  return jobs;
+}
+
+export function startScheduler(deps: Deps, log: (msg: string, err?: unknown) => void): () => void {
+  const timers = housekeepingJobs(deps).map((job) => {
+    let running = false;
+    const timer = setInterval(async () => {
+      if (running) return;
+      running = true;
+      try {
+        await job.run(deps);
+      } catch (error) {
+        log(`job ${job.name} failed`, error);
+      } finally {
+        running = false;
+      }
+    }, job.everyMs);
+    timer.unref();
+    return timer;
+  });
+  return () => {
+    for (const t of timers) clearInterval(t);
+  };
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { PASSWORD_MAX, PASSWORD_MIN, ROLES } from '../../../common/domain/roles';
+import { ACTIONS } from '../../policy';
+
+export const loginBody = z.strictObject({
+  username: z.string().min(1).max(100),
+  password: z.string().min(1).max(PASSWORD_MAX),
+  totp: z.string().max(12).optional(),
+});
+
+export const sessionUserSchema = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(ROLES),
+  branchId: z.uuid().nullable(),
+  orgId: z.uuid(),
+  preferences: z.object({ locale: z.enum(['ar', 'en']), digits: z.enum(['arab', 'latn']) }),
+  permissions: z.array(z.enum(ACTIONS as [string, ...string[]])),
+  totpEnabled: z.boolean(),
+  totpRequired: z.boolean(),
+});
+
+export const sessionResponse = z.object({ user: sessionUserSchema, csrfToken: z.string() });
+
+export const newPasswordSchema = z.string().min(PASSWORD_MIN, { message: 'field.password_length' }).max(PASSWORD_MAX);
+
+export const changePasswordBody = z.strictObject({
+  currentPassword: z.string().min(1).max(PASSWORD_MAX),
+  newPassword: newPasswordSchema,
+});
+
+export const totpSetupResponse = z.object({ secret: z.string(), otpauthUrl: z.string() });
+export const totpCodeBody = z.strictObject({ code: z.string().min(6).max(12) });

@@ -1,0 +1,84 @@
+import { asc, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { inOrg } from '../../db/tenancy';
+import { branches, organizations, users } from '../../db/tables/index';
+
+const userColumns = {
+  id: users.id,
+  orgId: users.orgId,
+  username: users.username,
+  displayName: users.displayName,
+  role: users.role,
+  branchId: users.branchId,
+  disabled: users.disabled,
+  totpRequired: users.totpRequired,
+  totpEnabled: users.totpEnabled,
+  createdAt: users.createdAt,
+};
+export type UserRow = Awaited<ReturnType<typeof listUsers>>[number];
+
+export function listUsers(db: Db, orgId: string) {
+  return db.select(userColumns).from(users).where(inOrg(users, orgId)).orderBy(asc(users.username));
+}
+
+export async function getUser(db: Db, orgId: string, id: string) {
+  const [row] = await db.select(userColumns).from(users).where(inOrg(users, orgId, eq(users.id, id))).limit(1);
+  return row;
+}
+
+export async function usernameExists(db: Db, username: string) {
+  const [row] = await db.select({ id: users.id }).from(users).where(eq(users.username, username)).limit(1);
+  return Boolean(row);
+}
+
+export async function insertUser(
+  db: Db,
+  values: { orgId: string; username: string; displayName: string; role: string; branchId: string | null; passwordHash: string },
+) {
+  const [row] = await db.insert(users).values(values).returning(userColumns);
+  return row!;
+}
+
+export async function updateUser(
+  db: Db,
+  orgId: string,
+  id: string,
+  values: Partial<{ displayName: string; role: string; branchId: string | null; disabled: boolean; totpRequired: boolean }>,
+) {
+  const [row] = await db
+    .update(users)
+    .set({ ...values, updatedAt: new Date() })
+    .where(inOrg(users, orgId, eq(users.id, id)))
+    .returning(userColumns);
+  return row;
+}
+
+export async function updatePreferences(db: Db, userId: string, values: { locale?: string; digits?: string }) {
+  const [row] = await db
+    .update(users)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(users.id, userId))
+    .returning({ locale: users.locale, digits: users.digits });
+  return row!;
+}
+
+export function listBranches(db: Db, orgId: string) {
+  return db
+    .select({ id: branches.id, code: branches.code, nameAr: branches.nameAr, nameEn: branches.nameEn })
+    .from(branches)
+    .where(inOrg(branches, orgId))
+    .orderBy(asc(branches.code));
+}
+
+export async function branchExists(db: Db, orgId: string, id: string) {
+  const [row] = await db.select({ id: branches.id }).from(branches).where(inOrg(branches, orgId, eq(branches.id, id)));
+  return Boolean(row);
+}
+
+export async function getOrganization(db: Db, orgId: string) {
+  const [row] = await db
+    .select({ id: organizations.id, nameAr: organizations.nameAr, nameEn: organizations.nameEn })
+    .from(organizations)
+    .where(eq(organizations.id, orgId));
+  return row;
+}

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { AppError } from '../../errors';
+import { writeAudit } from '../../http/audit';
+import type { App, Deps } from '../../http/context';
+import { actorOf } from '../../http/guard';
+import { errorResponses, idParams, noContentResponses } from '../../http/schemas';
+import { requestMeta } from '../../http/session';
+import { createUser, resetPasswordByAdmin, updateUserByAdmin } from './manage-users';
+import { presentUser } from './present';
+import { getOrganization, listBranches, listUsers, updatePreferences } from './queries';
+import {
+  branchSchema,
+  createUserBody,
+  organizationSchema,
+  preferencesBody,
+  preferencesResponse,
+  resetPasswordBody,
+  updateUserBody,
+  userSchema,
+} from './schema';
+
+const tags = ['users'];
+
+export function registerUserRoutes(app: App, deps: Deps): void {
+  app.get(
+    '/api/users',
+    {
+      config: { access: 'users.manage' },
+      schema: { tags, response: { 200: z.object({ items: z.array(userSchema) }), ...errorResponses } },
+    },
+    async (request) => ({ items: (await listUsers(deps.db, actorOf(request).orgId)).map(presentUser) }),
+  );
+
+  app.post(
+    '/api/users',
+    { config: { access: 'users.manage' }, schema: { tags, body: createUserBody, response: { 201: userSchema, ...errorResponses } } },
+    async (request, reply) => {
+      const row = await createUser(deps, actorOf(request), request.body, requestMeta(request));
+      return reply.status(201).send(presentUser(row));
+    },
+  );
+
+  app.patch(
+    '/api/users/:id',
+    {
+      config: { access: 'users.manage' },
+      schema: { tags, params: idParams, body: updateUserBody, response: { 200: userSchema, ...errorResponses } },
+    },
+    async (request) =>
+      presentUser(await updateUserByAdmin(deps, actorOf(request), request.params.id, request.body, requestMeta(request))),
+  );
+
+  app.post(
+    '/api/users/:id/password',
+    { config: { access: 'users.manage' }, schema: { tags, params: idParams, body: resetPasswordBody, response: noContentResponses } },
+    async (request, reply) => {
+      await resetPasswordByAdmin(deps, actorOf(request), request.params.id, request.body.newPassword, requestMeta(request));
+      return reply.status(204).send();
+    },
+  );
+
+  app.patch(
+    '/api/me/preferences',
+    {
+      config: { access: 'session.self' },
+      schema: { tags, body: preferencesBody, response: { 200: preferencesResponse, ...errorResponses } },
+    },
+    async (request) => {
+      const user = actorOf(request);
+      const row = await deps.db.transaction(async (tx) => {
+        const updated = await updatePreferences(tx, user.id, request.body);
+        await writeAudit(tx, user, requestMeta(request), {
+          action: 'user.preferences_changed',
+          entityType: 'user',
+          entityId: user.id,
+          details: request.body,
+        });
+        return updated;
+      });
+      return { preferences: { locale: row.locale === 'en' ? 'en' : 'ar', digits: row.digits === 'latn' ? 'latn' : 'arab' } } as const;
+    },
+  );
+
+  app.get(
+    '/api/branches',
+    {
+      config: { access: 'branches.read' },
+      schema: { tags, response: { 200: z.object({ items: z.array(branchSchema) }), ...errorResponses } },
+    },
+    async (request) => ({ items: await listBranches(deps.db, actorOf(request).orgId) }),
+  );
+
+  app.get(
+    '/api/settings/organization',
+    { config: { access: 'settings.read' }, schema: { tags, response: { 200: organizationSchema, ...errorResponses } } },
+    async (request) => {
+      const org = await getOrganization(deps.db, actorOf(request).orgId);
+      if (!org) throw new AppError('request.not_found');
+      return org;
+    },
+  );
+}

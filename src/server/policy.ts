@@ -1,0 +1,59 @@
+import type { Role } from '../common/domain/roles';
+import { ROLES } from '../common/domain/roles';
+import { AppError } from './errors';
+
+/**
+ * The one access policy. Every API route names an action from this table (checked at start-up), and the
+ * route guard calls `authorize` before the handler runs; use cases call it again with the record itself
+ * (organisation, branch). Anything not listed here is denied.
+ */
+const everyone = ROLES;
+export const ACTION_ROLES = {
+  /** The signed-in user's own session, preferences, password and second factor. */
+  'session.self': everyone,
+  'branches.read': everyone,
+  'settings.read': everyone,
+  'settings.manage': ['admin'],
+  'users.manage': ['admin'],
+  'audit.read': ['admin', 'manager'],
+  // Capabilities of later modules, listed now so the dashboard can say what each role may do.
+  'reports.view': ['admin', 'manager'],
+  'beneficiaries.read': ['admin', 'manager', 'officer', 'execution_officer', 'committee', 'branch_rep'],
+  'beneficiaries.write': ['officer', 'execution_officer', 'branch_rep'],
+  'applications.verify': ['officer', 'branch_rep'],
+  'referrals.answer': ['execution_officer'],
+  'committee.vote': ['committee'],
+  'deliveries.manage': ['execution_officer', 'branch_rep'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof ACTION_ROLES;
+export const ACTIONS = Object.keys(ACTION_ROLES) as Action[];
+
+export type Actor = { id: string; orgId: string; branchId: string | null; role: Role };
+/** What a record tells the policy about itself. */
+export type Resource = { orgId: string; branchId?: string | null };
+
+export function rolesFor(action: Action): readonly Role[] {
+  return ACTION_ROLES[action];
+}
+
+export function can(actor: Actor, action: Action, resource?: Resource): boolean {
+  if (!(ACTION_ROLES[action] as readonly Role[]).includes(actor.role)) return false;
+  if (!resource) return true;
+  if (resource.orgId !== actor.orgId) return false;
+  // A branch representative works only with their own branch's records.
+  if (actor.role === 'branch_rep' && resource.branchId !== undefined && resource.branchId !== actor.branchId) {
+    return false;
+  }
+  return true;
+}
+
+/** Throws unless allowed. Another organisation's record is reported as not found, never as forbidden. */
+export function authorize(actor: Actor, action: Action, resource?: Resource): void {
+  if (resource && resource.orgId !== actor.orgId) throw new AppError('request.not_found');
+  if (!can(actor, action, resource)) throw new AppError('auth.forbidden', { action });
+}
+
+export function permissionsOf(role: Role): Action[] {
+  return ACTIONS.filter((a) => (ACTION_ROLES[a] as readonly Role[]).includes(role));
+}
