@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -14,9 +15,13 @@ import type { App, Deps } from './http/context';
 import { registerErrorHandler } from './http/error-handler';
 import { registerGuard } from './http/guard';
 import { registerSessionLoader } from './http/session';
+import { registerApplicationRoutes } from './modules/applications/routes';
 import { registerAuditRoutes } from './modules/audit/routes';
 import { registerAuthRoutes } from './modules/auth/routes';
+import { registerBeneficiaryRoutes } from './modules/beneficiaries/routes';
 import { registerHealthRoutes } from './modules/health/routes';
+import { registerServiceRoutes } from './modules/services/routes';
+import { registerSettingsRoutes } from './modules/settings/routes';
 import { registerUserRoutes } from './modules/users/routes';
 
 export type BuildOptions = {
@@ -72,6 +77,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
+  // One file per request; the association's own (smaller) limit is checked by the use case.
+  await app.register(multipart, { limits: { fileSize: 25 * 1024 * 1024, files: 1, fields: 10, fieldSize: 1000 } });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Wasl API', description: 'وصل — واجهة برمجة نظام علاقات المستفيدين', version: '0.1.0' },
@@ -99,6 +106,10 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   registerAuthRoutes(app, deps);
   registerUserRoutes(app, deps);
   registerAuditRoutes(app, deps);
+  registerSettingsRoutes(app, deps);
+  registerServiceRoutes(app, deps);
+  registerBeneficiaryRoutes(app, deps);
+  registerApplicationRoutes(app, deps);
 
   if (options.webRoot && fs.existsSync(path.join(options.webRoot, 'index.html'))) registerWeb(app, options.webRoot);
   return app;

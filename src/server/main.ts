@@ -6,6 +6,7 @@ import { openConfiguredDatabase } from './db/open';
 import { startScheduler } from './jobs/scheduler';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from './seed/demo-users';
 import { ensureOrganization, FIRST_ORGANIZATION, findOrganization } from './seed/organization';
+import { seedServices } from './seed/services';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -17,6 +18,7 @@ async function main() {
   const { database, release } = await openConfiguredDatabase(config);
   const isNew = !(await findOrganization(database.db, FIRST_ORGANIZATION.slug));
   const { orgId, branchIds } = await ensureOrganization(database.db, FIRST_ORGANIZATION);
+  if (isNew) await seedServices(database.db, orgId);
   // Demo users on a new embedded database, or whenever WASL_DEMO=1; never in production.
   const demo = config.env !== 'production' && (config.demo || (isNew && database.kind === 'embedded'));
   const created = demo ? await seedDemoUsers(database.db, orgId, branchIds) : [];

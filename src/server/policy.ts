@@ -16,11 +16,23 @@ export const ACTION_ROLES = {
   'settings.manage': ['admin'],
   'users.manage': ['admin'],
   'audit.read': ['admin', 'manager'],
-  // Capabilities of later modules, listed now so the dashboard can say what each role may do.
   'reports.view': ['admin', 'manager'],
-  'beneficiaries.read': ['admin', 'manager', 'officer', 'execution_officer', 'committee', 'branch_rep'],
+  'services.read': everyone,
+  'services.manage': ['admin'],
+  'selection.manage': ['admin'],
+  // The registry. Admin runs the system, not cases: no access to beneficiaries' files (least privilege).
+  'beneficiaries.search': ['manager', 'officer', 'execution_officer', 'branch_rep'],
+  /** Committee members read a file only while one of its applications is before the committee. */
+  'beneficiaries.read': ['manager', 'officer', 'execution_officer', 'committee', 'branch_rep'],
+  'beneficiaries.read_sensitive': ['manager', 'officer', 'execution_officer', 'committee'],
   'beneficiaries.write': ['officer', 'execution_officer', 'branch_rep'],
+  'beneficiaries.change_status': ['officer', 'execution_officer'],
+  'applications.read': ['manager', 'officer', 'execution_officer', 'committee', 'branch_rep'],
+  'applications.create': ['officer', 'branch_rep'],
+  /** Moving an application along; each transition then names its own right (common/domain/application.ts). */
+  'applications.transition': ['officer', 'execution_officer', 'branch_rep'],
   'applications.verify': ['officer', 'branch_rep'],
+  'applications.raise': ['officer'],
   'referrals.answer': ['execution_officer'],
   'committee.vote': ['committee'],
   'deliveries.manage': ['execution_officer', 'branch_rep'],

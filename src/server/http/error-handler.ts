@@ -35,6 +35,7 @@ function classify(error: FastifyError): { code: ErrorCode; status: number; detai
   }
   if (error instanceof SyntaxError && error.statusCode === 400) return { code: 'request.malformed_json', status: 400 };
   if (error.statusCode === 429) return { code: 'request.rate_limited', status: 429 };
+  if (error.statusCode === 413) return { code: 'request.too_large', status: 413 };
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     return { code: 'request.validation', status: error.statusCode };
   }

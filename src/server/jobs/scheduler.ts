@@ -1,5 +1,8 @@
 import type { Deps } from '../http/context';
+import { riyadhDate } from '../../common/dates';
+import { organizations } from '../db/tables/index';
 import { deleteExpiredSessions, deleteOldFailures } from '../modules/auth/queries';
+import { suspendOverdueReverifications } from '../modules/beneficiaries/change-status';
 
 type Job = { name: string; everyMs: number; run: (deps: Deps) => Promise<void> };
 
@@ -13,6 +16,16 @@ export function housekeepingJobs(deps: Deps): Job[] {
         const now = new Date();
         await deleteExpiredSessions(db, now, config.session.idleMs);
         await deleteOldFailures(db, new Date(now.getTime() - config.login.windowMs));
+      },
+    },
+    {
+      name: 'suspend-overdue-reverifications',
+      everyMs: 6 * 3_600_000,
+      run: async ({ db }) => {
+        const today = riyadhDate(new Date());
+        for (const org of await db.select({ id: organizations.id }).from(organizations)) {
+          await suspendOverdueReverifications(db, org.id, today);
+        }
       },
     },
   ];

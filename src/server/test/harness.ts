@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { buildApp } from '../app';
 import { type Config, loadConfig } from '../config';
@@ -6,6 +9,7 @@ import { type Database, migrateDatabase, openEmbedded, openServer } from '../db/
 import type { App, Deps } from '../http/context';
 import { DEMO_PASSWORD, seedDemoUsers } from '../seed/demo-users';
 import { ensureOrganization, FIRST_ORGANIZATION } from '../seed/organization';
+import { seedServices } from '../seed/services';
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -51,9 +55,11 @@ export type TestContext = {
 
 export async function createTestContext(overrides: Partial<Config> = {}): Promise<TestContext> {
   const { database, drop } = await createTestDatabase();
-  const config = { ...loadConfig({ NODE_ENV: 'test' }), ...overrides };
+  const uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wasl-uploads-'));
+  const config = { ...loadConfig({ NODE_ENV: 'test' }), uploadDir, ...overrides };
   const { orgId, branchIds } = await ensureOrganization(database.db, FIRST_ORGANIZATION);
   await seedDemoUsers(database.db, orgId, branchIds);
+  await seedServices(database.db, orgId);
   const app = await buildApp({ config, database });
   await app.ready();
   return {
@@ -65,6 +71,7 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
     close: async () => {
       await app.close();
       await drop();
+      fs.rmSync(uploadDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,4 +1,8 @@
 // The whole schema, one file per domain. drizzle-kit reads this file to generate migrations.
+export * from './applications';
 export * from './audit';
+export * from './beneficiaries';
+export * from './counters';
 export * from './organizations';
+export * from './services';
 export * from './users';

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+/**
+ * An association's configuration, stored in organizations.settings. Every field has the first customer's value
+ * as its default, so a new association starts from the policy's template and changes what differs.
+ */
+export const organizationSettingsSchema = z.object({
+  declarationTextAr: z
+    .string()
+    .min(10)
+    .max(4000)
+    .default(
+      'أقر أنا مقدم الطلب بأن جميع البيانات والمستندات التي قدمتها إلى الجمعية صحيحة ومطابقة للواقع، وأنني مسؤول مسؤولية مباشرة عن صحتها، وأتعهد بإبلاغ الجمعية بأي تغيير يطرأ عليها، وأعلم أن تقديم بيانات غير صحيحة يوقف الخدمة.',
+    ),
+  declarationTextEn: z
+    .string()
+    .min(10)
+    .max(4000)
+    .default(
+      'I, the applicant, declare that all the data and documents I have given the association are true and match reality, that I am directly responsible for their correctness, and that I will tell the association of any change; I know that false data stops the service.',
+    ),
+  privacyNoticeVersion: z.string().min(1).max(40).default('2026-03'),
+  privacyNoticeAr: z
+    .string()
+    .min(10)
+    .max(4000)
+    .default(
+      'تجمع الجمعية بياناتك لغرض دراسة طلبك وتقديم خدماتها لك والتواصل معك بشأنها فقط، ولا تشاركها مع غيرها إلا بما يوجبه النظام. يحق لك الاطلاع على بياناتك وطلب تصحيحها أو إتلافها عند انتهاء الغرض، مع مراعاة مدد الحفظ النظامية.',
+    ),
+  consentPurposeAr: z
+    .string()
+    .min(5)
+    .max(500)
+    .default('دراسة طلب الالتحاق بخدمات الجمعية وتقديمها والتواصل بشأنها'),
+  /** Days the committee has to decide after an application is raised (the policy's "two weeks"). */
+  committeeTargetDays: z.number().int().min(1).max(120).default(14),
+  /** A file is re-verified this many months after it becomes active, and yearly after that. */
+  reverifyMonths: z.number().int().min(1).max(60).default(12),
+  /** Days past the re-verification date before a file is suspended. */
+  reverifyGraceDays: z.number().int().min(0).max(365).default(30),
+  maxUploadMb: z.number().int().min(1).max(25).default(5),
+});
+export type OrganizationSettings = z.infer<typeof organizationSettingsSchema>;
+
+export const organizationSettingsPatch = z
+  .strictObject(
+    Object.fromEntries(
+      Object.entries(organizationSettingsSchema.shape).map(([k, v]) => [k, (v as z.ZodDefault<z.ZodType>).unwrap().optional()]),
+    ) as { [K in keyof typeof organizationSettingsSchema.shape]: z.ZodOptional<ReturnType<(typeof organizationSettingsSchema.shape)[K]['unwrap']>> },
+  )
+  .refine((b) => Object.keys(b).length > 0, { message: 'field.required' });
+
+export function readSettings(raw: unknown): OrganizationSettings {
+  const parsed = organizationSettingsSchema.safeParse(raw ?? {});
+  return parsed.success ? parsed.data : organizationSettingsSchema.parse({});
+}

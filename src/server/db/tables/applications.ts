@@ -1,0 +1,154 @@
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { beneficiaries } from './beneficiaries';
+import { branches, organizations } from './organizations';
+import { services } from './services';
+import { users } from './users';
+
+const orgId = () =>
+  uuid('org_id')
+    .notNull()
+    .references(() => organizations.id);
+
+export type ScoreBreakdown = { key: string; weight: number; value: number; points: number; detail: string }[];
+
+/** An application to enrol in services (طلب التحاق). */
+export const applications = pgTable(
+  'applications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: orgId(),
+    beneficiaryId: uuid('beneficiary_id')
+      .notNull()
+      .references(() => beneficiaries.id),
+    branchId: uuid('branch_id')
+      .notNull()
+      .references(() => branches.id),
+    reference: text('reference').notNull(),
+    channel: text('channel').notNull(),
+    stage: text('stage').notNull().default('draft'),
+    note: text('note'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    stageChangedAt: timestamp('stage_changed_at', { withTimezone: true }).notNull().defaultNow(),
+    raisedAt: timestamp('raised_at', { withTimezone: true }),
+    expectedDecisionDate: date('expected_decision_date'),
+    score: doublePrecision('score'),
+    scoreBreakdown: jsonb('score_breakdown').$type<ScoreBreakdown>(),
+    criteriaVersionId: uuid('criteria_version_id'),
+    /** Items the applicant was asked to bring when the application was returned. */
+    missingItems: jsonb('missing_items').$type<string[]>(),
+  },
+  (t) => [
+    uniqueIndex('applications_org_reference_uq').on(t.orgId, t.reference),
+    index('applications_org_stage_idx').on(t.orgId, t.stage, t.stageChangedAt),
+    index('applications_beneficiary_idx').on(t.beneficiaryId),
+    check(
+      'applications_stage_ck',
+      sql`${t.stage} in ('draft','submitted','verifying','referred','returned','declared','in_committee','accepted','rejected','deferred','completing','enrolled','withdrawn')`,
+    ),
+  ],
+);
+
+export const applicationServices = pgTable(
+  'application_services',
+  {
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => services.id),
+  },
+  (t) => [primaryKey({ columns: [t.applicationId, t.serviceId] })],
+);
+
+/** Every stage change: who, when, from which channel, with a note. */
+export const applicationTransitions = pgTable(
+  'application_transitions',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    orgId: orgId(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id),
+    fromStage: text('from_stage'),
+    toStage: text('to_stage').notNull(),
+    byUser: uuid('by_user').references(() => users.id),
+    channel: text('channel').notNull(),
+    note: text('note'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('application_transitions_app_idx').on(t.applicationId, t.at)],
+);
+
+/** The verification checklist: each required item of the services applied for, and its state. */
+export const checklistItems = pgTable(
+  'checklist_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: orgId(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    itemKey: text('item_key').notNull(),
+    labelAr: text('label_ar').notNull(),
+    labelEn: text('label_en').notNull(),
+    state: text('state').notNull().default('pending'),
+    note: text('note'),
+    documentId: uuid('document_id'),
+    updatedBy: uuid('updated_by').references(() => users.id),
+    updatedAt: timestamp('updated_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('checklist_app_item_uq').on(t.applicationId, t.itemKey),
+    check('checklist_state_ck', sql`${t.state} in ('pending','provided','verified','missing','not_applicable')`),
+  ],
+);
+
+/** The applicant's declaration (الإقرار). Immutable: a trigger refuses UPDATE and DELETE. */
+export const declarations = pgTable(
+  'declarations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: orgId(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id),
+    text: text('text').notNull(),
+    typedName: text('typed_name').notNull(),
+    method: text('method').notNull(),
+    channel: text('channel').notNull(),
+    witnessUserId: uuid('witness_user_id').references(() => users.id),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('declarations_application_uq').on(t.applicationId)],
+);
+
+/** Versioned selection criteria (آلية اختيار المستفيدين); each score records the version it used. */
+export const selectionCriteriaVersions = pgTable(
+  'selection_criteria_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: orgId(),
+    version: integer('version').notNull(),
+    criteria: jsonb('criteria').notNull(),
+    note: text('note'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('criteria_org_version_uq').on(t.orgId, t.version)],
+);

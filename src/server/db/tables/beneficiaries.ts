@@ -1,0 +1,156 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { branches, organizations } from './organizations';
+import { users } from './users';
+
+const orgId = () =>
+  uuid('org_id')
+    .notNull()
+    .references(() => organizations.id);
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+/** The head of household's file (ملف المستفيد). One per person per association: national ID is unique. */
+export const beneficiaries = pgTable(
+  'beneficiaries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: orgId(),
+    branchId: uuid('branch_id')
+      .notNull()
+      .references(() => branches.id),
+    fileNumber: text('file_number').notNull(),
+    nationalId: text('national_id').notNull(),
+    firstName: text('first_name').notNull(),
+    fatherName: text('father_name').notNull(),
+    grandfatherName: text('grandfather_name').notNull(),
+    familyName: text('family_name').notNull(),
+    /** The four-part name after Arabic normalisation (common/arabic.ts), for search and duplicate checks. */
+    nameNorm: text('name_norm').notNull(),
+    gender: text('gender').notNull(),
+    birthDate: date('birth_date').notNull(),
+    mobile: text('mobile').notNull(),
+    mobile2: text('mobile2'),
+    district: text('district').notNull(),
+    districtNorm: text('district_norm').notNull(),
+    lat: doublePrecision('lat'),
+    lng: doublePrecision('lng'),
+    monthlyIncome: integer('monthly_income').notNull(),
+    housing: text('housing').notNull(),
+    familyStatus: text('family_status').notNull(),
+    disability: boolean('disability').notNull().default(false),
+    healthNotes: text('health_notes'),
+    waterSource: text('water_source').notNull(),
+    storageLitres: integer('storage_litres').notNull(),
+    peopleAtHome: integer('people_at_home').notNull(),
+    status: text('status').notNull().default('applicant'),
+    reverifyDue: date('reverify_due'),
+    suspendedUntil: date('suspended_until'),
+    statusReason: text('status_reason'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('beneficiaries_org_national_id_uq').on(t.orgId, t.nationalId),
+    uniqueIndex('beneficiaries_org_file_number_uq').on(t.orgId, t.fileNumber),
+    index('beneficiaries_org_mobile_idx').on(t.orgId, t.mobile),
+    index('beneficiaries_org_mobile2_idx').on(t.orgId, t.mobile2),
+    index('beneficiaries_name_prefix_idx').using('btree', t.orgId, sql`${t.nameNorm} text_pattern_ops`),
+    index('beneficiaries_name_trgm_idx').using('gin', sql`${t.nameNorm} gin_trgm_ops`),
+    index('beneficiaries_org_branch_idx').on(t.orgId, t.branchId),
+    index('beneficiaries_org_reverify_idx').on(t.orgId, t.reverifyDue),
+    check('beneficiaries_gender_ck', sql`${t.gender} in ('male','female')`),
+    check('beneficiaries_status_ck', sql`${t.status} in ('applicant','active','suspended','closed')`),
+    check('beneficiaries_water_ck', sql`${t.waterSource} in ('network','tank','well','none')`),
+  ],
+);
+
+export const householdMembers = pgTable(
+  'household_members',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: orgId(),
+    beneficiaryId: uuid('beneficiary_id')
+      .notNull()
+      .references(() => beneficiaries.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    relation: text('relation').notNull(),
+    birthDate: date('birth_date').notNull(),
+    disability: boolean('disability').notNull().default(false),
+    disabilityNote: text('disability_note'),
+    position: integer('position').notNull(),
+  },
+  (t) => [index('household_beneficiary_idx').on(t.beneficiaryId)],
+);
+
+/** Consent with purpose, recorded at intake (PDPL). */
+export const consents = pgTable(
+  'consents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: orgId(),
+    beneficiaryId: uuid('beneficiary_id')
+      .notNull()
+      .references(() => beneficiaries.id),
+    purpose: text('purpose').notNull(),
+    noticeVersion: text('notice_version').notNull(),
+    channel: text('channel').notNull(),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    at: createdAt(),
+  },
+  (t) => [index('consents_beneficiary_idx').on(t.beneficiaryId)],
+);
+
+/** Status changes of a file (suspension with reason and period, reinstatement, re-verification). */
+export const beneficiaryStatusEvents = pgTable(
+  'beneficiary_status_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: orgId(),
+    beneficiaryId: uuid('beneficiary_id')
+      .notNull()
+      .references(() => beneficiaries.id),
+    kind: text('kind').notNull(),
+    fromStatus: text('from_status').notNull(),
+    toStatus: text('to_status').notNull(),
+    reason: text('reason'),
+    until: date('until'),
+    byUser: uuid('by_user').references(() => users.id),
+    at: createdAt(),
+  },
+  (t) => [index('beneficiary_status_events_idx').on(t.beneficiaryId, t.at)],
+);
+
+/** Uploaded files: stored under generated names; the original name is kept only for display. */
+export const documents = pgTable(
+  'documents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: orgId(),
+    beneficiaryId: uuid('beneficiary_id')
+      .notNull()
+      .references(() => beneficiaries.id),
+    applicationId: uuid('application_id'),
+    kind: text('kind').notNull(),
+    originalName: text('original_name').notNull(),
+    storedName: text('stored_name').notNull(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => users.id),
+    at: createdAt(),
+  },
+  (t) => [index('documents_beneficiary_idx').on(t.beneficiaryId)],
+);

@@ -1,0 +1,57 @@
+import type { ApplicationStage } from '../../../common/domain/application';
+import { AppError } from '../../errors';
+import type { Deps, SessionUser } from '../../http/context';
+import { authorize } from '../../policy';
+import { fullName } from '../beneficiaries/fields';
+import { getBeneficiary } from '../beneficiaries/queries';
+import { getApplication, getDeclaration, listApplicationServices, listChecklist, listTransitions } from './queries';
+import { allowedNextStages } from './transition-application';
+
+/** Stages the committee may see: raised to it, or decided by it. */
+export const COMMITTEE_STAGES = ['in_committee', 'accepted', 'rejected', 'deferred', 'completing', 'enrolled'];
+
+export async function loadApplicationFor(deps: Deps, user: SessionUser, id: string) {
+  const app = await getApplication(deps.db, user.orgId, id);
+  if (!app) throw new AppError('application.not_found');
+  authorize(user, 'applications.read', { orgId: app.orgId, branchId: app.branchId });
+  if (user.role === 'committee' && !COMMITTEE_STAGES.includes(app.stage)) throw new AppError('auth.forbidden');
+  return app;
+}
+
+export async function getApplicationDetail(deps: Deps, user: SessionUser, id: string) {
+  const app = await loadApplicationFor(deps, user, id);
+  const [beneficiary, services, checklist, transitions, declaration] = await Promise.all([
+    getBeneficiary(deps.db, user.orgId, app.beneficiaryId),
+    listApplicationServices(deps.db, [app.id]),
+    listChecklist(deps.db, app.id),
+    listTransitions(deps.db, app.id),
+    getDeclaration(deps.db, app.id),
+  ]);
+  return {
+    id: app.id,
+    reference: app.reference,
+    stage: app.stage,
+    channel: app.channel,
+    note: app.note,
+    createdAt: app.createdAt.toISOString(),
+    stageChangedAt: app.stageChangedAt.toISOString(),
+    raisedAt: app.raisedAt?.toISOString() ?? null,
+    expectedDecisionDate: app.expectedDecisionDate,
+    score: app.score,
+    scoreBreakdown: app.scoreBreakdown,
+    missingItems: app.missingItems,
+    branchId: app.branchId,
+    beneficiary: {
+      id: beneficiary!.id,
+      fileNumber: beneficiary!.fileNumber,
+      fullName: fullName(beneficiary!),
+      mobile: beneficiary!.mobile,
+      status: beneficiary!.status,
+    },
+    services: services.map(({ applicationId: _a, ...s }) => s),
+    checklist: checklist.map((c) => ({ ...c, updatedAt: c.updatedAt?.toISOString() ?? null })),
+    transitions: transitions.map((t) => ({ ...t, at: t.at.toISOString() })),
+    declaration: declaration ? { ...declaration, at: declaration.at.toISOString() } : null,
+    allowedNext: allowedNextStages(user, app.stage as ApplicationStage, { orgId: app.orgId, branchId: app.branchId }),
+  };
+}

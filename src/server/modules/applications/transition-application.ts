@@ -1,0 +1,131 @@
+import { and, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { normalizeArabicCompact } from '../../../common/arabic';
+import {
+  type ApplicationStage,
+  findTransition,
+  type TransitionRight,
+  type transitionInput,
+} from '../../../common/domain/application';
+import type { Channel } from '../../../common/domain/channels';
+import { addDays, riyadhDate } from '../../../common/dates';
+import { applications, applicationTransitions, declarations } from '../../db/tables/index';
+import { inOrg } from '../../db/tenancy';
+import { AppError } from '../../errors';
+import { writeAudit } from '../../http/audit';
+import type { Deps, RequestMeta, SessionUser } from '../../http/context';
+import { type Action, authorize, can } from '../../policy';
+import { fullName } from '../beneficiaries/fields';
+import { getBeneficiary, getHousehold } from '../beneficiaries/queries';
+import { getSettings } from '../settings/queries';
+import { getApplication, listChecklist } from './queries';
+import { currentCriteria, scoreBeneficiary } from './scoring';
+
+const RIGHT_ACTION: Record<TransitionRight, Action> = {
+  verify: 'applications.verify',
+  answer_referral: 'referrals.answer',
+  raise: 'applications.raise',
+};
+
+export type TransitionInput = z.infer<typeof transitionInput> & { channel?: Channel };
+
+/** Stages this user may move the application to from where it is now (for the UI's buttons). */
+export function allowedNextStages(user: SessionUser, stage: ApplicationStage, resource: { orgId: string; branchId: string }) {
+  return (['submitted', 'verifying', 'referred', 'returned', 'declared', 'in_committee', 'withdrawn'] as const).filter((to) => {
+    const t = findTransition(stage, to);
+    return t !== undefined && can(user, RIGHT_ACTION[t.right], resource);
+  });
+}
+
+/**
+ * Moves an application through the policy's handling steps. The machine (common/domain/application.ts)
+ * decides what is legal, the policy who may do it; the update is conditional on the stage read, so two
+ * people acting at once cannot both succeed.
+ */
+export async function transitionApplication(deps: Deps, user: SessionUser, id: string, input: TransitionInput, meta: RequestMeta) {
+  const app = await getApplication(deps.db, user.orgId, id);
+  if (!app) throw new AppError('application.not_found');
+  const resource = { orgId: app.orgId, branchId: app.branchId };
+  authorize(user, 'applications.transition', resource);
+  const from = app.stage as ApplicationStage;
+  const transition = findTransition(from, input.to);
+  if (!transition) {
+    throw new AppError('application.illegal_transition', { from, to: input.to, allowed: allowedNextStages(user, from, resource) });
+  }
+  authorize(user, RIGHT_ACTION[transition.right], resource);
+  if (transition.noteRequired && !input.note) throw new AppError('application.note_required');
+
+  const set: Partial<typeof applications.$inferInsert> = { stage: input.to, stageChangedAt: new Date() };
+  const checklist = await listChecklist(deps.db, id);
+  let declaration: typeof declarations.$inferInsert | undefined;
+
+  if (input.to === 'returned') {
+    const missing = checklist.filter((c) => c.state === 'missing').map((c) => c.itemKey);
+    if (missing.length === 0) throw new AppError('application.no_missing_items');
+    set.missingItems = missing;
+  }
+  if (input.to === 'declared') {
+    const open = checklist.filter((c) => c.state !== 'verified' && c.state !== 'not_applicable').map((c) => c.itemKey);
+    if (open.length > 0) throw new AppError('application.checklist_incomplete', { items: open });
+    if (!input.declaration) throw new AppError('application.declaration_required');
+    const beneficiary = await getBeneficiary(deps.db, user.orgId, app.beneficiaryId);
+    if (normalizeArabicCompact(input.declaration.typedName) !== normalizeArabicCompact(fullName(beneficiary!))) {
+      throw new AppError('application.declaration_name_mismatch');
+    }
+    const settings = await getSettings(deps.db, user.orgId);
+    declaration = {
+      orgId: user.orgId,
+      applicationId: id,
+      text: settings.declarationTextAr,
+      typedName: input.declaration.typedName,
+      method: input.declaration.method,
+      channel: input.channel ?? app.channel,
+      witnessUserId: user.id,
+    };
+  }
+  if (input.to === 'in_committee') {
+    const [beneficiary, household, settings, criteria] = await Promise.all([
+      getBeneficiary(deps.db, user.orgId, app.beneficiaryId),
+      getHousehold(deps.db, app.beneficiaryId),
+      getSettings(deps.db, user.orgId),
+      currentCriteria(deps.db, user.orgId),
+    ]);
+    const today = riyadhDate(new Date());
+    const { score, lines } = scoreBeneficiary(criteria.criteria, beneficiary!, household, today);
+    Object.assign(set, {
+      raisedAt: new Date(),
+      // The date the applicant is told: the day it was raised (Riyadh) plus the committee's target days.
+      expectedDecisionDate: addDays(today, settings.committeeTargetDays),
+      score,
+      scoreBreakdown: lines,
+      criteriaVersionId: criteria.id,
+    });
+  }
+  if (input.to === 'verifying' && from === 'returned') set.missingItems = null;
+
+  await deps.db.transaction(async (tx) => {
+    const updated = await tx
+      .update(applications)
+      .set(set)
+      .where(inOrg(applications, user.orgId, and(eq(applications.id, id), eq(applications.stage, from))))
+      .returning({ id: applications.id });
+    if (updated.length === 0) throw new AppError('application.stage_changed');
+    if (declaration) await tx.insert(declarations).values(declaration);
+    await tx.insert(applicationTransitions).values({
+      orgId: user.orgId,
+      applicationId: id,
+      fromStage: from,
+      toStage: input.to,
+      byUser: user.id,
+      channel: input.channel ?? app.channel,
+      note: input.note ?? null,
+    });
+    await writeAudit(tx, user, meta, {
+      action: 'application.transition',
+      entityType: 'application',
+      entityId: id,
+      details: { from, to: input.to },
+    });
+  });
+  return { id, stage: input.to, expectedDecisionDate: (set.expectedDecisionDate as string | undefined) ?? app.expectedDecisionDate };
+}

@@ -1,0 +1,86 @@
+import { createHash, randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import { documents } from '../../db/tables/index';
+import { inOrg } from '../../db/tenancy';
+import { AppError } from '../../errors';
+import { writeAudit } from '../../http/audit';
+import type { Deps, RequestMeta, SessionUser } from '../../http/context';
+import { getSettings } from '../settings/queries';
+import { loadBeneficiaryFor } from './get-beneficiary-file';
+
+export const DOCUMENT_KIND = /^[a-z0-9_]{2,40}$/;
+
+/** The file's type is read from its first bytes, never from its name or the browser's claim. */
+export function sniffMime(bytes: Buffer): 'application/pdf' | 'image/jpeg' | 'image/png' | null {
+  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
+  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
+  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
+  return null;
+}
+
+/** Keeps a display name safe for a header and a page: no path, no control characters, bounded length. */
+export function cleanFileName(name: string): string {
+  const base = path.basename(name.replaceAll('\\', '/'));
+  const cleaned = Array.from(base)
+    .filter((ch) => ch.charCodeAt(0) >= 32 && ch !== '\u007f')
+    .join('')
+    .trim()
+    .slice(0, 150);
+  return cleaned || 'document';
+}
+
+export async function uploadDocument(
+  deps: Deps,
+  user: SessionUser,
+  beneficiaryId: string,
+  upload: { kind: string; applicationId: string | null; fileName: string; bytes: Buffer },
+  meta: RequestMeta,
+) {
+  const beneficiary = await loadBeneficiaryFor(deps, user, beneficiaryId, 'beneficiaries.write');
+  const settings = await getSettings(deps.db, user.orgId);
+  if (upload.bytes.length === 0) throw new AppError('document.empty');
+  if (upload.bytes.length > settings.maxUploadMb * 1024 * 1024) throw new AppError('document.too_large', { maxMb: settings.maxUploadMb });
+  const mime = sniffMime(upload.bytes);
+  if (!mime) throw new AppError('document.type_not_allowed');
+  const storedName = randomUUID();
+  await fs.mkdir(deps.config.uploadDir, { recursive: true });
+  const file = path.join(deps.config.uploadDir, storedName);
+  await fs.writeFile(file, upload.bytes, { flag: 'wx', mode: 0o600 });
+  try {
+    return await deps.db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(documents)
+        .values({
+          orgId: user.orgId,
+          beneficiaryId: beneficiary.id,
+          applicationId: upload.applicationId,
+          kind: upload.kind,
+          originalName: cleanFileName(upload.fileName),
+          storedName,
+          mime,
+          size: upload.bytes.length,
+          sha256: createHash('sha256').update(upload.bytes).digest('hex'),
+          uploadedBy: user.id,
+        })
+        .returning({ id: documents.id, kind: documents.kind, originalName: documents.originalName, mime: documents.mime, size: documents.size, at: documents.at });
+      await writeAudit(tx, user, meta, { action: 'document.uploaded', entityType: 'beneficiary', entityId: beneficiary.id, details: { documentId: row!.id, kind: upload.kind } });
+      return row!;
+    });
+  } catch (error) {
+    // No orphan file when the row was not written.
+    await fs.rm(file, { force: true });
+    throw error;
+  }
+}
+
+export async function readDocument(deps: Deps, user: SessionUser, id: string, meta: RequestMeta) {
+  const [row] = await deps.db.select().from(documents).where(inOrg(documents, user.orgId, eq(documents.id, id)));
+  if (!row) throw new AppError('document.not_found');
+  await loadBeneficiaryFor(deps, user, row.beneficiaryId, 'beneficiaries.read');
+  const bytes = await fs.readFile(path.join(deps.config.uploadDir, row.storedName)).catch(() => null);
+  if (!bytes) throw new AppError('document.not_found');
+  await writeAudit(deps.db, user, meta, { action: 'document.downloaded', entityType: 'beneficiary', entityId: row.beneficiaryId, details: { documentId: id } });
+  return { bytes, mime: row.mime, name: row.originalName };
+}

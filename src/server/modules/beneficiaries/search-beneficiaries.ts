@@ -1,0 +1,37 @@
+import { normalizeArabic, toLatinDigits } from '../../../common/arabic';
+import { normalizeSaudiMobile } from '../../../common/saudi';
+import type { Deps, SessionUser } from '../../http/context';
+import { authorize } from '../../policy';
+import { presentSummary } from './present';
+import { type SearchFilter, searchBeneficiaries } from './queries';
+
+/** Reads what the one search box was given: a national ID, a mobile in any format, a file number, or a name. */
+export function classifyQuery(q: string | undefined): SearchFilter {
+  const raw = toLatinDigits(q ?? '').trim();
+  if (!raw) return { kind: 'all' };
+  const digits = raw.replace(/[\s-]/g, '');
+  if (/^[12]\d{9}$/.test(digits)) return { kind: 'national_id', value: digits };
+  const mobile = normalizeSaudiMobile(raw);
+  if (mobile) return { kind: 'mobile', value: mobile };
+  const file = /^(\d{4})-(\d{1,6})$/.exec(raw);
+  if (file) return { kind: 'file_number', value: `${file[1]}-${file[2]!.padStart(5, '0')}` };
+  return { kind: 'name', value: normalizeArabic(raw) };
+}
+
+export async function findBeneficiaries(
+  deps: Deps,
+  user: SessionUser,
+  query: { q?: string | undefined; status?: string | undefined; page: number; pageSize: number },
+) {
+  authorize(user, 'beneficiaries.search');
+  const filter = classifyQuery(query.q);
+  // A branch representative searches only their own branch.
+  const branchId = user.role === 'branch_rep' ? user.branchId ?? '00000000-0000-0000-0000-000000000000' : null;
+  const { rows, hasMore } = await searchBeneficiaries(deps.db, user.orgId, filter, {
+    branchId,
+    status: query.status,
+    limit: query.pageSize,
+    offset: (query.page - 1) * query.pageSize,
+  });
+  return { items: rows.map(presentSummary), page: query.page, pageSize: query.pageSize, hasMore, matchedBy: filter.kind };
+}

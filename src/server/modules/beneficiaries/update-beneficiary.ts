@@ -1,0 +1,38 @@
+import { eq } from 'drizzle-orm';
+import type { UpdateBeneficiaryInput } from '../../../common/domain/beneficiary';
+import { beneficiaries } from '../../db/tables/index';
+import { inOrg } from '../../db/tenancy';
+import { AppError } from '../../errors';
+import { writeAudit } from '../../http/audit';
+import type { Deps, RequestMeta, SessionUser } from '../../http/context';
+import { authorize } from '../../policy';
+import { branchExists } from '../users/queries';
+import { toColumns } from './fields';
+import { loadBeneficiaryFor } from './get-beneficiary-file';
+import { replaceHousehold } from './queries';
+
+/** Corrects a file; the audit row keeps which fields changed (not their sensitive values). */
+export async function updateBeneficiary(deps: Deps, user: SessionUser, id: string, input: UpdateBeneficiaryInput, meta: RequestMeta) {
+  const current = await loadBeneficiaryFor(deps, user, id, 'beneficiaries.write');
+  if (input.branchId && input.branchId !== current.branchId) {
+    // Moving a file to another branch: the user must be allowed to write in the target branch too.
+    authorize(user, 'beneficiaries.write', { orgId: user.orgId, branchId: input.branchId });
+    if (!(await branchExists(deps.db, user.orgId, input.branchId))) throw new AppError('user.branch_not_found');
+  }
+  const columns = toColumns(input, current);
+  await deps.db.transaction(async (tx) => {
+    if (Object.keys(columns).length > 0) {
+      await tx
+        .update(beneficiaries)
+        .set({ ...columns, updatedAt: new Date() })
+        .where(inOrg(beneficiaries, user.orgId, eq(beneficiaries.id, id)));
+    }
+    if (input.household) await replaceHousehold(tx, user.orgId, id, input.household);
+    await writeAudit(tx, user, meta, {
+      action: 'beneficiary.updated',
+      entityType: 'beneficiary',
+      entityId: id,
+      details: { fields: Object.keys(input) },
+    });
+  });
+}
