@@ -18,6 +18,8 @@ export default defineConfig({
         test: {
           name: 'postgres',
           include: ['src/server/**/*.test.ts'],
+          // Tests of the embedded database's own guardrails (its folder and lock) have no server counterpart.
+          exclude: ['src/server/db/embedded.test.ts'],
           env: { WASL_TEST_DB: 'postgres' },
           testTimeout: 30_000,
           hookTimeout: 60_000,
