@@ -1,5 +1,6 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
+import path from 'node:path';
 import { defineConfig } from 'vite';
 
 // The web apps live under src/web; the server serves the built files from dist/web.
@@ -10,7 +11,7 @@ export default defineConfig({
     outDir: '../../dist/web',
     emptyOutDir: true,
     rollupOptions: {
-      input: { staff: 'src/web/index.html' },
+      input: { staff: path.resolve(import.meta.dirname, 'src/web/index.html') },
     },
   },
   server: { proxy: { '/api': 'http://localhost:3000' } },

@@ -21,6 +21,8 @@ const envSchema = z.object({
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   VACUUM_INTERVAL_HOURS: z.coerce.number().min(0).default(6),
   TRUST_PROXY: bool,
+  /** The association this installation serves publicly (sign-in page, portal). */
+  ORG_SLUG: z.string().default('maa-riyadh-alkhabra'),
 });
 
 export type Config = {
@@ -37,6 +39,7 @@ export type Config = {
   login: { maxFailures: number; windowMs: number };
   vacuumIntervalMs: number;
   trustProxy: boolean;
+  orgSlug: string;
 };
 
 /** Reads the environment once; a bad value stops start-up with a message naming the variable. */
@@ -60,5 +63,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     login: { maxFailures: e.LOGIN_MAX_FAILURES, windowMs: e.LOGIN_WINDOW_MINUTES * 60_000 },
     vacuumIntervalMs: e.VACUUM_INTERVAL_HOURS * 3_600_000,
     trustProxy: e.TRUST_PROXY,
+    orgSlug: e.ORG_SLUG,
   };
 }

@@ -133,3 +133,8 @@ export async function signedIn(app: App, username: string): Promise<TestClient> 
   if (result.status !== 200) throw new Error(`login as ${username} failed: ${result.status} ${JSON.stringify(result.body)}`);
   return client;
 }
+
+/** Signs several users in at once; the result has one client per name, in order. */
+export async function signedInAs<const T extends readonly string[]>(app: App, names: T): Promise<{ [K in keyof T]: TestClient }> {
+  return (await Promise.all(names.map((name) => signedIn(app, name)))) as { [K in keyof T]: TestClient };
+}

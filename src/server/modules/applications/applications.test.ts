@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APPLICATION_STAGES, type ApplicationStage, nextStages } from '../../../common/domain/application';
 import { addDays, riyadhDate } from '../../../common/dates';
 import { beneficiaryInput } from '../../test/factories';
-import { createTestContext, signedIn, type TestClient, type TestContext } from '../../test/harness';
+import { createTestContext, signedInAs, type TestClient, type TestContext } from '../../test/harness';
 
 let ctx: TestContext;
 let officer: TestClient;
@@ -14,9 +14,7 @@ let admin: TestClient;
 let services: { id: string; code: string; requiredDocuments: { key: string }[] }[];
 beforeAll(async () => {
   ctx = await createTestContext();
-  [officer, execution, rep, committee, admin] = await Promise.all(
-    ['officer', 'execution', 'branchrep', 'committee', 'admin'].map((u) => signedIn(ctx.app, u)),
-  );
+  [officer, execution, rep, committee, admin] = await signedInAs(ctx.app, ['officer', 'execution', 'branchrep', 'committee', 'admin'] as const);
   services = (await officer.get('/api/services')).body.items;
 });
 afterAll(async () => {

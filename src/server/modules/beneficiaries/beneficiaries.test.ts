@@ -4,7 +4,7 @@ import { toArabicDigits } from '../../../common/arabic';
 import { makeNationalId } from '../../../common/saudi';
 import { auditLog } from '../../db/tables/index';
 import { beneficiaryInput, uniqueMobile, uniqueNationalId } from '../../test/factories';
-import { createTestContext, signedIn, type TestClient, type TestContext } from '../../test/harness';
+import { createTestContext, signedInAs, type TestClient, type TestContext } from '../../test/harness';
 import { suspendOverdueReverifications } from './change-status';
 
 let ctx: TestContext;
@@ -16,9 +16,7 @@ let execution: TestClient;
 let manager: TestClient;
 beforeAll(async () => {
   ctx = await createTestContext();
-  [officer, rep, committee, admin, execution, manager] = await Promise.all(
-    ['officer', 'branchrep', 'committee', 'admin', 'execution', 'manager'].map((u) => signedIn(ctx.app, u)),
-  );
+  [officer, rep, committee, admin, execution, manager] = await signedInAs(ctx.app, ['officer', 'branchrep', 'committee', 'admin', 'execution', 'manager'] as const);
 });
 afterAll(async () => {
   await ctx.close();

@@ -7,6 +7,7 @@ import { errorResponses, idParams, noContentResponses } from '../../http/schemas
 import { requestMeta } from '../../http/session';
 import { createUser, resetPasswordByAdmin, updateUserByAdmin } from './manage-users';
 import { presentUser } from './present';
+import { findOrganization } from '../../seed/organization';
 import { getOrganization, listBranches, listUsers, updatePreferences } from './queries';
 import {
   branchSchema,
@@ -88,6 +89,18 @@ export function registerUserRoutes(app: App, deps: Deps): void {
       schema: { tags, response: { 200: z.object({ items: z.array(branchSchema) }), ...errorResponses } },
     },
     async (request) => ({ items: await listBranches(deps.db, actorOf(request).orgId) }),
+  );
+
+  // The association's name for the sign-in page and the portal, before anyone signs in.
+  app.get(
+    '/api/public/organization',
+    { config: { access: 'public' }, schema: { tags, response: { 200: organizationSchema, ...errorResponses } } },
+    async () => {
+      const org = await findOrganization(deps.db, deps.config.orgSlug);
+      const details = org ? await getOrganization(deps.db, org.id) : undefined;
+      if (!details) throw new AppError('request.not_found');
+      return details;
+    },
   );
 
   app.get(
