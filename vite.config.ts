@@ -1,6 +1,6 @@
+import path from 'node:path';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
-import path from 'node:path';
 import { defineConfig } from 'vite';
 
 // The web apps live under src/web; the server serves the built files from dist/web.

@@ -1,7 +1,15 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERS } from '../src/server/seed/demo-users';
-import { DESKTOP, launchBrowser, PHONE, type RunningServer, screenshot, seriousViolations, startServer } from './support';
+import {
+  DESKTOP,
+  launchBrowser,
+  PHONE,
+  type RunningServer,
+  screenshot,
+  seriousViolations,
+  startServer,
+} from './support';
 
 const ROLE_AR = {
   admin: 'مدير النظام',
@@ -48,7 +56,7 @@ describe('staff shell in Arabic, right to left', () => {
     await expect.poll(() => page.getByText(ROLE_AR.officer).first().isVisible()).toBe(true);
     expect(await page.getAttribute('html', 'dir')).toBe('rtl');
     // The page's own text is Arabic: the main heading carries Arabic letters.
-    expect(await page.locator('main').innerText()).toMatch(/[\u0600-\u06FF]{3,}/);
+    expect(await page.locator('main').textContent()).toMatch(/[\u0600-\u06FF]{3,}/);
     await screenshot(page, 'home-officer-390');
     expect(await seriousViolations(page)).toEqual([]);
 
@@ -64,7 +72,14 @@ describe('staff shell in Arabic, right to left', () => {
       const page = await context.newPage();
       await signIn(page, user.username);
       await expect.poll(() => page.getByText(user.displayName).first().isVisible(), { timeout: 15_000 }).toBe(true);
-      await expect.poll(() => page.getByText(ROLE_AR[user.role] ?? user.role).first().isVisible()).toBe(true);
+      await expect
+        .poll(() =>
+          page
+            .getByText(ROLE_AR[user.role] ?? user.role)
+            .first()
+            .isVisible(),
+        )
+        .toBe(true);
       const usersLink = page.getByRole('link', { name: 'المستخدمون' });
       expect(await usersLink.count(), user.username).toBe(user.role === 'admin' ? 1 : 0);
       await context.close();

@@ -39,13 +39,24 @@ function count(file) {
 await checkServer();
 fs.mkdirSync('test-results', { recursive: true });
 const integration = run('unit and integration tests (embedded + postgres)', [
-  'vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/integration.json',
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  '--outputFile=test-results/integration.json',
 ]);
 const built = run('build the web apps', ['vite', 'build', '--logLevel', 'warn']);
-const e2e = built && run('browser journeys (Chromium)', [
-  'vitest', 'run', '--config', 'vitest.e2e.config.ts',
-  '--reporter=default', '--reporter=json', '--outputFile=test-results/e2e.json',
-]);
+const e2e =
+  built &&
+  run('browser journeys (Chromium)', [
+    'vitest',
+    'run',
+    '--config',
+    'vitest.e2e.config.ts',
+    '--reporter=default',
+    '--reporter=json',
+    '--outputFile=test-results/e2e.json',
+  ]);
 const a = count('test-results/integration.json');
 const b = e2e ? count('test-results/e2e.json') : { passed: 0, failed: 1 };
 console.log(`\n${a.passed + b.passed} passed, ${a.failed + b.failed} failed`);

@@ -51,7 +51,7 @@ const STATUS_BY_CODE = {
   'application.beneficiary_inactive': 409,
   'application.service_not_found': 400,
   'application.duplicate_open': 409,
-  'internal': 500,
+  internal: 500,
   'database.unavailable': 503,
 } as const;
 

@@ -24,7 +24,12 @@ export type ApplicationStage = (typeof APPLICATION_STAGES)[number];
  * `verify`: officer or branch representative; `answer_referral`: execution officer; `raise`: officer only.
  */
 export type TransitionRight = 'verify' | 'answer_referral' | 'raise';
-export const TRANSITIONS: readonly { from: ApplicationStage; to: ApplicationStage; right: TransitionRight; noteRequired?: boolean }[] = [
+export const TRANSITIONS: readonly {
+  from: ApplicationStage;
+  to: ApplicationStage;
+  right: TransitionRight;
+  noteRequired?: boolean;
+}[] = [
   { from: 'draft', to: 'submitted', right: 'verify' },
   { from: 'submitted', to: 'verifying', right: 'verify' },
   { from: 'verifying', to: 'referred', right: 'verify', noteRequired: true },

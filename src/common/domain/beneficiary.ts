@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { nationalIdError, normalizeNationalId, normalizeSaudiMobile } from '../saudi';
-import { hijriToGregorian, parseIsoDate } from '../dates';
 import { toLatinDigits } from '../arabic';
+import { hijriToGregorian, parseIsoDate } from '../dates';
+import { nationalIdError, normalizeNationalId, normalizeSaudiMobile } from '../saudi';
 import { channelSchema } from './channels';
 
 export const GENDERS = ['male', 'female'] as const;

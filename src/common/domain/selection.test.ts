@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { criteriaSchema, DEFAULT_CRITERIA, scoreApplication, type ScoringFacts } from './selection';
+import { criteriaSchema, DEFAULT_CRITERIA, type ScoringFacts, scoreApplication } from './selection';
 
 const facts: ScoringFacts = {
   monthlyIncome: 3000,
@@ -36,7 +36,13 @@ describe('selection score', () => {
         fc.integer({ min: 1, max: 30 }),
         fc.integer({ min: 0, max: 20_000 }),
         (income, people, storage) => {
-          const f = { ...facts, monthlyIncome: income, peopleAtHome: people, householdSize: people, storageLitres: storage };
+          const f = {
+            ...facts,
+            monthlyIncome: income,
+            peopleAtHome: people,
+            householdSize: people,
+            storageLitres: storage,
+          };
           const a = scoreApplication(DEFAULT_CRITERIA, f).score;
           const b = scoreApplication(DEFAULT_CRITERIA, { ...f, monthlyIncome: Math.max(0, income - 500) }).score;
           expect(a).toBeGreaterThanOrEqual(0);

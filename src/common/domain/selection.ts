@@ -4,21 +4,42 @@ import { WATER_SOURCES } from './beneficiary';
 /** One criterion of the selection mechanism (آلية اختيار المستفيدين); each yields a value in [0, 1]. */
 export const criterionSchema = z.discriminatedUnion('key', [
   /** Lower monthly income per person scores higher; at or above `threshold` SAR it scores 0. */
-  z.strictObject({ key: z.literal('income_per_person'), weight: z.number().min(0).max(100), threshold: z.number().int().min(1) }),
+  z.strictObject({
+    key: z.literal('income_per_person'),
+    weight: z.number().min(0).max(100),
+    threshold: z.number().int().min(1),
+  }),
   /** Larger households score higher, up to `max` people. */
-  z.strictObject({ key: z.literal('household_size'), weight: z.number().min(0).max(100), max: z.number().int().min(1).max(60) }),
+  z.strictObject({
+    key: z.literal('household_size'),
+    weight: z.number().min(0).max(100),
+    max: z.number().int().min(1).max(60),
+  }),
   /** Anyone in the household (or the head) with a disability. */
   z.strictObject({ key: z.literal('disability'), weight: z.number().min(0).max(100) }),
   /** Anyone in the household (or the head) aged `age` or over. */
-  z.strictObject({ key: z.literal('elderly'), weight: z.number().min(0).max(100), age: z.number().int().min(40).max(100) }),
+  z.strictObject({
+    key: z.literal('elderly'),
+    weight: z.number().min(0).max(100),
+    age: z.number().int().min(40).max(100),
+  }),
   /** How badly the home's water source serves it. */
   z.strictObject({
     key: z.literal('water_source'),
     weight: z.number().min(0).max(100),
-    values: z.strictObject(Object.fromEntries(WATER_SOURCES.map((s) => [s, z.number().min(0).max(1)])) as Record<(typeof WATER_SOURCES)[number], z.ZodNumber>),
+    values: z.strictObject(
+      Object.fromEntries(WATER_SOURCES.map((s) => [s, z.number().min(0).max(1)])) as Record<
+        (typeof WATER_SOURCES)[number],
+        z.ZodNumber
+      >,
+    ),
   }),
   /** Less storage per person scores higher; at or above `threshold` litres per person it scores 0. */
-  z.strictObject({ key: z.literal('storage_per_person'), weight: z.number().min(0).max(100), threshold: z.number().int().min(1) }),
+  z.strictObject({
+    key: z.literal('storage_per_person'),
+    weight: z.number().min(0).max(100),
+    threshold: z.number().int().min(1),
+  }),
 ]);
 export type Criterion = z.infer<typeof criterionSchema>;
 

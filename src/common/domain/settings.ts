@@ -27,11 +27,7 @@ export const organizationSettingsSchema = z.object({
     .default(
       'تجمع الجمعية بياناتك لغرض دراسة طلبك وتقديم خدماتها لك والتواصل معك بشأنها فقط، ولا تشاركها مع غيرها إلا بما يوجبه النظام. يحق لك الاطلاع على بياناتك وطلب تصحيحها أو إتلافها عند انتهاء الغرض، مع مراعاة مدد الحفظ النظامية.',
     ),
-  consentPurposeAr: z
-    .string()
-    .min(5)
-    .max(500)
-    .default('دراسة طلب الالتحاق بخدمات الجمعية وتقديمها والتواصل بشأنها'),
+  consentPurposeAr: z.string().min(5).max(500).default('دراسة طلب الالتحاق بخدمات الجمعية وتقديمها والتواصل بشأنها'),
   /** Days the committee has to decide after an application is raised (the policy's "two weeks"). */
   committeeTargetDays: z.number().int().min(1).max(120).default(14),
   /** A file is re-verified this many months after it becomes active, and yearly after that. */
@@ -45,8 +41,15 @@ export type OrganizationSettings = z.infer<typeof organizationSettingsSchema>;
 export const organizationSettingsPatch = z
   .strictObject(
     Object.fromEntries(
-      Object.entries(organizationSettingsSchema.shape).map(([k, v]) => [k, (v as z.ZodDefault<z.ZodType>).unwrap().optional()]),
-    ) as { [K in keyof typeof organizationSettingsSchema.shape]: z.ZodOptional<ReturnType<(typeof organizationSettingsSchema.shape)[K]['unwrap']>> },
+      Object.entries(organizationSettingsSchema.shape).map(([k, v]) => [
+        k,
+        (v as z.ZodDefault<z.ZodType>).unwrap().optional(),
+      ]),
+    ) as {
+      [K in keyof typeof organizationSettingsSchema.shape]: z.ZodOptional<
+        ReturnType<(typeof organizationSettingsSchema.shape)[K]['unwrap']>
+      >;
+    },
   )
   .refine((b) => Object.keys(b).length > 0, { message: 'field.required' });
 

@@ -7,7 +7,10 @@ export async function nextNumber(db: Db, orgId: string, name: string, year: numb
   const [row] = await db
     .insert(counters)
     .values({ orgId, name, year, value: 1 })
-    .onConflictDoUpdate({ target: [counters.orgId, counters.name, counters.year], set: { value: sql`${counters.value} + 1` } })
+    .onConflictDoUpdate({
+      target: [counters.orgId, counters.name, counters.year],
+      set: { value: sql`${counters.value} + 1` },
+    })
     .returning({ value: counters.value });
   return row!.value;
 }

@@ -15,7 +15,8 @@ function fieldIssues(lang: Lang, error: FastifyError & { validation?: unknown[] 
     const field = (entry.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
     const custom = entry.message && hasMessage(entry.message) ? entry.message : null;
     const missing = code === 'invalid_type' && /received undefined/.test(entry.message ?? '');
-    const key = custom ?? (missing ? 'field.required' : hasMessage(`field.${code}`) ? `field.${code}` : 'field.invalid');
+    const key =
+      custom ?? (missing ? 'field.required' : hasMessage(`field.${code}`) ? `field.${code}` : 'field.invalid');
     const keys = Array.isArray(params.keys) ? params.keys.join('، ') : '';
     return { field, issue: custom ?? code, message: translate(lang, key, { ...params, keys }) };
   });

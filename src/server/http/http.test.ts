@@ -72,9 +72,14 @@ describe('bad input gets a 4xx with a stable code, never a 500', () => {
     const officer = await signedIn(ctx.app, 'officer');
     const res = await officer.patch('/api/me/preferences', { digits: 'latn', role: 'admin' });
     expect(res.status).toBe(400);
-    const proto = await officer.request('PATCH', '/api/me/preferences', '{"digits":"latn","__proto__":{"role":"admin"}}', {
-      'content-type': 'application/json',
-    });
+    const proto = await officer.request(
+      'PATCH',
+      '/api/me/preferences',
+      '{"digits":"latn","__proto__":{"role":"admin"}}',
+      {
+        'content-type': 'application/json',
+      },
+    );
     expect(proto.status).toBe(400);
     const session = await officer.get('/api/auth/session');
     expect(session.body.user.role).toBe('officer');
@@ -146,7 +151,9 @@ describe('OpenAPI', () => {
     const res = await new TestClient(ctx.app).get('/api/openapi.json');
     expect(res.status).toBe(200);
     expect(res.body.openapi).toMatch(/^3\./);
-    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/users', '/api/health']));
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining(['/api/auth/login', '/api/users', '/api/health']),
+    );
     expect(res.body.paths['/api/auth/login'].post.requestBody).toBeDefined();
   });
 });

@@ -1,6 +1,6 @@
-import type { Deps } from '../http/context';
 import { riyadhDate } from '../../common/dates';
 import { organizations } from '../db/tables/index';
+import type { Deps } from '../http/context';
 import { deleteExpiredSessions, deleteOldFailures } from '../modules/auth/queries';
 import { suspendOverdueReverifications } from '../modules/beneficiaries/change-status';
 
@@ -31,7 +31,11 @@ export function housekeepingJobs(deps: Deps): Job[] {
   ];
   // PGlite has no autovacuum (ARCHITECTURE.md → guardrails).
   if (deps.database.kind === 'embedded' && deps.config.vacuumIntervalMs > 0) {
-    jobs.push({ name: 'vacuum-analyze', everyMs: deps.config.vacuumIntervalMs, run: (d) => d.database.exec('VACUUM ANALYZE') });
+    jobs.push({
+      name: 'vacuum-analyze',
+      everyMs: deps.config.vacuumIntervalMs,
+      run: (d) => d.database.exec('VACUUM ANALYZE'),
+    });
   }
   return jobs;
 }

@@ -20,7 +20,12 @@ export async function seedDemoUsers(db: Db, orgId: string, branchIds: Record<str
   const existing = await db
     .select({ username: users.username })
     .from(users)
-    .where(inArray(users.username, DEMO_USERS.map((u) => u.username)));
+    .where(
+      inArray(
+        users.username,
+        DEMO_USERS.map((u) => u.username),
+      ),
+    );
   const have = new Set(existing.map((r) => r.username));
   const missing = DEMO_USERS.filter((u) => !have.has(u.username));
   if (missing.length === 0) return [];

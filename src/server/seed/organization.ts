@@ -29,7 +29,13 @@ export async function ensureOrganization(db: Db, org: typeof FIRST_ORGANIZATION)
         .returning({ id: organizations.id });
       await tx.insert(branches).values(org.branches.map((b) => ({ ...b, orgId: found!.id })));
     }
-    const rows = await tx.select({ id: branches.id, code: branches.code }).from(branches).where(eq(branches.orgId, found!.id));
-    return { orgId: found!.id, branchIds: Object.fromEntries(rows.map((r) => [r.code, r.id])) as Record<string, string> };
+    const rows = await tx
+      .select({ id: branches.id, code: branches.code })
+      .from(branches)
+      .where(eq(branches.orgId, found!.id));
+    return {
+      orgId: found!.id,
+      branchIds: Object.fromEntries(rows.map((r) => [r.code, r.id])) as Record<string, string>,
+    };
   });
 }

@@ -1,8 +1,16 @@
 import type { Db } from '../db/client';
 import { services } from '../db/tables/index';
 
-const ID = { key: 'national_id_copy', labelAr: 'صورة الهوية الوطنية أو الإقامة', labelEn: 'Copy of national ID or iqama' };
-const ADDRESS = { key: 'national_address', labelAr: 'العنوان الوطني أو موقع المنزل', labelEn: 'National address or home location' };
+const ID = {
+  key: 'national_id_copy',
+  labelAr: 'صورة الهوية الوطنية أو الإقامة',
+  labelEn: 'Copy of national ID or iqama',
+};
+const ADDRESS = {
+  key: 'national_address',
+  labelAr: 'العنوان الوطني أو موقع المنزل',
+  labelEn: 'National address or home location',
+};
 const INCOME = { key: 'income_proof', labelAr: 'إثبات الدخل الشهري', labelEn: 'Proof of monthly income' };
 const FAMILY = { key: 'family_record', labelAr: 'سجل الأسرة', labelEn: 'Family record' };
 
@@ -44,7 +52,11 @@ export const FIRST_SERVICES = [
     nameEn: 'Water-bill assistance',
     descriptionAr: 'المساهمة في سداد فواتير المياه المتأخرة أو الشهرية.',
     descriptionEn: 'Help paying overdue or monthly water bills.',
-    requiredDocuments: [ID, INCOME, { key: 'water_bill', labelAr: 'صورة فاتورة المياه', labelEn: 'Copy of the water bill' }],
+    requiredDocuments: [
+      ID,
+      INCOME,
+      { key: 'water_bill', labelAr: 'صورة فاتورة المياه', labelEn: 'Copy of the water bill' },
+    ],
     eligibilityNotesAr: 'وفق دخل الفرد في الأسرة وحجم الفاتورة.',
     recurringDays: 90,
   },
@@ -54,7 +66,11 @@ export const FIRST_SERVICES = [
     nameEn: 'Tank and pipe repair',
     descriptionAr: 'إصلاح خزان المنزل أو تمديدات المياه التالفة.',
     descriptionEn: 'Repair of a home water tank or damaged pipes.',
-    requiredDocuments: [ID, ADDRESS, { key: 'damage_photo', labelAr: 'صورة توضح العطل', labelEn: 'Photo of the damage' }],
+    requiredDocuments: [
+      ID,
+      ADDRESS,
+      { key: 'damage_photo', labelAr: 'صورة توضح العطل', labelEn: 'Photo of the damage' },
+    ],
     eligibilityNotesAr: 'بعد معاينة المندوب للموقع.',
     recurringDays: null,
   },

@@ -5,7 +5,9 @@ let counter = 0;
 /** A valid national ID no other call of this process returns (citizen, or resident with `resident`). */
 export function uniqueNationalId(resident = false): string {
   counter += 1;
-  const body = String((Date.now() % 1_000_000) * 100 + (counter % 100)).padStart(8, '0').slice(-8);
+  const body = String((Date.now() % 1_000_000) * 100 + (counter % 100))
+    .padStart(8, '0')
+    .slice(-8);
   return makeNationalId(`${resident ? 2 : 1}${body}`);
 }
 

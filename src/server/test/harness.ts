@@ -76,7 +76,13 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
   };
 }
 
-export type InjectResult = { status: number; body: any; headers: Record<string, unknown>; cookies: { name: string; value: string }[] };
+export type InjectResult = {
+  status: number;
+  // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON answers and assert on their shape
+  body: any;
+  headers: Record<string, unknown>;
+  cookies: { name: string; value: string }[];
+};
 
 /** A signed-in (or anonymous) caller that keeps its cookie and CSRF token like a browser would. */
 export class TestClient {
@@ -87,10 +93,16 @@ export class TestClient {
     public headers: Record<string, string> = {},
   ) {}
 
-  async request(method: string, url: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<InjectResult> {
+  async request(
+    method: string,
+    url: string,
+    body?: unknown,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<InjectResult> {
     const headers: Record<string, string> = { ...this.headers, ...extraHeaders };
     if (this.cookie) headers.cookie = this.cookie;
-    if (this.csrfToken && method !== 'GET' && !('x-csrf-token' in extraHeaders)) headers['x-csrf-token'] = this.csrfToken;
+    if (this.csrfToken && method !== 'GET' && !('x-csrf-token' in extraHeaders))
+      headers['x-csrf-token'] = this.csrfToken;
     const response = await this.app.inject({
       method: method as 'GET',
       url,
@@ -130,11 +142,15 @@ export class TestClient {
 export async function signedIn(app: App, username: string): Promise<TestClient> {
   const client = new TestClient(app);
   const result = await client.login(username);
-  if (result.status !== 200) throw new Error(`login as ${username} failed: ${result.status} ${JSON.stringify(result.body)}`);
+  if (result.status !== 200)
+    throw new Error(`login as ${username} failed: ${result.status} ${JSON.stringify(result.body)}`);
   return client;
 }
 
 /** Signs several users in at once; the result has one client per name, in order. */
-export async function signedInAs<const T extends readonly string[]>(app: App, names: T): Promise<{ [K in keyof T]: TestClient }> {
+export async function signedInAs<const T extends readonly string[]>(
+  app: App,
+  names: T,
+): Promise<{ [K in keyof T]: TestClient }> {
   return (await Promise.all(names.map((name) => signedIn(app, name)))) as { [K in keyof T]: TestClient };
 }

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APPLICATION_STAGES, type ApplicationStage, nextStages } from '../../../common/domain/application';
 import { addDays, riyadhDate } from '../../../common/dates';
+import { APPLICATION_STAGES, type ApplicationStage, nextStages } from '../../../common/domain/application';
 import { beneficiaryInput } from '../../test/factories';
 import { createTestContext, signedInAs, type TestClient, type TestContext } from '../../test/harness';
 
@@ -14,7 +14,13 @@ let admin: TestClient;
 let services: { id: string; code: string; requiredDocuments: { key: string }[] }[];
 beforeAll(async () => {
   ctx = await createTestContext();
-  [officer, execution, rep, committee, admin] = await signedInAs(ctx.app, ['officer', 'execution', 'branchrep', 'committee', 'admin'] as const);
+  [officer, execution, rep, committee, admin] = await signedInAs(ctx.app, [
+    'officer',
+    'execution',
+    'branchrep',
+    'committee',
+    'admin',
+  ] as const);
   services = (await officer.get('/api/services')).body.items;
 });
 afterAll(async () => {
@@ -27,12 +33,22 @@ async function newApplication(client = officer, branch = 'HQ', code = 'tank_deli
   const input = beneficiaryInput(ctx.branchIds[branch]!, { confirmNotDuplicate: true });
   const b = await client.post('/api/beneficiaries', input);
   expect(b.status).toBe(201);
-  const app = await client.post('/api/applications', { beneficiaryId: b.body.id, serviceIds: [serviceId(code)], channel: 'meeting' });
+  const app = await client.post('/api/applications', {
+    beneficiaryId: b.body.id,
+    serviceIds: [serviceId(code)],
+    channel: 'meeting',
+  });
   expect(app.status).toBe(201);
-  return { id: app.body.id as string, reference: app.body.reference as string, beneficiaryId: b.body.id as string, name: `محمد عبدالله سعد ${input.familyName}` };
+  return {
+    id: app.body.id as string,
+    reference: app.body.reference as string,
+    beneficiaryId: b.body.id as string,
+    name: `محمد عبدالله سعد ${input.familyName}`,
+  };
 }
 
-const move = (client: TestClient, id: string, body: Record<string, unknown>) => client.post(`/api/applications/${id}/transitions`, body);
+const move = (client: TestClient, id: string, body: Record<string, unknown>) =>
+  client.post(`/api/applications/${id}/transitions`, body);
 
 async function verifyAll(client: TestClient, id: string) {
   const detail = await client.get(`/api/applications/${id}`);
@@ -48,9 +64,12 @@ describe('the intake stage machine (policy steps 1–4)', () => {
     expect(reference).toMatch(/^APP-\d{4}-\d{5}$/);
     const draft = await officer.get(`/api/applications/${id}`);
     expect(draft.body.stage).toBe('draft');
-    expect(draft.body.checklist.map((c: { itemKey: string }) => c.itemKey).sort()).toEqual(
-      ['family_record', 'income_proof', 'national_address', 'national_id_copy'],
-    );
+    expect(draft.body.checklist.map((c: { itemKey: string }) => c.itemKey).sort()).toEqual([
+      'family_record',
+      'income_proof',
+      'national_address',
+      'national_id_copy',
+    ]);
     expect(draft.body.allowedNext).toEqual(['submitted', 'withdrawn']);
 
     expect((await move(officer, id, { to: 'submitted' })).status).toBe(200);
@@ -71,11 +90,16 @@ describe('the intake stage machine (policy steps 1–4)', () => {
 
     await verifyAll(officer, id);
     expect((await move(officer, id, { to: 'declared' })).body.code).toBe('application.declaration_required');
-    const wrongName = await move(officer, id, { to: 'declared', declaration: { typedName: 'شخص آخر تماماً', method: 'signature' } });
+    const wrongName = await move(officer, id, {
+      to: 'declared',
+      declaration: { typedName: 'شخص آخر تماماً', method: 'signature' },
+    });
     expect(wrongName.body.code).toBe('application.declaration_name_mismatch');
     // The name may be typed with other hamza forms or spacing.
     const typed = name.replace('عبدالله', 'عبد الله').replace('محمد', 'مُحمّد');
-    expect((await move(officer, id, { to: 'declared', declaration: { typedName: typed, method: 'signature' } })).status).toBe(200);
+    expect(
+      (await move(officer, id, { to: 'declared', declaration: { typedName: typed, method: 'signature' } })).status,
+    ).toBe(200);
     // The checklist is frozen after the declaration.
     const frozen = await officer.patch(`/api/applications/${id}/checklist/income_proof`, { state: 'missing' });
     expect(frozen.body.code).toBe('application.checklist_closed');
@@ -91,12 +115,26 @@ describe('the intake stage machine (policy steps 1–4)', () => {
     expect(detail.body.stage).toBe('in_committee');
     expect(detail.body.score).toBeGreaterThan(0);
     expect(detail.body.scoreBreakdown.map((l: { key: string }) => l.key)).toContain('income_per_person');
-    expect(detail.body.declaration).toMatchObject({ typedName: typed, method: 'signature', witnessName: 'نورة السبيعي' });
+    expect(detail.body.declaration).toMatchObject({
+      typedName: typed,
+      method: 'signature',
+      witnessName: 'نورة السبيعي',
+    });
     expect(detail.body.transitions.map((t: { toStage: string }) => t.toStage)).toEqual([
-      'draft', 'submitted', 'verifying', 'referred', 'verifying', 'declared', 'in_committee',
+      'draft',
+      'submitted',
+      'verifying',
+      'referred',
+      'verifying',
+      'declared',
+      'in_committee',
     ]);
     const referral = detail.body.transitions[3];
-    expect(referral).toMatchObject({ byName: 'نورة السبيعي', channel: 'meeting', note: 'المستفيد لا يفهم شرط إثبات الدخل' });
+    expect(referral).toMatchObject({
+      byName: 'نورة السبيعي',
+      channel: 'meeting',
+      note: 'المستفيد لا يفهم شرط إثبات الدخل',
+    });
     expect(detail.body.transitions[4].byRole).toBe('execution_officer');
     // Now the committee may open the beneficiary's file too.
     expect((await committee.get(`/api/beneficiaries/${detail.body.beneficiary.id}`)).status).toBe(200);
@@ -171,17 +209,37 @@ describe('application rights', () => {
     const committeeStages = ['in_committee', 'accepted', 'rejected', 'deferred', 'completing', 'enrolled'];
     expect(committeeList.body.items.every((i: { stage: string }) => committeeStages.includes(i.stage))).toBe(true);
     expect(committeeList.body.items.map((i: { id: string }) => i.id)).not.toContain(hq.id);
-    expect((await committee.post('/api/applications', { beneficiaryId: hq.beneficiaryId, serviceIds: [serviceId('water_cooler')], channel: 'phone' })).status).toBe(403);
+    expect(
+      (
+        await committee.post('/api/applications', {
+          beneficiaryId: hq.beneficiaryId,
+          serviceIds: [serviceId('water_cooler')],
+          channel: 'phone',
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it('refuses a second open application for the same service, an unknown service and an unknown channel', async () => {
     const { beneficiaryId } = await newApplication();
-    const dup = await officer.post('/api/applications', { beneficiaryId, serviceIds: [serviceId('tank_delivery')], channel: 'phone' });
+    const dup = await officer.post('/api/applications', {
+      beneficiaryId,
+      serviceIds: [serviceId('tank_delivery')],
+      channel: 'phone',
+    });
     expect(dup.status).toBe(409);
     expect(dup.body.code).toBe('application.duplicate_open');
-    const unknown = await officer.post('/api/applications', { beneficiaryId, serviceIds: ['00000000-0000-4000-8000-000000000000'], channel: 'phone' });
+    const unknown = await officer.post('/api/applications', {
+      beneficiaryId,
+      serviceIds: ['00000000-0000-4000-8000-000000000000'],
+      channel: 'phone',
+    });
     expect(unknown.body.code).toBe('application.service_not_found');
-    const channel = await officer.post('/api/applications', { beneficiaryId, serviceIds: [serviceId('water_cooler')], channel: 'pigeon' });
+    const channel = await officer.post('/api/applications', {
+      beneficiaryId,
+      serviceIds: [serviceId('water_cooler')],
+      channel: 'pigeon',
+    });
     expect(channel.status).toBe(400);
     expect(channel.body.details[0].field).toBe('channel');
   });
@@ -213,8 +271,20 @@ describe('selection criteria', () => {
 
 describe('service catalogue', () => {
   it('holds the water association’s five services; only the admin changes it', async () => {
-    expect(services.map((s) => s.code).sort()).toEqual(['bill_assistance', 'home_filter', 'tank_delivery', 'tank_repair', 'water_cooler']);
-    const body = { code: 'well_cleaning', nameAr: 'تنظيف الآبار', nameEn: 'Well cleaning', recurringDays: 180, requiredDocuments: [{ key: 'national_id_copy', labelAr: 'صورة الهوية', labelEn: 'ID copy' }] };
+    expect(services.map((s) => s.code).sort()).toEqual([
+      'bill_assistance',
+      'home_filter',
+      'tank_delivery',
+      'tank_repair',
+      'water_cooler',
+    ]);
+    const body = {
+      code: 'well_cleaning',
+      nameAr: 'تنظيف الآبار',
+      nameEn: 'Well cleaning',
+      recurringDays: 180,
+      requiredDocuments: [{ key: 'national_id_copy', labelAr: 'صورة الهوية', labelEn: 'ID copy' }],
+    };
     expect((await officer.post('/api/services', body)).status).toBe(403);
     const created = await admin.post('/api/services', body);
     expect(created.status).toBe(201);
@@ -233,7 +303,9 @@ describe('declarations are immutable', () => {
     await move(officer, id, { to: 'verifying' });
     await verifyAll(officer, id);
     await move(officer, id, { to: 'declared', declaration: { typedName: name, method: 'checkbox' } });
-    await expect(ctx.deps.db.execute(sql`update declarations set typed_name = 'x' where application_id = ${id}`)).rejects.toThrow();
+    await expect(
+      ctx.deps.db.execute(sql`update declarations set typed_name = 'x' where application_id = ${id}`),
+    ).rejects.toThrow();
     await expect(ctx.deps.db.execute(sql`delete from declarations where application_id = ${id}`)).rejects.toThrow();
   });
 });

@@ -28,9 +28,11 @@ export async function createApplication(
   }
   const serviceIds = [...new Set(input.serviceIds)];
   const found = await getServicesByIds(deps.db, user.orgId, serviceIds);
-  if (found.length !== serviceIds.length || found.some((s) => !s.active)) throw new AppError('application.service_not_found');
+  if (found.length !== serviceIds.length || found.some((s) => !s.active))
+    throw new AppError('application.service_not_found');
   const open = await openApplicationsForServices(deps.db, beneficiary.id, serviceIds);
-  if (open.length > 0) throw new AppError('application.duplicate_open', { reference: open[0]!.reference, id: open[0]!.id });
+  if (open.length > 0)
+    throw new AppError('application.duplicate_open', { reference: open[0]!.reference, id: open[0]!.id });
 
   const checklist = new Map<string, { labelAr: string; labelEn: string }>();
   for (const service of found) for (const doc of service.requiredDocuments) checklist.set(doc.key, doc);
@@ -54,9 +56,15 @@ export async function createApplication(
       .returning({ id: applications.id, reference: applications.reference, stage: applications.stage });
     await tx.insert(applicationServices).values(serviceIds.map((serviceId) => ({ applicationId: row!.id, serviceId })));
     if (checklist.size > 0) {
-      await tx
-        .insert(checklistItems)
-        .values([...checklist].map(([itemKey, l]) => ({ orgId: user.orgId, applicationId: row!.id, itemKey, labelAr: l.labelAr, labelEn: l.labelEn })));
+      await tx.insert(checklistItems).values(
+        [...checklist].map(([itemKey, l]) => ({
+          orgId: user.orgId,
+          applicationId: row!.id,
+          itemKey,
+          labelAr: l.labelAr,
+          labelEn: l.labelEn,
+        })),
+      );
     }
     await tx.insert(applicationTransitions).values({
       orgId: user.orgId,

@@ -1,6 +1,5 @@
 import { and, asc, desc, eq, inArray, notInArray, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { inOrg } from '../../db/tenancy';
 import {
   applicationServices,
   applications,
@@ -12,6 +11,7 @@ import {
   services,
   users,
 } from '../../db/tables/index';
+import { inOrg } from '../../db/tenancy';
 
 export const applicationColumns = {
   id: applications.id,
@@ -34,7 +34,10 @@ export const applicationColumns = {
 export type ApplicationRow = NonNullable<Awaited<ReturnType<typeof getApplication>>>;
 
 export async function getApplication(db: Db, orgId: string, id: string) {
-  const [row] = await db.select(applicationColumns).from(applications).where(inOrg(applications, orgId, eq(applications.id, id)));
+  const [row] = await db
+    .select(applicationColumns)
+    .from(applications)
+    .where(inOrg(applications, orgId, eq(applications.id, id)));
   return row;
 }
 
@@ -58,7 +61,13 @@ export async function openApplicationsForServices(db: Db, beneficiaryId: string,
 export function listApplicationServices(db: Db, applicationIds: string[]) {
   if (applicationIds.length === 0) return Promise.resolve([]);
   return db
-    .select({ applicationId: applicationServices.applicationId, id: services.id, code: services.code, nameAr: services.nameAr, nameEn: services.nameEn })
+    .select({
+      applicationId: applicationServices.applicationId,
+      id: services.id,
+      code: services.code,
+      nameAr: services.nameAr,
+      nameEn: services.nameEn,
+    })
     .from(applicationServices)
     .innerJoin(services, eq(services.id, applicationServices.serviceId))
     .where(inArray(applicationServices.applicationId, applicationIds));
@@ -138,7 +147,10 @@ export async function listApplications(
     .from(applications)
     .innerJoin(beneficiaries, eq(beneficiaries.id, applications.beneficiaryId))
     .where(inOrg(applications, orgId, ...conditions))
-    .orderBy(filter.beneficiaryId ? desc(applications.createdAt) : asc(applications.stageChangedAt), asc(applications.id))
+    .orderBy(
+      filter.beneficiaryId ? desc(applications.createdAt) : asc(applications.stageChangedAt),
+      asc(applications.id),
+    )
     .limit(filter.limit + 1)
     .offset(filter.offset);
   return { rows: rows.slice(0, filter.limit), hasMore: rows.length > filter.limit };

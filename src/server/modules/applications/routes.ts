@@ -11,7 +11,7 @@ import { authorize } from '../../policy';
 import { fullName } from '../beneficiaries/fields';
 import { createApplication } from './create-application';
 import { COMMITTEE_STAGES, getApplicationDetail } from './get-application';
-import { listApplications, listApplicationServices, listCriteriaVersions } from './queries';
+import { listApplicationServices, listApplications, listCriteriaVersions } from './queries';
 import {
   criteriaVersionSchema,
   detailSchema,
@@ -30,7 +30,10 @@ const tags = ['applications'];
 export function registerApplicationRoutes(app: App, deps: Deps): void {
   app.get(
     '/api/applications',
-    { config: { access: 'applications.read' }, schema: { tags, querystring: listQuery, response: { 200: listResponse, ...errorResponses } } },
+    {
+      config: { access: 'applications.read' },
+      schema: { tags, querystring: listQuery, response: { 200: listResponse, ...errorResponses } },
+    },
     async (request) => {
       const user = actorOf(request);
       const q = request.query;
@@ -44,7 +47,10 @@ export function registerApplicationRoutes(app: App, deps: Deps): void {
         limit: q.pageSize,
         offset: (q.page - 1) * q.pageSize,
       });
-      const services = await listApplicationServices(deps.db, rows.map((r) => r.id));
+      const services = await listApplicationServices(
+        deps.db,
+        rows.map((r) => r.id),
+      );
       return {
         items: rows.map((r) => ({
           id: r.id,
@@ -72,14 +78,22 @@ export function registerApplicationRoutes(app: App, deps: Deps): void {
     '/api/applications',
     {
       config: { access: 'applications.create' },
-      schema: { tags, body: createApplicationInput, response: { 201: z.object({ id: z.uuid(), reference: z.string(), stage: z.string() }), ...errorResponses } },
+      schema: {
+        tags,
+        body: createApplicationInput,
+        response: { 201: z.object({ id: z.uuid(), reference: z.string(), stage: z.string() }), ...errorResponses },
+      },
     },
-    async (request, reply) => reply.status(201).send(await createApplication(deps, actorOf(request), request.body, requestMeta(request))),
+    async (request, reply) =>
+      reply.status(201).send(await createApplication(deps, actorOf(request), request.body, requestMeta(request))),
   );
 
   app.get(
     '/api/applications/:id',
-    { config: { access: 'applications.read' }, schema: { tags, params: idParams, response: { 200: detailSchema, ...errorResponses } } },
+    {
+      config: { access: 'applications.read' },
+      schema: { tags, params: idParams, response: { 200: detailSchema, ...errorResponses } },
+    },
     async (request) => getApplicationDetail(deps, actorOf(request), request.params.id),
   );
 
@@ -87,16 +101,32 @@ export function registerApplicationRoutes(app: App, deps: Deps): void {
     '/api/applications/:id/transitions',
     {
       config: { access: 'applications.transition' },
-      schema: { tags, params: idParams, body: transitionInput, response: { 200: transitionResponse, ...errorResponses } },
+      schema: {
+        tags,
+        params: idParams,
+        body: transitionInput,
+        response: { 200: transitionResponse, ...errorResponses },
+      },
     },
-    async (request) => transitionApplication(deps, actorOf(request), request.params.id, request.body, requestMeta(request)),
+    async (request) =>
+      transitionApplication(deps, actorOf(request), request.params.id, request.body, requestMeta(request)),
   );
 
   app.patch(
     '/api/applications/:id/checklist/:itemKey',
-    { config: { access: 'applications.verify' }, schema: { tags, params: itemParams, body: checklistUpdateInput, response: noContentResponses } },
+    {
+      config: { access: 'applications.verify' },
+      schema: { tags, params: itemParams, body: checklistUpdateInput, response: noContentResponses },
+    },
     async (request, reply) => {
-      await updateChecklistItem(deps, actorOf(request), request.params.id, request.params.itemKey, request.body, requestMeta(request));
+      await updateChecklistItem(
+        deps,
+        actorOf(request),
+        request.params.id,
+        request.params.itemKey,
+        request.body,
+        requestMeta(request),
+      );
       return reply.status(204).send();
     },
   );
@@ -105,7 +135,13 @@ export function registerApplicationRoutes(app: App, deps: Deps): void {
     '/api/selection-criteria',
     {
       config: { access: 'applications.read' },
-      schema: { tags, response: { 200: z.object({ current: criteriaVersionSchema, versions: z.array(criteriaVersionSchema) }), ...errorResponses } },
+      schema: {
+        tags,
+        response: {
+          200: z.object({ current: criteriaVersionSchema, versions: z.array(criteriaVersionSchema) }),
+          ...errorResponses,
+        },
+      },
     },
     async (request) => {
       const user = actorOf(request);
@@ -139,9 +175,20 @@ export function registerApplicationRoutes(app: App, deps: Deps): void {
       const created = await deps.db.transaction(async (tx) => {
         const [row] = await tx
           .insert(selectionCriteriaVersions)
-          .values({ orgId: user.orgId, version: current.version + 1, criteria: request.body.criteria, note: request.body.note ?? null, createdBy: user.id })
+          .values({
+            orgId: user.orgId,
+            version: current.version + 1,
+            criteria: request.body.criteria,
+            note: request.body.note ?? null,
+            createdBy: user.id,
+          })
           .returning({ id: selectionCriteriaVersions.id, version: selectionCriteriaVersions.version });
-        await writeAudit(tx, user, requestMeta(request), { action: 'selection.criteria_changed', entityType: 'selection_criteria', entityId: row!.id, details: { version: row!.version } });
+        await writeAudit(tx, user, requestMeta(request), {
+          action: 'selection.criteria_changed',
+          entityType: 'selection_criteria',
+          entityId: row!.id,
+          details: { version: row!.version },
+        });
         return row!;
       });
       return reply.status(201).send(created);

@@ -17,7 +17,13 @@ export const listQuery = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 
-const scoreLine = z.object({ key: z.string(), weight: z.number(), value: z.number(), points: z.number(), detail: z.string() });
+const scoreLine = z.object({
+  key: z.string(),
+  weight: z.number(),
+  value: z.number(),
+  points: z.number(),
+  detail: z.string(),
+});
 
 export const listItem = z.object({
   id: z.uuid(),
@@ -35,7 +41,12 @@ export const listItem = z.object({
   services: z.array(z.object({ id: z.uuid(), code: z.string(), nameAr: z.string(), nameEn: z.string() })),
 });
 
-export const listResponse = z.object({ items: z.array(listItem), page: z.number(), pageSize: z.number(), hasMore: z.boolean() });
+export const listResponse = z.object({
+  items: z.array(listItem),
+  page: z.number(),
+  pageSize: z.number(),
+  hasMore: z.boolean(),
+});
 
 export const detailSchema = z.object({
   id: z.uuid(),
@@ -51,7 +62,13 @@ export const detailSchema = z.object({
   scoreBreakdown: z.array(scoreLine).nullable(),
   missingItems: z.array(z.string()).nullable(),
   branchId: z.uuid(),
-  beneficiary: z.object({ id: z.uuid(), fileNumber: z.string(), fullName: z.string(), mobile: z.string(), status: z.string() }),
+  beneficiary: z.object({
+    id: z.uuid(),
+    fileNumber: z.string(),
+    fullName: z.string(),
+    mobile: z.string(),
+    status: z.string(),
+  }),
   services: z.array(z.object({ id: z.uuid(), code: z.string(), nameAr: z.string(), nameEn: z.string() })),
   checklist: z.array(
     z.object({
@@ -77,12 +94,23 @@ export const detailSchema = z.object({
     }),
   ),
   declaration: z
-    .object({ text: z.string(), typedName: z.string(), method: z.string(), channel: z.string(), at: z.string(), witnessName: z.string().nullable() })
+    .object({
+      text: z.string(),
+      typedName: z.string(),
+      method: z.string(),
+      channel: z.string(),
+      at: z.string(),
+      witnessName: z.string().nullable(),
+    })
     .nullable(),
   allowedNext: z.array(z.string()),
 });
 
-export const transitionResponse = z.object({ id: z.uuid(), stage: z.string(), expectedDecisionDate: z.string().nullable() });
+export const transitionResponse = z.object({
+  id: z.uuid(),
+  stage: z.string(),
+  expectedDecisionDate: z.string().nullable(),
+});
 
 export const itemParams = z.strictObject({ id: z.uuid(), itemKey: z.string().regex(/^[a-z0-9_]{2,40}$/) });
 

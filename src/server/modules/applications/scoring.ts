@@ -11,7 +11,10 @@ function ageOn(birthDate: string, today: string): number {
 }
 
 /** The criteria in force; the first association's defaults become version 1 the first time they are needed. */
-export async function currentCriteria(db: Db, orgId: string): Promise<{ id: string; version: number; criteria: Criterion[] }> {
+export async function currentCriteria(
+  db: Db,
+  orgId: string,
+): Promise<{ id: string; version: number; criteria: Criterion[] }> {
   const row = await latestCriteria(db, orgId);
   if (row) return { id: row.id, version: row.version, criteria: criteriaSchema.parse(row.criteria) };
   const [created] = await db

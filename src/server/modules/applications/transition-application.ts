@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { normalizeArabicCompact } from '../../../common/arabic';
+import { addDays, riyadhDate } from '../../../common/dates';
 import {
   type ApplicationStage,
   findTransition,
@@ -8,7 +9,6 @@ import {
   type transitionInput,
 } from '../../../common/domain/application';
 import type { Channel } from '../../../common/domain/channels';
-import { addDays, riyadhDate } from '../../../common/dates';
 import { applications, applicationTransitions, declarations } from '../../db/tables/index';
 import { inOrg } from '../../db/tenancy';
 import { AppError } from '../../errors';
@@ -30,11 +30,17 @@ const RIGHT_ACTION: Record<TransitionRight, Action> = {
 export type TransitionInput = z.infer<typeof transitionInput> & { channel?: Channel };
 
 /** Stages this user may move the application to from where it is now (for the UI's buttons). */
-export function allowedNextStages(user: SessionUser, stage: ApplicationStage, resource: { orgId: string; branchId: string }) {
-  return (['submitted', 'verifying', 'referred', 'returned', 'declared', 'in_committee', 'withdrawn'] as const).filter((to) => {
-    const t = findTransition(stage, to);
-    return t !== undefined && can(user, RIGHT_ACTION[t.right], resource);
-  });
+export function allowedNextStages(
+  user: SessionUser,
+  stage: ApplicationStage,
+  resource: { orgId: string; branchId: string },
+) {
+  return (['submitted', 'verifying', 'referred', 'returned', 'declared', 'in_committee', 'withdrawn'] as const).filter(
+    (to) => {
+      const t = findTransition(stage, to);
+      return t !== undefined && can(user, RIGHT_ACTION[t.right], resource);
+    },
+  );
 }
 
 /**
@@ -42,7 +48,13 @@ export function allowedNextStages(user: SessionUser, stage: ApplicationStage, re
  * decides what is legal, the policy who may do it; the update is conditional on the stage read, so two
  * people acting at once cannot both succeed.
  */
-export async function transitionApplication(deps: Deps, user: SessionUser, id: string, input: TransitionInput, meta: RequestMeta) {
+export async function transitionApplication(
+  deps: Deps,
+  user: SessionUser,
+  id: string,
+  input: TransitionInput,
+  meta: RequestMeta,
+) {
   const app = await getApplication(deps.db, user.orgId, id);
   if (!app) throw new AppError('application.not_found');
   const resource = { orgId: app.orgId, branchId: app.branchId };
@@ -50,7 +62,11 @@ export async function transitionApplication(deps: Deps, user: SessionUser, id: s
   const from = app.stage as ApplicationStage;
   const transition = findTransition(from, input.to);
   if (!transition) {
-    throw new AppError('application.illegal_transition', { from, to: input.to, allowed: allowedNextStages(user, from, resource) });
+    throw new AppError('application.illegal_transition', {
+      from,
+      to: input.to,
+      allowed: allowedNextStages(user, from, resource),
+    });
   }
   authorize(user, RIGHT_ACTION[transition.right], resource);
   if (transition.noteRequired && !input.note) throw new AppError('application.note_required');
@@ -127,5 +143,9 @@ export async function transitionApplication(deps: Deps, user: SessionUser, id: s
       details: { from, to: input.to },
     });
   });
-  return { id, stage: input.to, expectedDecisionDate: (set.expectedDecisionDate as string | undefined) ?? app.expectedDecisionDate };
+  return {
+    id,
+    stage: input.to,
+    expectedDecisionDate: (set.expectedDecisionDate as string | undefined) ?? app.expectedDecisionDate,
+  };
 }

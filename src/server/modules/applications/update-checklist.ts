@@ -21,7 +21,8 @@ export async function updateChecklistItem(
   const app = await getApplication(deps.db, user.orgId, applicationId);
   if (!app) throw new AppError('application.not_found');
   authorize(user, 'applications.verify', { orgId: app.orgId, branchId: app.branchId });
-  if (!OPEN_STAGES.includes(app.stage as ApplicationStage)) throw new AppError('application.checklist_closed', { stage: app.stage });
+  if (!OPEN_STAGES.includes(app.stage as ApplicationStage))
+    throw new AppError('application.checklist_closed', { stage: app.stage });
   if (input.documentId) {
     const [doc] = await deps.db
       .select({ beneficiaryId: documents.beneficiaryId })

@@ -34,7 +34,11 @@ export function registerAuditRoutes(app: App, deps: Deps): void {
     '/api/audit',
     {
       config: { access: 'audit.read' },
-      schema: { tags: ['audit'], querystring: query, response: { 200: z.object({ items: z.array(entrySchema) }), ...errorResponses } },
+      schema: {
+        tags: ['audit'],
+        querystring: query,
+        response: { 200: z.object({ items: z.array(entrySchema) }), ...errorResponses },
+      },
     },
     async (request) => {
       const q = request.query;

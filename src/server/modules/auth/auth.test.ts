@@ -66,7 +66,12 @@ describe('CSRF', () => {
     const missing = await client.request('PATCH', '/api/me/preferences', { digits: 'latn' }, { 'x-csrf-token': '' });
     expect(missing.status).toBe(403);
     expect(missing.body.code).toBe('auth.csrf');
-    const wrong = await client.request('PATCH', '/api/me/preferences', { digits: 'latn' }, { 'x-csrf-token': 'x'.repeat(43) });
+    const wrong = await client.request(
+      'PATCH',
+      '/api/me/preferences',
+      { digits: 'latn' },
+      { 'x-csrf-token': 'x'.repeat(43) },
+    );
     expect(wrong.status).toBe(403);
     const ok = await client.patch('/api/me/preferences', { digits: 'latn' });
     expect(ok.status).toBe(200);
@@ -146,7 +151,10 @@ describe('password change and account disabling', () => {
   it('a password change ends the other sessions and keeps this one', async () => {
     const a = await signedIn(ctx.app, 'branchrep');
     const b = await signedIn(ctx.app, 'branchrep');
-    const wrong = await a.post('/api/me/password', { currentPassword: 'nope-nope-nope', newPassword: 'a-new-password-1' });
+    const wrong = await a.post('/api/me/password', {
+      currentPassword: 'nope-nope-nope',
+      newPassword: 'a-new-password-1',
+    });
     expect(wrong.status).toBe(400);
     expect(wrong.body.code).toBe('auth.wrong_password');
     const short = await a.post('/api/me/password', { currentPassword: 'wasl-demo-2026', newPassword: 'short' });

@@ -19,6 +19,10 @@ export async function changePassword(
   await deps.db.transaction(async (tx) => {
     await updatePasswordHash(tx, auth.user.id, passwordHash);
     await deleteUserSessions(tx, auth.user.id, auth.sessionId);
-    await writeAudit(tx, auth.user, meta, { action: 'user.password_changed', entityType: 'user', entityId: auth.user.id });
+    await writeAudit(tx, auth.user, meta, {
+      action: 'user.password_changed',
+      entityType: 'user',
+      entityId: auth.user.id,
+    });
   });
 }

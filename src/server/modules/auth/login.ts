@@ -1,7 +1,7 @@
 import { toLatinDigits } from '../../../common/arabic';
+import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
 import type { Auth, Deps, RequestMeta } from '../../http/context';
-import { AppError } from '../../errors';
 import { verifyPassword } from './passwords';
 import {
   clearFailures,
@@ -12,8 +12,8 @@ import {
   recordFailure,
   toSessionUser,
 } from './queries';
-import { checkTotp } from './totp';
 import { newToken, sessionIdOf } from './tokens';
+import { checkTotp } from './totp';
 
 export type LoginInput = { username: string; password: string; totp?: string };
 

@@ -34,7 +34,12 @@ export function toSessionUser(row: SessionUserRow): SessionUser {
 
 export async function findUserForLogin(db: Db, username: string) {
   const [row] = await db
-    .select({ ...sessionUserColumns, passwordHash: users.passwordHash, disabled: users.disabled, totpSecret: users.totpSecret })
+    .select({
+      ...sessionUserColumns,
+      passwordHash: users.passwordHash,
+      disabled: users.disabled,
+      totpSecret: users.totpSecret,
+    })
     .from(users)
     .where(eq(users.username, username))
     .limit(1);
@@ -60,7 +65,15 @@ export async function findSession(db: Db, sessionId: string) {
 
 export async function insertSession(
   db: Db,
-  s: { id: string; userId: string; orgId: string; csrfToken: string; expiresAt: Date; ip: string | null; userAgent: string | null },
+  s: {
+    id: string;
+    userId: string;
+    orgId: string;
+    csrfToken: string;
+    expiresAt: Date;
+    ip: string | null;
+    userAgent: string | null;
+  },
 ) {
   await db.insert(sessions).values(s);
 }
@@ -75,7 +88,9 @@ export async function deleteSession(db: Db, sessionId: string) {
 
 /** Ends every session of a user, or every one but `keep`. */
 export async function deleteUserSessions(db: Db, userId: string, keep?: string) {
-  await db.delete(sessions).where(keep ? and(eq(sessions.userId, userId), ne(sessions.id, keep)) : eq(sessions.userId, userId));
+  await db
+    .delete(sessions)
+    .where(keep ? and(eq(sessions.userId, userId), ne(sessions.id, keep)) : eq(sessions.userId, userId));
 }
 
 export async function deleteExpiredSessions(db: Db, now: Date, idleMs: number) {
@@ -118,7 +133,12 @@ export async function deleteOldFailures(db: Db, before: Date) {
 
 export async function getCredentials(db: Db, userId: string) {
   const [row] = await db
-    .select({ passwordHash: users.passwordHash, totpSecret: users.totpSecret, totpEnabled: users.totpEnabled, totpRequired: users.totpRequired })
+    .select({
+      passwordHash: users.passwordHash,
+      totpSecret: users.totpSecret,
+      totpEnabled: users.totpEnabled,
+      totpRequired: users.totpRequired,
+    })
     .from(users)
     .where(eq(users.id, userId))
     .limit(1);
@@ -133,5 +153,8 @@ export async function updatePasswordHash(db: Db, userId: string, passwordHash: s
 }
 
 export async function updateTotp(db: Db, userId: string, values: { totpSecret: string | null; totpEnabled: boolean }) {
-  await db.update(users).set({ ...values, updatedAt: new Date() }).where(eq(users.id, userId));
+  await db
+    .update(users)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(users.id, userId));
 }

@@ -27,7 +27,10 @@ export function registerAuthRoutes(app: App, deps: Deps): void {
 
   app.get(
     '/api/auth/session',
-    { config: { access: 'session.self' }, schema: { tags: ['auth'], response: { 200: sessionResponse, ...errorResponses } } },
+    {
+      config: { access: 'session.self' },
+      schema: { tags: ['auth'], response: { 200: sessionResponse, ...errorResponses } },
+    },
     async (request) => presentSession(request.auth!),
   );
 
@@ -43,7 +46,10 @@ export function registerAuthRoutes(app: App, deps: Deps): void {
 
   app.post(
     '/api/me/password',
-    { config: { access: 'session.self' }, schema: { tags: ['auth'], body: changePasswordBody, response: noContentResponses } },
+    {
+      config: { access: 'session.self' },
+      schema: { tags: ['auth'], body: changePasswordBody, response: noContentResponses },
+    },
     async (request, reply) => {
       await changePassword(deps, request.auth!, request.body, requestMeta(request));
       return reply.status(204).send();
@@ -52,7 +58,10 @@ export function registerAuthRoutes(app: App, deps: Deps): void {
 
   app.post(
     '/api/me/totp/setup',
-    { config: { access: 'session.self' }, schema: { tags: ['auth'], response: { 200: totpSetupResponse, ...errorResponses } } },
+    {
+      config: { access: 'session.self' },
+      schema: { tags: ['auth'], response: { 200: totpSetupResponse, ...errorResponses } },
+    },
     async (request) => {
       if (request.auth!.user.totpEnabled) throw new AppError('auth.totp_already_enabled');
       return startTotpSetup(deps, request.auth!);
@@ -61,7 +70,10 @@ export function registerAuthRoutes(app: App, deps: Deps): void {
 
   app.post(
     '/api/me/totp/confirm',
-    { config: { access: 'session.self' }, schema: { tags: ['auth'], body: totpCodeBody, response: noContentResponses } },
+    {
+      config: { access: 'session.self' },
+      schema: { tags: ['auth'], body: totpCodeBody, response: noContentResponses },
+    },
     async (request, reply) => {
       await confirmTotp(deps, request.auth!, request.body.code, requestMeta(request));
       return reply.status(204).send();
@@ -70,7 +82,10 @@ export function registerAuthRoutes(app: App, deps: Deps): void {
 
   app.post(
     '/api/me/totp/disable',
-    { config: { access: 'session.self' }, schema: { tags: ['auth'], body: totpCodeBody, response: noContentResponses } },
+    {
+      config: { access: 'session.self' },
+      schema: { tags: ['auth'], body: totpCodeBody, response: noContentResponses },
+    },
     async (request, reply) => {
       await disableTotp(deps, request.auth!, request.body.code, requestMeta(request));
       return reply.status(204).send();

@@ -16,7 +16,14 @@ let execution: TestClient;
 let manager: TestClient;
 beforeAll(async () => {
   ctx = await createTestContext();
-  [officer, rep, committee, admin, execution, manager] = await signedInAs(ctx.app, ['officer', 'branchrep', 'committee', 'admin', 'execution', 'manager'] as const);
+  [officer, rep, committee, admin, execution, manager] = await signedInAs(ctx.app, [
+    'officer',
+    'branchrep',
+    'committee',
+    'admin',
+    'execution',
+    'manager',
+  ] as const);
 });
 afterAll(async () => {
   await ctx.close();
@@ -79,14 +86,34 @@ describe('registering a beneficiary', () => {
 
 describe('bad input is refused with a 4xx and a code, and nothing is written', () => {
   const cases: [string, Record<string, unknown>, string, string][] = [
-    ['a bad check digit', { nationalId: `${makeNationalId('105550123').slice(0, 9)}${(Number(makeNationalId('105550123')[9]) + 1) % 10}` }, 'nationalId', 'field.national_id.check_digit'],
+    [
+      'a bad check digit',
+      { nationalId: `${makeNationalId('105550123').slice(0, 9)}${(Number(makeNationalId('105550123')[9]) + 1) % 10}` },
+      'nationalId',
+      'field.national_id.check_digit',
+    ],
     ['nine digits', { nationalId: '105550123' }, 'nationalId', 'field.national_id.length'],
     ['first digit 3', { nationalId: makeNationalId('305550123') }, 'nationalId', 'field.national_id.first_digit'],
     ['an invalid mobile', { mobile: '0112345678' }, 'mobile', 'field.mobile'],
-    ['a Hijri date that does not exist', { birthDate: { calendar: 'hijri', date: '1447-08-30' } }, 'birthDate.date', 'field.hijri_date'],
-    ['a Gregorian date that does not exist', { birthDate: { calendar: 'gregorian', date: '1990-02-30' } }, 'birthDate.date', 'field.date'],
+    [
+      'a Hijri date that does not exist',
+      { birthDate: { calendar: 'hijri', date: '1447-08-30' } },
+      'birthDate.date',
+      'field.hijri_date',
+    ],
+    [
+      'a Gregorian date that does not exist',
+      { birthDate: { calendar: 'gregorian', date: '1990-02-30' } },
+      'birthDate.date',
+      'field.date',
+    ],
     ['a pin outside Saudi Arabia', { location: { lat: 51.5, lng: -0.1 } }, 'location.lat', 'too_big'],
-    ['an unknown water source', { water: { source: 'river', storageLitres: 1, peopleAtHome: 1 } }, 'water.source', 'invalid_value'],
+    [
+      'an unknown water source',
+      { water: { source: 'river', storageLitres: 1, peopleAtHome: 1 } },
+      'water.source',
+      'invalid_value',
+    ],
     ['no consent', { consent: { accepted: false, channel: 'meeting' } }, 'consent.accepted', 'invalid_value'],
   ];
   for (const [label, overrides, field, issue] of cases) {
@@ -105,7 +132,10 @@ describe('bad input is refused with a 4xx and a code, and nothing is written', (
 
   it('a 10 MB text field', async () => {
     const before = await count('beneficiaries');
-    const res = await officer.post('/api/beneficiaries', beneficiaryInput(ctx.branchIds.HQ!, { district: 'ا'.repeat(10 * 1024 * 1024) }));
+    const res = await officer.post(
+      '/api/beneficiaries',
+      beneficiaryInput(ctx.branchIds.HQ!, { district: 'ا'.repeat(10 * 1024 * 1024) }),
+    );
     expect(res.status).toBe(413);
     expect(res.body.code).toBe('request.too_large');
     expect(await count('beneficiaries')).toBe(before);
@@ -115,12 +145,18 @@ describe('bad input is refused with a 4xx and a code, and nothing is written', (
     const nationalId = uniqueNationalId();
     const first = await register(officer, { nationalId });
     const before = await count('beneficiaries');
-    const again = await officer.post('/api/beneficiaries', beneficiaryInput(ctx.branchIds.HQ!, { nationalId, confirmNotDuplicate: true }));
+    const again = await officer.post(
+      '/api/beneficiaries',
+      beneficiaryInput(ctx.branchIds.HQ!, { nationalId, confirmNotDuplicate: true }),
+    );
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('beneficiary.national_id_exists');
     expect(again.body.details).toEqual({ id: first.id, fileNumber: first.fileNumber });
     // The branch representative of another branch learns only that it exists.
-    const fromRep = await rep.post('/api/beneficiaries', beneficiaryInput(ctx.branchIds.KHB!, { nationalId, confirmNotDuplicate: true }));
+    const fromRep = await rep.post(
+      '/api/beneficiaries',
+      beneficiaryInput(ctx.branchIds.KHB!, { nationalId, confirmNotDuplicate: true }),
+    );
     expect(fromRep.status).toBe(409);
     expect(fromRep.body.details).toBeUndefined();
     expect(await count('beneficiaries')).toBe(before);
@@ -129,8 +165,14 @@ describe('bad input is refused with a 4xx and a code, and nothing is written', (
   it('two officers registering the same person at once: exactly one file', async () => {
     const nationalId = uniqueNationalId(true);
     const results = await Promise.all([
-      officer.post('/api/beneficiaries', beneficiaryInput(ctx.branchIds.HQ!, { nationalId, confirmNotDuplicate: true })),
-      execution.post('/api/beneficiaries', beneficiaryInput(ctx.branchIds.HQ!, { nationalId, confirmNotDuplicate: true })),
+      officer.post(
+        '/api/beneficiaries',
+        beneficiaryInput(ctx.branchIds.HQ!, { nationalId, confirmNotDuplicate: true }),
+      ),
+      execution.post(
+        '/api/beneficiaries',
+        beneficiaryInput(ctx.branchIds.HQ!, { nationalId, confirmNotDuplicate: true }),
+      ),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
   });
@@ -159,8 +201,13 @@ describe('duplicate guard', () => {
       beneficiaryInput(ctx.branchIds.HQ!, { familyName: 'الدوسري', firstName: 'مُحمّد', fatherName: 'عبد الله' }),
     );
     expect(sameName.status).toBe(409);
-    expect(sameName.body.details.candidates.some((c: { reason: string }) => c.reason === 'same_name_birth_year')).toBe(true);
-    const confirmed = await officer.post('/api/beneficiaries', beneficiaryInput(ctx.branchIds.HQ!, { mobile, confirmNotDuplicate: true }));
+    expect(sameName.body.details.candidates.some((c: { reason: string }) => c.reason === 'same_name_birth_year')).toBe(
+      true,
+    );
+    const confirmed = await officer.post(
+      '/api/beneficiaries',
+      beneficiaryInput(ctx.branchIds.HQ!, { mobile, confirmNotDuplicate: true }),
+    );
     expect(confirmed.status).toBe(201);
   });
 });
@@ -169,7 +216,12 @@ describe('search', () => {
   let target: { id: string; fileNumber: string };
   let input: ReturnType<typeof beneficiaryInput>;
   beforeAll(async () => {
-    input = beneficiaryInput(ctx.branchIds.HQ!, { firstName: 'أحمد', fatherName: 'عبد الله', grandfatherName: 'فهد', familyName: 'الزهراني' });
+    input = beneficiaryInput(ctx.branchIds.HQ!, {
+      firstName: 'أحمد',
+      fatherName: 'عبد الله',
+      grandfatherName: 'فهد',
+      familyName: 'الزهراني',
+    });
     const res = await officer.post('/api/beneficiaries', input);
     target = res.body;
   });
@@ -183,7 +235,13 @@ describe('search', () => {
 
   it('by mobile in any format', async () => {
     const local = input.mobile;
-    for (const q of [local, `+966${local.slice(1)}`, `00966 ${local.slice(1)}`, toArabicDigits(local), `${local.slice(0, 3)} ${local.slice(3, 6)} ${local.slice(6)}`]) {
+    for (const q of [
+      local,
+      `+966${local.slice(1)}`,
+      `00966 ${local.slice(1)}`,
+      toArabicDigits(local),
+      `${local.slice(0, 3)} ${local.slice(3, 6)} ${local.slice(6)}`,
+    ]) {
       const res = await officer.get(`/api/beneficiaries?q=${encodeURIComponent(q)}`);
       expect(res.body.matchedBy, q).toBe('mobile');
       expect(ids(res), q).toEqual([target.id]);
@@ -263,7 +321,10 @@ describe('role rights', () => {
 describe('updating a file', () => {
   it('corrects fields and re-derives the search name', async () => {
     const b = await register(officer);
-    const res = await officer.patch(`/api/beneficiaries/${b.id}`, { familyName: 'الشهرانيّ', water: { source: 'none', storageLitres: 0, peopleAtHome: 5 } });
+    const res = await officer.patch(`/api/beneficiaries/${b.id}`, {
+      familyName: 'الشهرانيّ',
+      water: { source: 'none', storageLitres: 0, peopleAtHome: 5 },
+    });
     expect(res.status).toBe(204);
     const file = await officer.get(`/api/beneficiaries/${b.id}`);
     expect(file.body.familyName).toBe('الشهرانيّ');
@@ -285,14 +346,22 @@ function multipart(file: Buffer, name: string, fields: Record<string, string> = 
   );
   const body = Buffer.concat([
     Buffer.from(parts.join('')),
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n`,
+    ),
     file,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
   return { body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
-async function upload(client: TestClient, beneficiaryId: string, file: Buffer, name: string, kind = 'national_id_copy') {
+async function upload(
+  client: TestClient,
+  beneficiaryId: string,
+  file: Buffer,
+  name: string,
+  kind = 'national_id_copy',
+) {
   const { body, headers } = multipart(file, name, { kind });
   const res = await ctx.app.inject({
     method: 'POST',
@@ -313,7 +382,10 @@ describe('documents', () => {
     expect(png.body.mime).toBe('image/png');
     const file = await officer.get(`/api/beneficiaries/${b.id}`);
     expect(file.body.documents).toHaveLength(2);
-    const download = await ctx.app.inject({ url: `/api/documents/${pdf.body.id}`, headers: { cookie: officer.cookie! } });
+    const download = await ctx.app.inject({
+      url: `/api/documents/${pdf.body.id}`,
+      headers: { cookie: officer.cookie! },
+    });
     expect(download.statusCode).toBe(200);
     expect(download.headers['content-type']).toBe('application/pdf');
     expect(download.headers['content-disposition']).toMatch(/^attachment;/);
@@ -351,23 +423,39 @@ describe('status: suspension and yearly re-verification', () => {
     const b = await register(officer);
     const noReason = await officer.post(`/api/beneficiaries/${b.id}/status`, { action: 'suspend' });
     expect(noReason.status).toBe(400);
-    const res = await officer.post(`/api/beneficiaries/${b.id}/status`, { action: 'suspend', reason: 'مستفيد من جهة أخرى لنفس الحاجة', until: '2099-01-01' });
+    const res = await officer.post(`/api/beneficiaries/${b.id}/status`, {
+      action: 'suspend',
+      reason: 'مستفيد من جهة أخرى لنفس الحاجة',
+      until: '2099-01-01',
+    });
     expect(res.status).toBe(204);
     const file = await officer.get(`/api/beneficiaries/${b.id}`);
     expect(file.body).toMatchObject({ status: 'suspended', suspendedUntil: '2099-01-01' });
-    expect(file.body.statusHistory[0]).toMatchObject({ kind: 'suspend', fromStatus: 'applicant', toStatus: 'suspended' });
+    expect(file.body.statusHistory[0]).toMatchObject({
+      kind: 'suspend',
+      fromStatus: 'applicant',
+      toStatus: 'suspended',
+    });
     const services = (await officer.get('/api/services')).body.items;
-    const app = await officer.post('/api/applications', { beneficiaryId: b.id, serviceIds: [services[0].id], channel: 'meeting' });
+    const app = await officer.post('/api/applications', {
+      beneficiaryId: b.id,
+      serviceIds: [services[0].id],
+      channel: 'meeting',
+    });
     expect(app.status).toBe(409);
     expect(app.body.code).toBe('application.beneficiary_inactive');
     const again = await officer.post(`/api/beneficiaries/${b.id}/status`, { action: 'suspend', reason: 'مرة أخرى' });
     expect(again.status).toBe(409);
-    expect((await rep.post(`/api/beneficiaries/${b.id}/status`, { action: 'reinstate', reason: 'x x x' })).status).toBe(403);
+    expect((await rep.post(`/api/beneficiaries/${b.id}/status`, { action: 'reinstate', reason: 'x x x' })).status).toBe(
+      403,
+    );
   });
 
   it('lists files past their re-verification date, and the daily job suspends them after the grace period', async () => {
     const b = await register(officer);
-    await ctx.deps.db.execute(sql`update beneficiaries set status = 'active', reverify_due = current_date - 40 where id = ${b.id}`);
+    await ctx.deps.db.execute(
+      sql`update beneficiaries set status = 'active', reverify_due = current_date - 40 where id = ${b.id}`,
+    );
     const due = await officer.get('/api/beneficiaries/reverification');
     const item = due.body.items.find((i: { id: string }) => i.id === b.id);
     expect(item).toMatchObject({ overdue: true });
@@ -378,7 +466,9 @@ describe('status: suspension and yearly re-verification', () => {
     expect(file.body.statusHistory[0].kind).toBe('auto_suspend');
     // Re-verifying an active file moves its due date a year on.
     const c = await register(officer);
-    await ctx.deps.db.execute(sql`update beneficiaries set status = 'active', reverify_due = current_date - 5 where id = ${c.id}`);
+    await ctx.deps.db.execute(
+      sql`update beneficiaries set status = 'active', reverify_due = current_date - 5 where id = ${c.id}`,
+    );
     expect((await officer.post(`/api/beneficiaries/${c.id}/status`, { action: 'reverify' })).status).toBe(204);
     const after = await officer.get(`/api/beneficiaries/${c.id}`);
     expect(after.body.reverifyDue > today).toBe(true);

@@ -34,16 +34,23 @@ export function addMonths(isoDate: string, months: number): string {
  * Suspension (aided elsewhere, false data) with reason and period, reinstatement, yearly re-verification and
  * closing are recorded actions: each writes a status event and an audit row with the change.
  */
-export async function changeBeneficiaryStatus(deps: Deps, user: SessionUser, id: string, input: StatusAction, meta: RequestMeta) {
+export async function changeBeneficiaryStatus(
+  deps: Deps,
+  user: SessionUser,
+  id: string,
+  input: StatusAction,
+  meta: RequestMeta,
+) {
   const current = await loadBeneficiaryFor(deps, user, id, 'beneficiaries.change_status');
   if (!ALLOWED_FROM[input.action].includes(current.status)) {
     throw new AppError('beneficiary.illegal_status_change', { from: current.status, action: input.action });
   }
   const today = riyadhDate(new Date());
-  if (input.action === 'suspend' && input.until && input.until <= today) throw new AppError('beneficiary.until_in_past');
+  if (input.action === 'suspend' && input.until && input.until <= today)
+    throw new AppError('beneficiary.until_in_past');
   const settings = await getSettings(deps.db, user.orgId);
   const next = {
-    suspend: { status: 'suspended', suspendedUntil: input.action === 'suspend' ? input.until ?? null : null },
+    suspend: { status: 'suspended', suspendedUntil: input.action === 'suspend' ? (input.until ?? null) : null },
     reinstate: { status: current.reverifyDue ? 'active' : 'applicant', suspendedUntil: null },
     reverify: { status: 'active', suspendedUntil: null, reverifyDue: addMonths(today, settings.reverifyMonths) },
     close: { status: 'closed', suspendedUntil: null },
@@ -60,7 +67,7 @@ export async function changeBeneficiaryStatus(deps: Deps, user: SessionUser, id:
       fromStatus: current.status,
       toStatus: next.status,
       reason: input.reason ?? null,
-      until: input.action === 'suspend' ? input.until ?? null : null,
+      until: input.action === 'suspend' ? (input.until ?? null) : null,
       byUser: user.id,
     });
     await writeAudit(tx, user, meta, {
@@ -84,7 +91,11 @@ export async function suspendOverdueReverifications(db: Db, orgId: string, today
         inOrg(
           beneficiaries,
           orgId,
-          and(eq(beneficiaries.status, 'active'), isNotNull(beneficiaries.reverifyDue), lte(beneficiaries.reverifyDue, cutoff)),
+          and(
+            eq(beneficiaries.status, 'active'),
+            isNotNull(beneficiaries.reverifyDue),
+            lte(beneficiaries.reverifyDue, cutoff),
+          ),
         ),
       )
       .returning({ id: beneficiaries.id });

@@ -1,22 +1,25 @@
 import { normalizeArabic } from '../../../common/arabic';
 import type { CreateBeneficiaryInput } from '../../../common/domain/beneficiary';
 import { nextNumber } from '../../db/counters';
+import { isUniqueViolation } from '../../db/errors';
 import { beneficiaries, consents } from '../../db/tables/index';
 import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
 import { authorize, can } from '../../policy';
-import { branchExists } from '../users/queries';
 import { getSettings } from '../settings/queries';
+import { branchExists } from '../users/queries';
 import { fullName, toColumns } from './fields';
 import { presentSummary } from './present';
 import { findByNationalId, findLikelyDuplicates, replaceHousehold } from './queries';
-import { isUniqueViolation } from '../../db/errors';
 
 /** The existing file is named only to someone allowed to open it. */
 function nationalIdTaken(user: SessionUser, existing: { id: string; fileNumber: string; branchId: string }) {
   const visible = can(user, 'beneficiaries.read', { orgId: user.orgId, branchId: existing.branchId });
-  return new AppError('beneficiary.national_id_exists', visible ? { id: existing.id, fileNumber: existing.fileNumber } : undefined);
+  return new AppError(
+    'beneficiary.national_id_exists',
+    visible ? { id: existing.id, fileNumber: existing.fileNumber } : undefined,
+  );
 }
 
 export async function likelyDuplicates(
@@ -27,7 +30,10 @@ export async function likelyDuplicates(
   const rows = await findLikelyDuplicates(deps.db, user.orgId, probe);
   const visible = rows.filter((r) => can(user, 'beneficiaries.read', { orgId: r.orgId, branchId: r.branchId }));
   return {
-    candidates: visible.map((r) => ({ ...presentSummary(r), reason: r.sameMobile ? ('same_mobile' as const) : ('same_name_birth_year' as const) })),
+    candidates: visible.map((r) => ({
+      ...presentSummary(r),
+      reason: r.sameMobile ? ('same_mobile' as const) : ('same_name_birth_year' as const),
+    })),
     hiddenCount: rows.length - visible.length,
   };
 }
@@ -36,7 +42,12 @@ export async function likelyDuplicates(
  * Registers a head of household (policy steps 1–2): the national ID must be new; likely duplicates are shown
  * first and the officer confirms; consent with its purpose is recorded with the file, in one transaction.
  */
-export async function createBeneficiary(deps: Deps, user: SessionUser, input: CreateBeneficiaryInput, meta: RequestMeta) {
+export async function createBeneficiary(
+  deps: Deps,
+  user: SessionUser,
+  input: CreateBeneficiaryInput,
+  meta: RequestMeta,
+) {
   authorize(user, 'beneficiaries.write', { orgId: user.orgId, branchId: input.branchId });
   if (!(await branchExists(deps.db, user.orgId, input.branchId))) throw new AppError('user.branch_not_found');
   const existing = await findByNationalId(deps.db, user.orgId, input.nationalId);
@@ -45,7 +56,11 @@ export async function createBeneficiary(deps: Deps, user: SessionUser, input: Cr
   const nameNorm = normalizeArabic(fullName(input));
   if (!input.confirmNotDuplicate) {
     const mobiles = [input.mobile, ...(input.mobile2 ? [input.mobile2] : [])];
-    const dupes = await likelyDuplicates(deps, user, { mobiles, nameNorm, birthYear: Number(input.birthDate.date.slice(0, 4)) });
+    const dupes = await likelyDuplicates(deps, user, {
+      mobiles,
+      nameNorm,
+      birthYear: Number(input.birthDate.date.slice(0, 4)),
+    });
     if (dupes.candidates.length + dupes.hiddenCount > 0) throw new AppError('beneficiary.possible_duplicates', dupes);
   }
 

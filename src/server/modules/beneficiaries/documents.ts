@@ -41,7 +41,8 @@ export async function uploadDocument(
   const beneficiary = await loadBeneficiaryFor(deps, user, beneficiaryId, 'beneficiaries.write');
   const settings = await getSettings(deps.db, user.orgId);
   if (upload.bytes.length === 0) throw new AppError('document.empty');
-  if (upload.bytes.length > settings.maxUploadMb * 1024 * 1024) throw new AppError('document.too_large', { maxMb: settings.maxUploadMb });
+  if (upload.bytes.length > settings.maxUploadMb * 1024 * 1024)
+    throw new AppError('document.too_large', { maxMb: settings.maxUploadMb });
   const mime = sniffMime(upload.bytes);
   if (!mime) throw new AppError('document.type_not_allowed');
   const storedName = randomUUID();
@@ -64,8 +65,20 @@ export async function uploadDocument(
           sha256: createHash('sha256').update(upload.bytes).digest('hex'),
           uploadedBy: user.id,
         })
-        .returning({ id: documents.id, kind: documents.kind, originalName: documents.originalName, mime: documents.mime, size: documents.size, at: documents.at });
-      await writeAudit(tx, user, meta, { action: 'document.uploaded', entityType: 'beneficiary', entityId: beneficiary.id, details: { documentId: row!.id, kind: upload.kind } });
+        .returning({
+          id: documents.id,
+          kind: documents.kind,
+          originalName: documents.originalName,
+          mime: documents.mime,
+          size: documents.size,
+          at: documents.at,
+        });
+      await writeAudit(tx, user, meta, {
+        action: 'document.uploaded',
+        entityType: 'beneficiary',
+        entityId: beneficiary.id,
+        details: { documentId: row!.id, kind: upload.kind },
+      });
       return row!;
     });
   } catch (error) {
@@ -76,11 +89,19 @@ export async function uploadDocument(
 }
 
 export async function readDocument(deps: Deps, user: SessionUser, id: string, meta: RequestMeta) {
-  const [row] = await deps.db.select().from(documents).where(inOrg(documents, user.orgId, eq(documents.id, id)));
+  const [row] = await deps.db
+    .select()
+    .from(documents)
+    .where(inOrg(documents, user.orgId, eq(documents.id, id)));
   if (!row) throw new AppError('document.not_found');
   await loadBeneficiaryFor(deps, user, row.beneficiaryId, 'beneficiaries.read');
   const bytes = await fs.readFile(path.join(deps.config.uploadDir, row.storedName)).catch(() => null);
   if (!bytes) throw new AppError('document.not_found');
-  await writeAudit(deps.db, user, meta, { action: 'document.downloaded', entityType: 'beneficiary', entityId: row.beneficiaryId, details: { documentId: id } });
+  await writeAudit(deps.db, user, meta, {
+    action: 'document.downloaded',
+    entityType: 'beneficiary',
+    entityId: row.beneficiaryId,
+    details: { documentId: id },
+  });
   return { bytes, mime: row.mime, name: row.originalName };
 }

@@ -8,7 +8,20 @@ export function fullName(b: { firstName: string; fatherName: string; grandfather
 /** Maps validated input to table columns, deriving the normalised columns used for search. */
 export function toColumns(input: UpdateBeneficiaryInput, current?: Parameters<typeof fullName>[0]) {
   const cols: Record<string, unknown> = {};
-  const copy = ['firstName', 'fatherName', 'grandfatherName', 'familyName', 'gender', 'mobile', 'district', 'branchId', 'monthlyIncome', 'housing', 'familyStatus', 'disability'] as const;
+  const copy = [
+    'firstName',
+    'fatherName',
+    'grandfatherName',
+    'familyName',
+    'gender',
+    'mobile',
+    'district',
+    'branchId',
+    'monthlyIncome',
+    'housing',
+    'familyStatus',
+    'disability',
+  ] as const;
   for (const key of copy) if (input[key] !== undefined) cols[key] = input[key];
   if (input.mobile2 !== undefined) cols.mobile2 = input.mobile2;
   if (input.healthNotes !== undefined) cols.healthNotes = input.healthNotes || null;

@@ -13,7 +13,12 @@ import {
 } from './queries';
 
 /** Loads a file the user may open; throws not-found for another organisation, forbidden for another branch. */
-export async function loadBeneficiaryFor(deps: Deps, user: SessionUser, id: string, action: 'beneficiaries.read' | 'beneficiaries.write' | 'beneficiaries.change_status') {
+export async function loadBeneficiaryFor(
+  deps: Deps,
+  user: SessionUser,
+  id: string,
+  action: 'beneficiaries.read' | 'beneficiaries.write' | 'beneficiaries.change_status',
+) {
   const row = await getBeneficiary(deps.db, user.orgId, id);
   if (!row) throw new AppError('beneficiary.not_found');
   authorize(user, action, { orgId: row.orgId, branchId: row.branchId });

@@ -2,7 +2,14 @@ import { formatSaudiMobileLocal } from '../../../common/saudi';
 import { fullName } from './fields';
 import type { BeneficiaryRow, BeneficiarySummaryRow } from './queries';
 
-type Household = { id: string; name: string; relation: string; birthDate: string; disability: boolean; disabilityNote: string | null }[];
+type Household = {
+  id: string;
+  name: string;
+  relation: string;
+  birthDate: string;
+  disability: boolean;
+  disabilityNote: string | null;
+}[];
 
 export function presentSummary(row: BeneficiarySummaryRow) {
   return {

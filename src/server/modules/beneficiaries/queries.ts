@@ -1,6 +1,5 @@
 import { and, asc, desc, eq, inArray, isNotNull, like, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { inOrg } from '../../db/tenancy';
 import {
   applications,
   beneficiaries,
@@ -9,6 +8,7 @@ import {
   documents,
   householdMembers,
 } from '../../db/tables/index';
+import { inOrg } from '../../db/tenancy';
 
 export const beneficiaryColumns = {
   id: beneficiaries.id,
@@ -63,7 +63,10 @@ const summaryColumns = {
 export type BeneficiarySummaryRow = Awaited<ReturnType<typeof searchBeneficiaries>>['rows'][number];
 
 export async function getBeneficiary(db: Db, orgId: string, id: string) {
-  const [row] = await db.select(beneficiaryColumns).from(beneficiaries).where(inOrg(beneficiaries, orgId, eq(beneficiaries.id, id)));
+  const [row] = await db
+    .select(beneficiaryColumns)
+    .from(beneficiaries)
+    .where(inOrg(beneficiaries, orgId, eq(beneficiaries.id, id)));
   return row;
 }
 
@@ -86,12 +89,24 @@ export async function replaceHousehold(
   db: Db,
   orgId: string,
   beneficiaryId: string,
-  members: { name: string; relation: string; birthDate: string; disability: boolean; disabilityNote?: string | undefined }[],
+  members: {
+    name: string;
+    relation: string;
+    birthDate: string;
+    disability: boolean;
+    disabilityNote?: string | undefined;
+  }[],
 ) {
   await db.delete(householdMembers).where(eq(householdMembers.beneficiaryId, beneficiaryId));
   if (members.length === 0) return;
   await db.insert(householdMembers).values(
-    members.map((m, position) => ({ ...m, disabilityNote: m.disabilityNote ?? null, orgId, beneficiaryId, position })),
+    members.map((m, position) => ({
+      ...m,
+      disabilityNote: m.disabilityNote ?? null,
+      orgId,
+      beneficiaryId,
+      position,
+    })),
   );
 }
 
@@ -189,7 +204,14 @@ export async function searchBeneficiaries(
 
 export function listConsents(db: Db, beneficiaryId: string) {
   return db
-    .select({ id: consents.id, purpose: consents.purpose, noticeVersion: consents.noticeVersion, channel: consents.channel, at: consents.at, recordedBy: consents.recordedBy })
+    .select({
+      id: consents.id,
+      purpose: consents.purpose,
+      noticeVersion: consents.noticeVersion,
+      channel: consents.channel,
+      at: consents.at,
+      recordedBy: consents.recordedBy,
+    })
     .from(consents)
     .where(eq(consents.beneficiaryId, beneficiaryId))
     .orderBy(desc(consents.at));
@@ -242,7 +264,13 @@ export async function hasApplicationBeforeCommittee(db: Db, beneficiaryId: strin
 }
 
 /** Active files whose re-verification date has passed (or falls within `withinDays`). */
-export function listReverificationDue(db: Db, orgId: string, onOrBefore: string, branchId: string | null, limit: number) {
+export function listReverificationDue(
+  db: Db,
+  orgId: string,
+  onOrBefore: string,
+  branchId: string | null,
+  limit: number,
+) {
   return db
     .select(summaryColumns)
     .from(beneficiaries)

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { normalizeArabic } from '../../../common/arabic';
-import { createBeneficiaryInput, updateBeneficiaryInput } from '../../../common/domain/beneficiary';
 import { addDays, riyadhDate } from '../../../common/dates';
+import { createBeneficiaryInput, updateBeneficiaryInput } from '../../../common/domain/beneficiary';
 import { normalizeSaudiMobile } from '../../../common/saudi';
 import { AppError } from '../../errors';
 import type { App, Deps } from '../../http/context';
@@ -35,7 +35,10 @@ const tags = ['beneficiaries'];
 export function registerBeneficiaryRoutes(app: App, deps: Deps): void {
   app.get(
     '/api/beneficiaries',
-    { config: { access: 'beneficiaries.search' }, schema: { tags, querystring: searchQuery, response: { 200: searchResponse, ...errorResponses } } },
+    {
+      config: { access: 'beneficiaries.search' },
+      schema: { tags, querystring: searchQuery, response: { 200: searchResponse, ...errorResponses } },
+    },
     async (request) => findBeneficiaries(deps, actorOf(request), request.query),
   );
 
@@ -49,12 +52,16 @@ export function registerBeneficiaryRoutes(app: App, deps: Deps): void {
         response: { 201: z.object({ id: z.uuid(), fileNumber: z.string() }), ...errorResponses },
       },
     },
-    async (request, reply) => reply.status(201).send(await createBeneficiary(deps, actorOf(request), request.body, requestMeta(request))),
+    async (request, reply) =>
+      reply.status(201).send(await createBeneficiary(deps, actorOf(request), request.body, requestMeta(request))),
   );
 
   app.post(
     '/api/beneficiaries/duplicates',
-    { config: { access: 'beneficiaries.write' }, schema: { tags, body: duplicatesBody, response: { 200: duplicatesResponse, ...errorResponses } } },
+    {
+      config: { access: 'beneficiaries.write' },
+      schema: { tags, body: duplicatesBody, response: { 200: duplicatesResponse, ...errorResponses } },
+    },
     async (request) => {
       const b = request.body;
       const mobile = b.mobile ? normalizeSaudiMobile(b.mobile) : null;
@@ -70,13 +77,23 @@ export function registerBeneficiaryRoutes(app: App, deps: Deps): void {
     '/api/beneficiaries/reverification',
     {
       config: { access: 'beneficiaries.change_status' },
-      schema: { tags, querystring: z.strictObject({ withinDays: z.coerce.number().int().min(0).max(365).default(30) }), response: { 200: reverificationResponse, ...errorResponses } },
+      schema: {
+        tags,
+        querystring: z.strictObject({ withinDays: z.coerce.number().int().min(0).max(365).default(30) }),
+        response: { 200: reverificationResponse, ...errorResponses },
+      },
     },
     async (request) => {
       const user = actorOf(request);
       const today = riyadhDate(new Date());
       const settings = await getSettings(deps.db, user.orgId);
-      const rows = await listReverificationDue(deps.db, user.orgId, addDays(today, request.query.withinDays), user.role === 'branch_rep' ? user.branchId : null, 500);
+      const rows = await listReverificationDue(
+        deps.db,
+        user.orgId,
+        addDays(today, request.query.withinDays),
+        user.role === 'branch_rep' ? user.branchId : null,
+        500,
+      );
       return {
         items: rows.map((r) => ({
           ...presentSummary(r),
@@ -89,13 +106,19 @@ export function registerBeneficiaryRoutes(app: App, deps: Deps): void {
 
   app.get(
     '/api/beneficiaries/:id',
-    { config: { access: 'beneficiaries.read' }, schema: { tags, params: idParams, response: { 200: fileSchema, ...errorResponses } } },
+    {
+      config: { access: 'beneficiaries.read' },
+      schema: { tags, params: idParams, response: { 200: fileSchema, ...errorResponses } },
+    },
     async (request) => getBeneficiaryFile(deps, actorOf(request), request.params.id, requestMeta(request)),
   );
 
   app.patch(
     '/api/beneficiaries/:id',
-    { config: { access: 'beneficiaries.write' }, schema: { tags, params: idParams, body: updateBeneficiaryInput, response: noContentResponses } },
+    {
+      config: { access: 'beneficiaries.write' },
+      schema: { tags, params: idParams, body: updateBeneficiaryInput, response: noContentResponses },
+    },
     async (request, reply) => {
       await updateBeneficiary(deps, actorOf(request), request.params.id, request.body, requestMeta(request));
       return reply.status(204).send();
@@ -104,7 +127,10 @@ export function registerBeneficiaryRoutes(app: App, deps: Deps): void {
 
   app.post(
     '/api/beneficiaries/:id/status',
-    { config: { access: 'beneficiaries.change_status' }, schema: { tags, params: idParams, body: statusBody, response: noContentResponses } },
+    {
+      config: { access: 'beneficiaries.change_status' },
+      schema: { tags, params: idParams, body: statusBody, response: noContentResponses },
+    },
     async (request, reply) => {
       await changeBeneficiaryStatus(deps, actorOf(request), request.params.id, request.body, requestMeta(request));
       return reply.status(204).send();
@@ -115,7 +141,12 @@ export function registerBeneficiaryRoutes(app: App, deps: Deps): void {
     '/api/beneficiaries/:id/documents',
     {
       config: { access: 'beneficiaries.write' },
-      schema: { tags, params: idParams, consumes: ['multipart/form-data'], response: { 201: documentSchema, ...errorResponses } },
+      schema: {
+        tags,
+        params: idParams,
+        consumes: ['multipart/form-data'],
+        response: { 201: documentSchema, ...errorResponses },
+      },
     },
     async (request, reply) => {
       const user = actorOf(request);
@@ -129,12 +160,19 @@ export function registerBeneficiaryRoutes(app: App, deps: Deps): void {
         return f && !Array.isArray(f) && f.type === 'field' ? String(f.value) : undefined;
       };
       const kind = field('kind') ?? 'other';
-      if (!DOCUMENT_KIND.test(kind)) throw new AppError('request.validation', [{ field: 'kind', issue: 'invalid_format' }]);
+      if (!DOCUMENT_KIND.test(kind))
+        throw new AppError('request.validation', [{ field: 'kind', issue: 'invalid_format' }]);
       const applicationId = field('applicationId') ?? null;
       if (applicationId !== null && !z.uuid().safeParse(applicationId).success) {
         throw new AppError('request.validation', [{ field: 'applicationId', issue: 'invalid_format' }]);
       }
-      const row = await uploadDocument(deps, user, request.params.id, { kind, applicationId, fileName: part.filename, bytes }, requestMeta(request));
+      const row = await uploadDocument(
+        deps,
+        user,
+        request.params.id,
+        { kind, applicationId, fileName: part.filename, bytes },
+        requestMeta(request),
+      );
       return reply.status(201).send({ ...row, at: row.at.toISOString() });
     },
   );
@@ -147,7 +185,10 @@ export function registerBeneficiaryRoutes(app: App, deps: Deps): void {
       // Always a download, never rendered in our origin; the name is percent-encoded (RFC 6266).
       return reply
         .type(doc.mime)
-        .header('content-disposition', `attachment; filename="document"; filename*=UTF-8''${encodeURIComponent(doc.name)}`)
+        .header(
+          'content-disposition',
+          `attachment; filename="document"; filename*=UTF-8''${encodeURIComponent(doc.name)}`,
+        )
         .header('x-content-type-options', 'nosniff')
         .send(doc.bytes);
     },

@@ -69,13 +69,35 @@ export const fileSchema = z.object({
   disability: z.boolean().optional(),
   healthNotes: z.string().nullable().optional(),
   consents: z.array(
-    z.object({ id: z.uuid(), purpose: z.string(), noticeVersion: z.string(), channel: z.string(), at: z.string(), recordedBy: z.string().nullable() }),
+    z.object({
+      id: z.uuid(),
+      purpose: z.string(),
+      noticeVersion: z.string(),
+      channel: z.string(),
+      at: z.string(),
+      recordedBy: z.string().nullable(),
+    }),
   ),
   statusHistory: z.array(
-    z.object({ kind: z.string(), fromStatus: z.string(), toStatus: z.string(), reason: z.string().nullable(), until: z.string().nullable(), at: z.string() }),
+    z.object({
+      kind: z.string(),
+      fromStatus: z.string(),
+      toStatus: z.string(),
+      reason: z.string().nullable(),
+      until: z.string().nullable(),
+      at: z.string(),
+    }),
   ),
   documents: z.array(
-    z.object({ id: z.uuid(), kind: z.string(), originalName: z.string(), mime: z.string(), size: z.number(), applicationId: z.string().nullable(), at: z.string() }),
+    z.object({
+      id: z.uuid(),
+      kind: z.string(),
+      originalName: z.string(),
+      mime: z.string(),
+      size: z.number(),
+      applicationId: z.string().nullable(),
+      at: z.string(),
+    }),
   ),
 });
 
@@ -94,7 +116,11 @@ export const duplicatesResponse = z.object({
 });
 
 export const statusBody = z.discriminatedUnion('action', [
-  z.strictObject({ action: z.literal('suspend'), reason: z.string().trim().min(3).max(500), until: z.iso.date().optional() }),
+  z.strictObject({
+    action: z.literal('suspend'),
+    reason: z.string().trim().min(3).max(500),
+    until: z.iso.date().optional(),
+  }),
   z.strictObject({ action: z.literal('reinstate'), reason: z.string().trim().min(3).max(500) }),
   z.strictObject({ action: z.literal('reverify'), reason: z.string().trim().max(500).optional() }),
   z.strictObject({ action: z.literal('close'), reason: z.string().trim().min(3).max(500) }),
@@ -104,4 +130,11 @@ export const reverificationResponse = z.object({
   items: z.array(summarySchema.extend({ overdue: z.boolean(), graceEndsOn: z.string() })),
 });
 
-export const documentSchema = z.object({ id: z.uuid(), kind: z.string(), originalName: z.string(), mime: z.string(), size: z.number(), at: z.string() });
+export const documentSchema = z.object({
+  id: z.uuid(),
+  kind: z.string(),
+  originalName: z.string(),
+  mime: z.string(),
+  size: z.number(),
+  at: z.string(),
+});

@@ -26,12 +26,18 @@ export async function findBeneficiaries(
   authorize(user, 'beneficiaries.search');
   const filter = classifyQuery(query.q);
   // A branch representative searches only their own branch.
-  const branchId = user.role === 'branch_rep' ? user.branchId ?? '00000000-0000-0000-0000-000000000000' : null;
+  const branchId = user.role === 'branch_rep' ? (user.branchId ?? '00000000-0000-0000-0000-000000000000') : null;
   const { rows, hasMore } = await searchBeneficiaries(deps.db, user.orgId, filter, {
     branchId,
     status: query.status,
     limit: query.pageSize,
     offset: (query.page - 1) * query.pageSize,
   });
-  return { items: rows.map(presentSummary), page: query.page, pageSize: query.pageSize, hasMore, matchedBy: filter.kind };
+  return {
+    items: rows.map(presentSummary),
+    page: query.page,
+    pageSize: query.pageSize,
+    hasMore,
+    matchedBy: filter.kind,
+  };
 }

@@ -12,7 +12,13 @@ import { loadBeneficiaryFor } from './get-beneficiary-file';
 import { replaceHousehold } from './queries';
 
 /** Corrects a file; the audit row keeps which fields changed (not their sensitive values). */
-export async function updateBeneficiary(deps: Deps, user: SessionUser, id: string, input: UpdateBeneficiaryInput, meta: RequestMeta) {
+export async function updateBeneficiary(
+  deps: Deps,
+  user: SessionUser,
+  id: string,
+  input: UpdateBeneficiaryInput,
+  meta: RequestMeta,
+) {
   const current = await loadBeneficiaryFor(deps, user, id, 'beneficiaries.write');
   if (input.branchId && input.branchId !== current.branchId) {
     // Moving a file to another branch: the user must be allowed to write in the target branch too.

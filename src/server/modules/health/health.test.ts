@@ -20,7 +20,10 @@ describe('GET /api/health', () => {
   it('answers 200 with the database kind', async () => {
     const res = await app.inject('/api/health');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: 'ok', database: process.env.WASL_TEST_DB === 'postgres' ? 'postgres' : 'embedded' });
+    expect(res.json()).toEqual({
+      status: 'ok',
+      database: process.env.WASL_TEST_DB === 'postgres' ? 'postgres' : 'embedded',
+    });
   });
 
   it('answers 503 when the database does not answer', async () => {

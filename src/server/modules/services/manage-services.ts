@@ -29,7 +29,12 @@ export async function changeService(
   return deps.db.transaction(async (tx) => {
     const row = await updateService(tx, admin.orgId, id, input);
     if (!row) throw new AppError('service.not_found');
-    await writeAudit(tx, admin, meta, { action: 'service.updated', entityType: 'service', entityId: id, details: input });
+    await writeAudit(tx, admin, meta, {
+      action: 'service.updated',
+      entityType: 'service',
+      entityId: id,
+      details: input,
+    });
     return row;
   });
 }

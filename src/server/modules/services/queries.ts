@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { inOrg } from '../../db/tenancy';
 import { type RequiredDocument, services } from '../../db/tables/index';
+import { inOrg } from '../../db/tenancy';
 
 export const serviceColumns = {
   id: services.id,
@@ -27,11 +27,17 @@ export function listServices(db: Db, orgId: string, onlyActive = false) {
 }
 
 export function getServicesByIds(db: Db, orgId: string, ids: string[]) {
-  return db.select(serviceColumns).from(services).where(inOrg(services, orgId, inArray(services.id, ids)));
+  return db
+    .select(serviceColumns)
+    .from(services)
+    .where(inOrg(services, orgId, inArray(services.id, ids)));
 }
 
 export async function serviceCodeExists(db: Db, orgId: string, code: string) {
-  const [row] = await db.select({ id: services.id }).from(services).where(inOrg(services, orgId, eq(services.code, code)));
+  const [row] = await db
+    .select({ id: services.id })
+    .from(services)
+    .where(inOrg(services, orgId, eq(services.code, code)));
   return Boolean(row);
 }
 
@@ -54,7 +60,12 @@ export async function insertService(
   return row!;
 }
 
-export async function updateService(db: Db, orgId: string, id: string, values: Partial<Omit<ServiceRow, 'id' | 'orgId' | 'code'>>) {
+export async function updateService(
+  db: Db,
+  orgId: string,
+  id: string,
+  values: Partial<Omit<ServiceRow, 'id' | 'orgId' | 'code'>>,
+) {
   const [row] = await db
     .update(services)
     .set({ ...values, updatedAt: new Date() })

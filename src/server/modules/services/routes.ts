@@ -28,7 +28,10 @@ export function registerServiceRoutes(app: App, deps: Deps): void {
 
   app.post(
     '/api/services',
-    { config: { access: 'services.manage' }, schema: { tags, body: createServiceBody, response: { 201: serviceSchema, ...errorResponses } } },
+    {
+      config: { access: 'services.manage' },
+      schema: { tags, body: createServiceBody, response: { 201: serviceSchema, ...errorResponses } },
+    },
     async (request, reply) =>
       reply.status(201).send(present(await createService(deps, actorOf(request), request.body, requestMeta(request)))),
   );
@@ -39,6 +42,7 @@ export function registerServiceRoutes(app: App, deps: Deps): void {
       config: { access: 'services.manage' },
       schema: { tags, params: idParams, body: updateServiceBody, response: { 200: serviceSchema, ...errorResponses } },
     },
-    async (request) => present(await changeService(deps, actorOf(request), request.params.id, request.body, requestMeta(request))),
+    async (request) =>
+      present(await changeService(deps, actorOf(request), request.params.id, request.body, requestMeta(request))),
   );
 }

@@ -4,7 +4,10 @@ import type { Db } from '../../db/client';
 import { organizations } from '../../db/tables/index';
 
 export async function getSettings(db: Db, orgId: string): Promise<OrganizationSettings> {
-  const [row] = await db.select({ settings: organizations.settings }).from(organizations).where(eq(organizations.id, orgId));
+  const [row] = await db
+    .select({ settings: organizations.settings })
+    .from(organizations)
+    .where(eq(organizations.id, orgId));
   return readSettings(row?.settings);
 }
 

@@ -11,7 +11,10 @@ const tags = ['settings'];
 export function registerSettingsRoutes(app: App, deps: Deps): void {
   app.get(
     '/api/settings',
-    { config: { access: 'settings.read' }, schema: { tags, response: { 200: organizationSettingsSchema, ...errorResponses } } },
+    {
+      config: { access: 'settings.read' },
+      schema: { tags, response: { 200: organizationSettingsSchema, ...errorResponses } },
+    },
     async (request) => getSettings(deps.db, actorOf(request).orgId),
   );
 
@@ -19,7 +22,11 @@ export function registerSettingsRoutes(app: App, deps: Deps): void {
     '/api/settings',
     {
       config: { access: 'settings.manage' },
-      schema: { tags, body: organizationSettingsPatch, response: { 200: organizationSettingsSchema, ...errorResponses } },
+      schema: {
+        tags,
+        body: organizationSettingsPatch,
+        response: { 200: organizationSettingsSchema, ...errorResponses },
+      },
     },
     async (request) => {
       const user = actorOf(request);

@@ -2,9 +2,9 @@ import type { Role } from '../../../common/domain/roles';
 import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
+import { authorize } from '../../policy';
 import { hashPassword } from '../auth/passwords';
 import { deleteUserSessions, updatePasswordHash } from '../auth/queries';
-import { authorize } from '../../policy';
 import { branchExists, getUser, insertUser, updateUser, usernameExists } from './queries';
 
 async function requireBranch(deps: Deps, orgId: string, branchId: string | null | undefined) {

@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { inOrg } from '../../db/tenancy';
 import { branches, organizations, users } from '../../db/tables/index';
+import { inOrg } from '../../db/tenancy';
 
 const userColumns = {
   id: users.id,
@@ -22,7 +22,11 @@ export function listUsers(db: Db, orgId: string) {
 }
 
 export async function getUser(db: Db, orgId: string, id: string) {
-  const [row] = await db.select(userColumns).from(users).where(inOrg(users, orgId, eq(users.id, id))).limit(1);
+  const [row] = await db
+    .select(userColumns)
+    .from(users)
+    .where(inOrg(users, orgId, eq(users.id, id)))
+    .limit(1);
   return row;
 }
 
@@ -33,7 +37,14 @@ export async function usernameExists(db: Db, username: string) {
 
 export async function insertUser(
   db: Db,
-  values: { orgId: string; username: string; displayName: string; role: string; branchId: string | null; passwordHash: string },
+  values: {
+    orgId: string;
+    username: string;
+    displayName: string;
+    role: string;
+    branchId: string | null;
+    passwordHash: string;
+  },
 ) {
   const [row] = await db.insert(users).values(values).returning(userColumns);
   return row!;
@@ -43,7 +54,13 @@ export async function updateUser(
   db: Db,
   orgId: string,
   id: string,
-  values: Partial<{ displayName: string; role: string; branchId: string | null; disabled: boolean; totpRequired: boolean }>,
+  values: Partial<{
+    displayName: string;
+    role: string;
+    branchId: string | null;
+    disabled: boolean;
+    totpRequired: boolean;
+  }>,
 ) {
   const [row] = await db
     .update(users)
@@ -71,7 +88,10 @@ export function listBranches(db: Db, orgId: string) {
 }
 
 export async function branchExists(db: Db, orgId: string, id: string) {
-  const [row] = await db.select({ id: branches.id }).from(branches).where(inOrg(branches, orgId, eq(branches.id, id)));
+  const [row] = await db
+    .select({ id: branches.id })
+    .from(branches)
+    .where(inOrg(branches, orgId, eq(branches.id, id)));
   return Boolean(row);
 }
 

@@ -5,9 +5,9 @@ import type { App, Deps } from '../../http/context';
 import { actorOf } from '../../http/guard';
 import { errorResponses, idParams, noContentResponses } from '../../http/schemas';
 import { requestMeta } from '../../http/session';
+import { findOrganization } from '../../seed/organization';
 import { createUser, resetPasswordByAdmin, updateUserByAdmin } from './manage-users';
 import { presentUser } from './present';
-import { findOrganization } from '../../seed/organization';
 import { getOrganization, listBranches, listUsers, updatePreferences } from './queries';
 import {
   branchSchema,
@@ -34,7 +34,10 @@ export function registerUserRoutes(app: App, deps: Deps): void {
 
   app.post(
     '/api/users',
-    { config: { access: 'users.manage' }, schema: { tags, body: createUserBody, response: { 201: userSchema, ...errorResponses } } },
+    {
+      config: { access: 'users.manage' },
+      schema: { tags, body: createUserBody, response: { 201: userSchema, ...errorResponses } },
+    },
     async (request, reply) => {
       const row = await createUser(deps, actorOf(request), request.body, requestMeta(request));
       return reply.status(201).send(presentUser(row));
@@ -48,14 +51,25 @@ export function registerUserRoutes(app: App, deps: Deps): void {
       schema: { tags, params: idParams, body: updateUserBody, response: { 200: userSchema, ...errorResponses } },
     },
     async (request) =>
-      presentUser(await updateUserByAdmin(deps, actorOf(request), request.params.id, request.body, requestMeta(request))),
+      presentUser(
+        await updateUserByAdmin(deps, actorOf(request), request.params.id, request.body, requestMeta(request)),
+      ),
   );
 
   app.post(
     '/api/users/:id/password',
-    { config: { access: 'users.manage' }, schema: { tags, params: idParams, body: resetPasswordBody, response: noContentResponses } },
+    {
+      config: { access: 'users.manage' },
+      schema: { tags, params: idParams, body: resetPasswordBody, response: noContentResponses },
+    },
     async (request, reply) => {
-      await resetPasswordByAdmin(deps, actorOf(request), request.params.id, request.body.newPassword, requestMeta(request));
+      await resetPasswordByAdmin(
+        deps,
+        actorOf(request),
+        request.params.id,
+        request.body.newPassword,
+        requestMeta(request),
+      );
       return reply.status(204).send();
     },
   );
@@ -78,7 +92,9 @@ export function registerUserRoutes(app: App, deps: Deps): void {
         });
         return updated;
       });
-      return { preferences: { locale: row.locale === 'en' ? 'en' : 'ar', digits: row.digits === 'latn' ? 'latn' : 'arab' } } as const;
+      return {
+        preferences: { locale: row.locale === 'en' ? 'en' : 'ar', digits: row.digits === 'latn' ? 'latn' : 'arab' },
+      } as const;
     },
   );
 

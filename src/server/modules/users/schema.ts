@@ -17,11 +17,7 @@ export const userSchema = z.object({
 });
 
 export const createUserBody = z.strictObject({
-  username: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .regex(USERNAME_PATTERN, { message: 'field.username' }),
+  username: z.string().trim().toLowerCase().regex(USERNAME_PATTERN, { message: 'field.username' }),
   displayName,
   password: newPasswordSchema,
   role: z.enum(ROLES),
