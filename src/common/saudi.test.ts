@@ -170,7 +170,8 @@ describe('Saudi mobile numbers', () => {
     expect(normalizeSaudiMobile(input)).toBeNull();
   });
 
-  const mobile = digits(8).map((rest) => `05${'03456789'[Number(rest[0]) % 8]}${rest.slice(1)}`);
+  // 057 is left out: parts of its range are unallocated (libphonenumber rejects e.g. 05799…).
+  const mobile = digits(8).map((rest) => `05${'0345689'[Number(rest[0]) % 7]}${rest.slice(1)}`);
 
   it('is idempotent on its output', () => {
     fc.assert(
