@@ -10,6 +10,7 @@ export default defineConfig({
           name: 'embedded',
           include: ['src/**/*.test.ts'],
           env: { WASL_TEST_DB: 'embedded' },
+          setupFiles: ['src/test-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
@@ -21,6 +22,7 @@ export default defineConfig({
           // Tests of the embedded database's own guardrails (its folder and lock) have no server counterpart.
           exclude: ['src/server/db/embedded.test.ts'],
           env: { WASL_TEST_DB: 'postgres' },
+          setupFiles: ['src/test-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
