@@ -28,6 +28,7 @@ import { registerHealthRoutes } from './modules/health/routes';
 import { registerServiceRoutes } from './modules/services/routes';
 import { registerSettingsRoutes } from './modules/settings/routes';
 import { registerUserRoutes } from './modules/users/routes';
+import { registerBenchFloor } from './http/bench-floor';
 
 export type BuildOptions = {
   config: Config;
@@ -116,6 +117,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   registerBeneficiaryRoutes(app, deps);
   registerApplicationRoutes(app, deps);
 
+  if (config.bench) registerBenchFloor(app, deps);
   if (options.webRoot && fs.existsSync(path.join(options.webRoot, 'index.html'))) registerWeb(app, options.webRoot);
   return app;
 }

@@ -33,6 +33,7 @@ const envSchema = z.object({
   TRUST_PROXY: bool,
   /** The association this installation serves publicly (sign-in page, portal). */
   ORG_SLUG: z.string().default('maa-riyadh-alkhabra'),
+  WASL_BENCH: bool,
 });
 
 export type Config = {
@@ -50,6 +51,8 @@ export type Config = {
   vacuumIntervalMs: number;
   trustProxy: boolean;
   orgSlug: string;
+  /** Adds the benchmark's floor route (one indexed SELECT); only `npm run bench` sets it. */
+  bench: boolean;
 };
 
 /** Reads the environment once; a bad value stops start-up with a message naming the variable. */
@@ -74,5 +77,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     vacuumIntervalMs: e.VACUUM_INTERVAL_HOURS * 3_600_000,
     trustProxy: e.TRUST_PROXY,
     orgSlug: e.ORG_SLUG,
+    bench: e.WASL_BENCH,
   };
 }
