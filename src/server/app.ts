@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
@@ -16,6 +17,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import type { Database } from './db/client';
+import { registerBenchFloor } from './http/bench-floor';
 import type { App, Deps } from './http/context';
 import { registerErrorHandler } from './http/error-handler';
 import { registerGuard } from './http/guard';
@@ -24,11 +26,14 @@ import { registerApplicationRoutes } from './modules/applications/routes';
 import { registerAuditRoutes } from './modules/audit/routes';
 import { registerAuthRoutes } from './modules/auth/routes';
 import { registerBeneficiaryRoutes } from './modules/beneficiaries/routes';
+import { registerCommitteeRoutes } from './modules/committee/routes';
+import { registerDeliveryRoutes } from './modules/deliveries/routes';
 import { registerHealthRoutes } from './modules/health/routes';
 import { registerServiceRoutes } from './modules/services/routes';
 import { registerSettingsRoutes } from './modules/settings/routes';
 import { registerUserRoutes } from './modules/users/routes';
-import { registerBenchFloor } from './http/bench-floor';
+
+const require = createRequire(import.meta.url);
 
 export type BuildOptions = {
   config: Config;
@@ -116,6 +121,16 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   registerServiceRoutes(app, deps);
   registerBeneficiaryRoutes(app, deps);
   registerApplicationRoutes(app, deps);
+  registerCommitteeRoutes(app, deps);
+  registerDeliveryRoutes(app, deps);
+
+  // The self-hosted Arabic font, for printed documents (letters, minutes) served outside the web bundle.
+  await app.register(fastifyStatic, {
+    root: path.join(path.dirname(require.resolve('@fontsource/ibm-plex-sans-arabic/package.json')), 'files'),
+    prefix: '/fonts/',
+    decorateReply: false,
+    allowedPath: (pathName) => pathName.endsWith('.woff2'),
+  });
 
   if (config.bench) registerBenchFloor(app, deps);
   if (options.webRoot && fs.existsSync(path.join(options.webRoot, 'index.html'))) registerWeb(app, options.webRoot);

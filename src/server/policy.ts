@@ -34,7 +34,15 @@ export const ACTION_ROLES = {
   'applications.verify': ['officer', 'branch_rep'],
   'applications.raise': ['officer'],
   'referrals.answer': ['execution_officer'],
+  /** Committee members vote; the chair (a member named on the meeting) records the decision. */
+  'committee.read': ['manager', 'officer', 'execution_officer', 'committee'],
+  'committee.schedule': ['officer', 'committee'],
   'committee.vote': ['committee'],
+  'committee.decide': ['committee'],
+  'applications.appeal': ['officer'],
+  'applications.complete': ['officer', 'execution_officer'],
+  'deliveries.read': ['manager', 'officer', 'execution_officer', 'branch_rep'],
+  'deliveries.assign': ['execution_officer'],
   'deliveries.manage': ['execution_officer', 'branch_rep'],
 } as const satisfies Record<string, readonly Role[]>;
 

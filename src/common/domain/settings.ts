@@ -35,6 +35,53 @@ export const organizationSettingsSchema = z.object({
   /** Days past the re-verification date before a file is suspended. */
   reverifyGraceDays: z.number().int().min(0).max(365).default(30),
   maxUploadMb: z.number().int().min(1).max(25).default(5),
+  /** Members present needed to decide: 'majority' of the committee's members, or a fixed number. */
+  committeeQuorum: z.union([z.literal('majority'), z.number().int().min(1).max(50)]).default('majority'),
+  /** The reasons a rejection letter may give; the committee picks one or more and may add free text. */
+  rejectionReasons: z
+    .array(
+      z.object({
+        code: z.string().regex(/^[a-z0-9_]{2,40}$/),
+        labelAr: z.string().min(2).max(200),
+        labelEn: z.string().min(2).max(200),
+      }),
+    )
+    .min(1)
+    .max(40)
+    .default([
+      {
+        code: 'income_above_limit',
+        labelAr: 'دخل الأسرة يتجاوز الحد المعتمد في آلية الاختيار',
+        labelEn: 'Household income is above the approved limit',
+      },
+      {
+        code: 'outside_service_area',
+        labelAr: 'موقع السكن خارج نطاق خدمة الجمعية',
+        labelEn: 'The home is outside the association’s service area',
+      },
+      {
+        code: 'aided_elsewhere',
+        labelAr: 'يتلقى المستفيد الخدمة نفسها من جهة أخرى',
+        labelEn: 'The beneficiary receives the same service elsewhere',
+      },
+      {
+        code: 'data_mismatch',
+        labelAr: 'البيانات المقدمة لا تطابق الواقع بعد التحقق',
+        labelEn: 'The data given did not match on verification',
+      },
+      {
+        code: 'need_not_established',
+        labelAr: 'لم تثبت الحاجة إلى الخدمة',
+        labelEn: 'The need for the service was not established',
+      },
+    ]),
+  /** Days after a rejection during which the applicant may appeal (تظلم). */
+  appealWindowDays: z.number().int().min(0).max(365).default(30),
+  /** The association's letterhead: shown on minutes and letters. */
+  letterheadAr: z
+    .string()
+    .max(300)
+    .default('المملكة العربية السعودية — مسجلة لدى المركز الوطني لتنمية القطاع غير الربحي'),
 });
 export type OrganizationSettings = z.infer<typeof organizationSettingsSchema>;
 

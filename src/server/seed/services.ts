@@ -12,6 +12,16 @@ const ADDRESS = {
   labelEn: 'National address or home location',
 };
 const INCOME = { key: 'income_proof', labelAr: 'إثبات الدخل الشهري', labelEn: 'Proof of monthly income' };
+const SITE_VISIT = {
+  key: 'site_visit',
+  labelAr: 'معاينة موقع المنزل من المندوب',
+  labelEn: 'Home site visit by the representative',
+};
+const SCHEDULE = {
+  key: 'schedule_agreed',
+  labelAr: 'الاتفاق مع المستفيد على موعد التقديم',
+  labelEn: 'Delivery schedule agreed with the beneficiary',
+};
 const FAMILY = { key: 'family_record', labelAr: 'سجل الأسرة', labelEn: 'Family record' };
 
 /** The water association's catalogue (PRODUCT.md → Service); another association edits its own. */
@@ -25,6 +35,7 @@ export const FIRST_SERVICES = [
     requiredDocuments: [ID, ADDRESS, INCOME, FAMILY],
     eligibilityNotesAr: 'للأسر التي لا تصلها شبكة المياه أو لا يكفيها مصدرها الحالي.',
     recurringDays: 30,
+    completionSteps: [SITE_VISIT, SCHEDULE],
   },
   {
     code: 'water_cooler',
@@ -35,6 +46,7 @@ export const FIRST_SERVICES = [
     requiredDocuments: [ID, ADDRESS],
     eligibilityNotesAr: 'تُقدّم مرة واحدة حسب الاحتياج.',
     recurringDays: null,
+    completionSteps: [SITE_VISIT],
   },
   {
     code: 'home_filter',
@@ -45,6 +57,7 @@ export const FIRST_SERVICES = [
     requiredDocuments: [ID, ADDRESS, INCOME],
     eligibilityNotesAr: 'للأسر ذات الدخل المحدود التي تعتمد على مصدر غير معالج.',
     recurringDays: null,
+    completionSteps: [SITE_VISIT, SCHEDULE],
   },
   {
     code: 'bill_assistance',
@@ -59,6 +72,9 @@ export const FIRST_SERVICES = [
     ],
     eligibilityNotesAr: 'وفق دخل الفرد في الأسرة وحجم الفاتورة.',
     recurringDays: 90,
+    completionSteps: [
+      { key: 'water_account', labelAr: 'تسجيل رقم حساب المياه لدى الشركة', labelEn: 'Water account number recorded' },
+    ],
   },
   {
     code: 'tank_repair',
@@ -73,6 +89,7 @@ export const FIRST_SERVICES = [
     ],
     eligibilityNotesAr: 'بعد معاينة المندوب للموقع.',
     recurringDays: null,
+    completionSteps: [SITE_VISIT],
   },
 ];
 

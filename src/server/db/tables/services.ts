@@ -17,6 +17,8 @@ export const services = pgTable(
     descriptionAr: text('description_ar').notNull().default(''),
     descriptionEn: text('description_en').notNull().default(''),
     requiredDocuments: jsonb('required_documents').$type<RequiredDocument[]>().notNull().default([]),
+    /** Steps left after acceptance before the beneficiary is enrolled (e.g. a site visit). */
+    completionSteps: jsonb('completion_steps').$type<RequiredDocument[]>().notNull().default([]),
     eligibilityNotesAr: text('eligibility_notes_ar').notNull().default(''),
     /** Days between deliveries of a recurring service (e.g. one tank every 30 days); null when one-off. */
     recurringDays: integer('recurring_days'),

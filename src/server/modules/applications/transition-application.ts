@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { normalizeArabicCompact } from '../../../common/arabic';
-import { addDays, riyadhDate } from '../../../common/dates';
+import { riyadhDate } from '../../../common/dates';
 import {
   type ApplicationStage,
   findTransition,
@@ -9,6 +9,7 @@ import {
   type transitionInput,
 } from '../../../common/domain/application';
 import type { Channel } from '../../../common/domain/channels';
+import { expectedDecisionDate } from '../../../common/domain/committee';
 import { applications, applicationTransitions, declarations } from '../../db/tables/index';
 import { inOrg } from '../../db/tenancy';
 import { AppError } from '../../errors';
@@ -111,7 +112,7 @@ export async function transitionApplication(
     Object.assign(set, {
       raisedAt: new Date(),
       // The date the applicant is told: the day it was raised (Riyadh) plus the committee's target days.
-      expectedDecisionDate: addDays(today, settings.committeeTargetDays),
+      expectedDecisionDate: expectedDecisionDate(new Date(), settings.committeeTargetDays),
       score,
       scoreBreakdown: lines,
       criteriaVersionId: criteria.id,

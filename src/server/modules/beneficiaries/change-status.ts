@@ -1,7 +1,7 @@
-import { and, eq, isNotNull, lte } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, lte } from 'drizzle-orm';
 import { addDays, riyadhDate } from '../../../common/dates';
 import type { Db } from '../../db/client';
-import { beneficiaries, beneficiaryStatusEvents } from '../../db/tables/index';
+import { beneficiaries, beneficiaryStatusEvents, deliveries } from '../../db/tables/index';
 import { inOrg } from '../../db/tenancy';
 import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
@@ -70,6 +70,13 @@ export async function changeBeneficiaryStatus(
       until: input.action === 'suspend' ? (input.until ?? null) : null,
       byUser: user.id,
     });
+    if (next.status === 'suspended' || next.status === 'closed') {
+      // A suspended or closed file gets no deliveries: the planned ones are cancelled with it.
+      await tx
+        .update(deliveries)
+        .set({ status: 'cancelled', failureReason: input.reason ?? null })
+        .where(and(eq(deliveries.beneficiaryId, id), eq(deliveries.status, 'scheduled')));
+    }
     await writeAudit(tx, user, meta, {
       action: `beneficiary.${input.action}`,
       entityType: 'beneficiary',
@@ -100,6 +107,18 @@ export async function suspendOverdueReverifications(db: Db, orgId: string, today
       )
       .returning({ id: beneficiaries.id });
     if (due.length > 0) {
+      await tx
+        .update(deliveries)
+        .set({ status: 'cancelled', failureReason: 'reverification_overdue' })
+        .where(
+          and(
+            inArray(
+              deliveries.beneficiaryId,
+              due.map((b) => b.id),
+            ),
+            eq(deliveries.status, 'scheduled'),
+          ),
+        );
       await tx.insert(beneficiaryStatusEvents).values(
         due.map((b) => ({
           orgId,

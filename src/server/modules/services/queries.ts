@@ -12,6 +12,7 @@ export const serviceColumns = {
   descriptionAr: services.descriptionAr,
   descriptionEn: services.descriptionEn,
   requiredDocuments: services.requiredDocuments,
+  completionSteps: services.completionSteps,
   eligibilityNotesAr: services.eligibilityNotesAr,
   recurringDays: services.recurringDays,
   active: services.active,
@@ -51,6 +52,7 @@ export async function insertService(
     descriptionAr: string;
     descriptionEn: string;
     requiredDocuments: RequiredDocument[];
+    completionSteps: RequiredDocument[];
     eligibilityNotesAr: string;
     recurringDays: number | null;
     active: boolean;

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { addDays, riyadhDate } from '../dates';
+import { channelSchema } from './channels';
+
+/**
+ * The date the applicant is told to expect the committee's answer: the day the application was raised,
+ * in Riyadh (UTC+3 all year, no daylight saving), plus the committee's target days.
+ */
+export function expectedDecisionDate(raisedAt: Date, targetDays: number): string {
+  return addDays(riyadhDate(raisedAt), targetDays);
+}
+
+export const DECISIONS = ['accepted', 'rejected', 'deferred'] as const;
+export type Decision = (typeof DECISIONS)[number];
+export const VOTES = ['accept', 'reject', 'defer'] as const;
+export const DELIVERY_STATUSES = ['scheduled', 'delivered', 'failed', 'cancelled'] as const;
+
+/** Stages an application can be decided from: raised to the committee, or deferred by an earlier meeting. */
+export const DECIDABLE_STAGES = ['in_committee', 'deferred'] as const;
+
+export const scheduleMeetingInput = z.strictObject({
+  scheduledAt: z.iso.datetime({ offset: true }),
+  location: z.string().trim().max(200).default(''),
+  chairUserId: z.uuid(),
+  memberIds: z.array(z.uuid()).min(1).max(50),
+});
+
+export const attendanceInput = z.strictObject({ present: z.array(z.uuid()).max(50) });
+
+export const voteInput = z.strictObject({ vote: z.enum(VOTES), reason: z.string().trim().max(1000).optional() });
+
+export const decisionInput = z.strictObject({
+  decision: z.enum(DECISIONS),
+  /** Codes from the association's configured list; required for a rejection. */
+  reasonCodes: z.array(z.string().max(40)).max(10).default([]),
+  note: z.string().trim().max(2000).optional(),
+});
+
+export const appealInput = z.strictObject({ reason: z.string().trim().min(5).max(2000), channel: channelSchema });
+
+export const completionUpdateInput = z.strictObject({ done: z.boolean() });
+
+export const deliveryOutcomeInput = z.discriminatedUnion('outcome', [
+  z.strictObject({
+    outcome: z.literal('delivered'),
+    recipientName: z.string().trim().min(2).max(120),
+    note: z.string().trim().max(1000).optional(),
+    location: z.strictObject({ lat: z.number().min(16).max(33), lng: z.number().min(34).max(56) }).optional(),
+    photoDocumentId: z.uuid().optional(),
+  }),
+  z.strictObject({
+    outcome: z.literal('failed'),
+    reason: z.string().trim().min(3).max(500),
+    rescheduleTo: z.iso.date().optional(),
+  }),
+]);
+
+export const assignDeliveryInput = z.strictObject({
+  assigneeUserId: z.uuid().nullable().optional(),
+  scheduledDate: z.iso.date().optional(),
+});

@@ -1,0 +1,47 @@
+import { sql } from 'drizzle-orm';
+import { check, date, doublePrecision, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { applications } from './applications';
+import { beneficiaries } from './beneficiaries';
+import { branches, organizations } from './organizations';
+import { services } from './services';
+import { users } from './users';
+
+/** A service delivered at the beneficiary's location (تقديم الخدمة), with proof, or failed with a reason. */
+export const deliveries = pgTable(
+  'deliveries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    beneficiaryId: uuid('beneficiary_id')
+      .notNull()
+      .references(() => beneficiaries.id),
+    applicationId: uuid('application_id').references(() => applications.id),
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => services.id),
+    branchId: uuid('branch_id')
+      .notNull()
+      .references(() => branches.id),
+    scheduledDate: date('scheduled_date').notNull(),
+    assigneeUserId: uuid('assignee_user_id').references(() => users.id),
+    status: text('status').notNull().default('scheduled'),
+    sequence: integer('sequence').notNull().default(1),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+    lat: doublePrecision('lat'),
+    lng: doublePrecision('lng'),
+    recipientName: text('recipient_name'),
+    note: text('note'),
+    photoDocumentId: uuid('photo_document_id'),
+    failureReason: text('failure_reason'),
+    completedBy: uuid('completed_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('deliveries_org_date_idx').on(t.orgId, t.scheduledDate, t.status),
+    index('deliveries_assignee_date_idx').on(t.assigneeUserId, t.scheduledDate),
+    index('deliveries_beneficiary_idx').on(t.beneficiaryId),
+    check('deliveries_status_ck', sql`${t.status} in ('scheduled','delivered','failed','cancelled')`),
+  ],
+);

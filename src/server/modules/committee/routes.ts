@@ -1,0 +1,271 @@
+import { z } from 'zod';
+import { riyadhDate } from '../../../common/dates';
+import {
+  appealInput,
+  attendanceInput,
+  completionUpdateInput,
+  decisionInput,
+  scheduleMeetingInput,
+  voteInput,
+} from '../../../common/domain/committee';
+import { AppError } from '../../errors';
+import type { App, Deps } from '../../http/context';
+import { actorOf } from '../../http/guard';
+import { errorResponses, idParams, noContentResponses } from '../../http/schemas';
+import { requestMeta } from '../../http/session';
+import { authorize } from '../../policy';
+import { loadApplicationFor } from '../applications/get-application';
+import { fullName } from '../beneficiaries/fields';
+import { getSettings } from '../settings/queries';
+import { fileAppeal } from './appeal';
+import { enrolApplication, listCompletion, markCompletionStep } from './complete-registration';
+import { castVote, closeMeeting, decideApplication, quorumNeeded } from './decide';
+import { renderDecisionLetter, renderMinutes } from './print';
+import { getMeeting, listAgenda, listAttendees, listMeetings, listOverdue, listVotes } from './queries';
+import { recordAttendance, refreshAgenda, scheduleMeeting } from './schedule-meeting';
+
+const tags = ['committee'];
+const itemParams = z.strictObject({ id: z.uuid(), applicationId: z.uuid() });
+const stepParams = z.strictObject({ id: z.uuid(), stepKey: z.string().regex(/^[a-z0-9_]{2,40}$/) });
+
+const meetingSummary = z.object({
+  id: z.uuid(),
+  reference: z.string(),
+  scheduledAt: z.string(),
+  location: z.string(),
+  chairUserId: z.uuid(),
+  status: z.string(),
+});
+
+export function registerCommitteeRoutes(app: App, deps: Deps): void {
+  app.get(
+    '/api/committee/meetings',
+    {
+      config: { access: 'committee.read' },
+      schema: { tags, response: { 200: z.object({ items: z.array(meetingSummary) }), ...errorResponses } },
+    },
+    async (request) => ({
+      items: (await listMeetings(deps.db, actorOf(request).orgId, 100)).map((m) => ({
+        id: m.id,
+        reference: m.reference,
+        scheduledAt: m.scheduledAt.toISOString(),
+        location: m.location,
+        chairUserId: m.chairUserId,
+        status: m.status,
+      })),
+    }),
+  );
+
+  app.post(
+    '/api/committee/meetings',
+    {
+      config: { access: 'committee.schedule' },
+      schema: {
+        tags,
+        body: scheduleMeetingInput,
+        response: { 201: z.object({ id: z.uuid(), reference: z.string(), agendaSize: z.number() }), ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await scheduleMeeting(deps, actorOf(request), request.body, requestMeta(request))),
+  );
+
+  app.get(
+    '/api/committee/meetings/:id',
+    { config: { access: 'committee.read' }, schema: { tags, params: idParams } },
+    async (request) => {
+      const user = actorOf(request);
+      const meeting = await getMeeting(deps.db, user.orgId, request.params.id);
+      if (!meeting) throw new AppError('committee.meeting_not_found');
+      const [attendees, agenda, votes, settings] = await Promise.all([
+        listAttendees(deps.db, meeting.id),
+        listAgenda(deps.db, meeting.id),
+        listVotes(deps.db, meeting.id),
+        getSettings(deps.db, user.orgId),
+      ]);
+      return {
+        id: meeting.id,
+        reference: meeting.reference,
+        scheduledAt: meeting.scheduledAt.toISOString(),
+        location: meeting.location,
+        status: meeting.status,
+        chairUserId: meeting.chairUserId,
+        quorum: {
+          needed: quorumNeeded(settings.committeeQuorum, attendees.length),
+          present: attendees.filter((a) => a.present).length,
+        },
+        attendees,
+        agenda: agenda.map(({ firstName, fatherName, grandfatherName, familyName, ...item }) => ({
+          ...item,
+          beneficiaryName: fullName({ firstName, fatherName, grandfatherName, familyName }),
+          raisedAt: item.raisedAt?.toISOString() ?? null,
+          decidedAt: item.decidedAt?.toISOString() ?? null,
+          votes: votes.filter((v) => v.agendaItemId === item.id).map(({ agendaItemId: _a, ...v }) => v),
+        })),
+        rejectionReasons: settings.rejectionReasons,
+      };
+    },
+  );
+
+  app.post(
+    '/api/committee/meetings/:id/agenda/refresh',
+    {
+      config: { access: 'committee.schedule' },
+      schema: { tags, params: idParams, response: { 200: z.object({ added: z.number() }), ...errorResponses } },
+    },
+    async (request) => refreshAgenda(deps, actorOf(request), request.params.id, requestMeta(request)),
+  );
+
+  app.put(
+    '/api/committee/meetings/:id/attendance',
+    {
+      config: { access: 'committee.decide' },
+      schema: { tags, params: idParams, body: attendanceInput, response: noContentResponses },
+    },
+    async (request, reply) => {
+      await recordAttendance(deps, actorOf(request), request.params.id, request.body.present, requestMeta(request));
+      return reply.status(204).send();
+    },
+  );
+
+  app.put(
+    '/api/committee/meetings/:id/items/:applicationId/vote',
+    {
+      config: { access: 'committee.vote' },
+      schema: { tags, params: itemParams, body: voteInput, response: noContentResponses },
+    },
+    async (request, reply) => {
+      await castVote(
+        deps,
+        actorOf(request),
+        request.params.id,
+        request.params.applicationId,
+        request.body,
+        requestMeta(request),
+      );
+      return reply.status(204).send();
+    },
+  );
+
+  app.post(
+    '/api/committee/meetings/:id/items/:applicationId/decision',
+    {
+      config: { access: 'committee.decide' },
+      schema: {
+        tags,
+        params: itemParams,
+        body: decisionInput,
+        response: {
+          200: z.object({ decision: z.string(), stage: z.string(), letterReference: z.string().nullable() }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) =>
+      decideApplication(
+        deps,
+        actorOf(request),
+        request.params.id,
+        request.params.applicationId,
+        request.body,
+        requestMeta(request),
+      ),
+  );
+
+  app.post(
+    '/api/committee/meetings/:id/close',
+    { config: { access: 'committee.decide' }, schema: { tags, params: idParams, response: noContentResponses } },
+    async (request, reply) => {
+      await closeMeeting(deps, actorOf(request), request.params.id, requestMeta(request));
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/api/committee/meetings/:id/minutes',
+    { config: { access: 'committee.read' }, schema: { tags, params: idParams } },
+    async (request, reply) =>
+      reply.type('text/html; charset=utf-8').send(await renderMinutes(deps, actorOf(request), request.params.id)),
+  );
+
+  app.get('/api/committee/overdue', { config: { access: 'committee.read' }, schema: { tags } }, async (request) => {
+    const rows = await listOverdue(deps.db, actorOf(request).orgId, riyadhDate(new Date()));
+    return {
+      items: rows.map(({ firstName, fatherName, grandfatherName, familyName, ...r }) => ({
+        ...r,
+        beneficiaryName: fullName({ firstName, fatherName, grandfatherName, familyName }),
+        raisedAt: r.raisedAt?.toISOString() ?? null,
+      })),
+    };
+  });
+
+  app.get(
+    '/api/applications/:id/letter',
+    { config: { access: 'applications.read' }, schema: { tags, params: idParams } },
+    async (request, reply) =>
+      reply
+        .type('text/html; charset=utf-8')
+        .send(await renderDecisionLetter(deps, actorOf(request), request.params.id)),
+  );
+
+  app.post(
+    '/api/applications/:id/appeal',
+    {
+      config: { access: 'applications.appeal' },
+      schema: { tags, params: idParams, body: appealInput, response: noContentResponses },
+    },
+    async (request, reply) => {
+      await fileAppeal(deps, actorOf(request), request.params.id, request.body, requestMeta(request));
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/api/applications/:id/completion',
+    { config: { access: 'applications.read' }, schema: { tags, params: idParams } },
+    async (request) => {
+      const user = actorOf(request);
+      await loadApplicationFor(deps, user, request.params.id);
+      const steps = await listCompletion(deps, request.params.id);
+      return { items: steps.map((s) => ({ ...s, doneAt: s.doneAt?.toISOString() ?? null })) };
+    },
+  );
+
+  app.put(
+    '/api/applications/:id/completion/:stepKey',
+    {
+      config: { access: 'applications.complete' },
+      schema: { tags, params: stepParams, body: completionUpdateInput, response: noContentResponses },
+    },
+    async (request, reply) => {
+      await markCompletionStep(
+        deps,
+        actorOf(request),
+        request.params.id,
+        request.params.stepKey,
+        request.body.done,
+        requestMeta(request),
+      );
+      return reply.status(204).send();
+    },
+  );
+
+  app.post(
+    '/api/applications/:id/enrol',
+    {
+      config: { access: 'applications.complete' },
+      schema: {
+        tags,
+        params: idParams,
+        response: {
+          200: z.object({ stage: z.literal('enrolled'), deliveryIds: z.array(z.uuid()) }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      authorize(actorOf(request), 'applications.complete');
+      return enrolApplication(deps, actorOf(request), request.params.id, requestMeta(request));
+    },
+  );
+}

@@ -1,0 +1,64 @@
+import { asc, eq, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { beneficiaries, deliveries, services, users } from '../../db/tables/index';
+import { inOrg } from '../../db/tenancy';
+
+export const deliveryColumns = {
+  id: deliveries.id,
+  orgId: deliveries.orgId,
+  beneficiaryId: deliveries.beneficiaryId,
+  applicationId: deliveries.applicationId,
+  serviceId: deliveries.serviceId,
+  branchId: deliveries.branchId,
+  scheduledDate: deliveries.scheduledDate,
+  assigneeUserId: deliveries.assigneeUserId,
+  status: deliveries.status,
+  sequence: deliveries.sequence,
+  completedAt: deliveries.completedAt,
+  recipientName: deliveries.recipientName,
+  note: deliveries.note,
+  failureReason: deliveries.failureReason,
+  lat: deliveries.lat,
+  lng: deliveries.lng,
+  photoDocumentId: deliveries.photoDocumentId,
+};
+
+export async function getDelivery(db: Db, orgId: string, id: string) {
+  const [row] = await db
+    .select(deliveryColumns)
+    .from(deliveries)
+    .where(inOrg(deliveries, orgId, eq(deliveries.id, id)));
+  return row;
+}
+
+/** A day's route: ordered by district, then by name, so the field worker goes village by village. */
+export function listDeliveries(db: Db, orgId: string, conditions: (SQL | undefined)[], limit: number) {
+  return db
+    .select({
+      ...deliveryColumns,
+      firstName: beneficiaries.firstName,
+      fatherName: beneficiaries.fatherName,
+      grandfatherName: beneficiaries.grandfatherName,
+      familyName: beneficiaries.familyName,
+      fileNumber: beneficiaries.fileNumber,
+      mobile: beneficiaries.mobile,
+      district: beneficiaries.district,
+      homeLat: beneficiaries.lat,
+      homeLng: beneficiaries.lng,
+      serviceNameAr: services.nameAr,
+      serviceNameEn: services.nameEn,
+      assigneeName: users.displayName,
+    })
+    .from(deliveries)
+    .innerJoin(beneficiaries, eq(beneficiaries.id, deliveries.beneficiaryId))
+    .innerJoin(services, eq(services.id, deliveries.serviceId))
+    .leftJoin(users, eq(users.id, deliveries.assigneeUserId))
+    .where(inOrg(deliveries, orgId, ...conditions))
+    .orderBy(
+      asc(deliveries.scheduledDate),
+      asc(beneficiaries.districtNorm),
+      asc(beneficiaries.nameNorm),
+      asc(deliveries.id),
+    )
+    .limit(limit);
+}

@@ -1,0 +1,79 @@
+import { and, eq, gte, lte, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { assignDeliveryInput, DELIVERY_STATUSES, deliveryOutcomeInput } from '../../../common/domain/committee';
+import { deliveries } from '../../db/tables/index';
+import type { App, Deps } from '../../http/context';
+import { actorOf } from '../../http/guard';
+import { errorResponses, idParams, noContentResponses } from '../../http/schemas';
+import { requestMeta } from '../../http/session';
+import { fullName } from '../beneficiaries/fields';
+import { listDeliveries } from './queries';
+import { assignDelivery, recordDeliveryOutcome } from './record-outcome';
+
+const tags = ['deliveries'];
+
+const listQuery = z.strictObject({
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  /** `me` for the signed-in user's own route list. */
+  assignee: z.union([z.literal('me'), z.uuid()]).optional(),
+  status: z.enum(DELIVERY_STATUSES).optional(),
+  beneficiaryId: z.uuid().optional(),
+});
+
+export function registerDeliveryRoutes(app: App, deps: Deps): void {
+  app.get(
+    '/api/deliveries',
+    { config: { access: 'deliveries.read' }, schema: { tags, querystring: listQuery } },
+    async (request) => {
+      const user = actorOf(request);
+      const q = request.query;
+      const conditions: (SQL | undefined)[] = [
+        q.from ? gte(deliveries.scheduledDate, q.from) : undefined,
+        q.to ? lte(deliveries.scheduledDate, q.to) : undefined,
+        q.assignee ? eq(deliveries.assigneeUserId, q.assignee === 'me' ? user.id : q.assignee) : undefined,
+        q.status ? eq(deliveries.status, q.status) : undefined,
+        q.beneficiaryId ? eq(deliveries.beneficiaryId, q.beneficiaryId) : undefined,
+        // A branch representative sees their own branch's deliveries only.
+        user.role === 'branch_rep'
+          ? and(eq(deliveries.branchId, user.branchId ?? '00000000-0000-0000-0000-000000000000'))
+          : undefined,
+      ];
+      const rows = await listDeliveries(deps.db, user.orgId, conditions, 500);
+      return {
+        items: rows.map(({ firstName, fatherName, grandfatherName, familyName, orgId: _o, completedAt, ...r }) => ({
+          ...r,
+          beneficiaryName: fullName({ firstName, fatherName, grandfatherName, familyName }),
+          completedAt: completedAt?.toISOString() ?? null,
+        })),
+      };
+    },
+  );
+
+  app.patch(
+    '/api/deliveries/:id',
+    {
+      config: { access: 'deliveries.assign' },
+      schema: { tags, params: idParams, body: assignDeliveryInput, response: noContentResponses },
+    },
+    async (request, reply) => {
+      await assignDelivery(deps, actorOf(request), request.params.id, request.body, requestMeta(request));
+      return reply.status(204).send();
+    },
+  );
+
+  app.post(
+    '/api/deliveries/:id/outcome',
+    {
+      config: { access: 'deliveries.manage' },
+      schema: {
+        tags,
+        params: idParams,
+        body: deliveryOutcomeInput,
+        response: { 200: z.object({ status: z.string(), nextDeliveryId: z.uuid().nullable() }), ...errorResponses },
+      },
+    },
+    async (request) =>
+      recordDeliveryOutcome(deps, actorOf(request), request.params.id, request.body, requestMeta(request)),
+  );
+}
