@@ -124,9 +124,9 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   registerCommitteeRoutes(app, deps);
   registerDeliveryRoutes(app, deps);
 
-  // The self-hosted Arabic font, for printed documents (letters, minutes) served outside the web bundle.
+  // The self-hosted font of printed documents (letters, minutes), served outside the web bundle.
   await app.register(fastifyStatic, {
-    root: path.join(path.dirname(require.resolve('@fontsource/ibm-plex-sans-arabic/package.json')), 'files'),
+    root: path.join(path.dirname(require.resolve('@fontsource/noto-sans-arabic/package.json')), 'files'),
     prefix: '/fonts/',
     decorateReply: false,
     allowedPath: (pathName) => pathName.endsWith('.woff2'),

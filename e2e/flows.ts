@@ -1,0 +1,40 @@
+import { makeNationalId } from '../src/common/saudi';
+import type { ApiClient } from './api';
+
+let serial = 0;
+
+/** A new beneficiary with an application walked through intake to the committee, through the API. */
+export async function raisedApplication(officer: ApiClient, serviceCode: string, names: string[] = ['عبدالله', 'محمد', 'سعد', 'الشمري']) {
+  serial += 1;
+  const services = await officer.call('GET', '/api/services');
+  const branches = await officer.call('GET', '/api/branches');
+  const stamp = String(Date.now() % 10_000_000).padStart(7, '0');
+  const b = await officer.call('POST', '/api/beneficiaries', {
+    nationalId: makeNationalId(`1${stamp}${serial % 10}`),
+    firstName: names[0],
+    fatherName: names[1],
+    grandfatherName: names[2],
+    familyName: names[3],
+    gender: 'male',
+    birthDate: { calendar: 'gregorian', date: '1970-01-01' },
+    mobile: `050${stamp}`,
+    district: 'قرية الشقة',
+    branchId: branches.items[0].id,
+    monthlyIncome: 2500,
+    housing: 'owned',
+    familyStatus: 'married',
+    water: { source: 'tank', storageLitres: 1000, peopleAtHome: 5 },
+    consent: { accepted: true, channel: 'meeting' },
+    confirmNotDuplicate: true,
+  });
+  const serviceId = services.items.find((s: { code: string }) => s.code === serviceCode).id;
+  const app = await officer.call('POST', '/api/applications', { beneficiaryId: b.id, serviceIds: [serviceId], channel: 'meeting' });
+  const move = (body: object) => officer.call('POST', `/api/applications/${app.id}/transitions`, body);
+  await move({ to: 'submitted' });
+  await move({ to: 'verifying' });
+  const detail = await officer.call('GET', `/api/applications/${app.id}`);
+  for (const item of detail.checklist) await officer.call('PATCH', `/api/applications/${app.id}/checklist/${item.itemKey}`, { state: 'verified' });
+  await move({ to: 'declared', declaration: { typedName: names.join(' '), method: 'signature' } });
+  await move({ to: 'in_committee' });
+  return { applicationId: app.id as string, beneficiaryId: b.id as string, reference: app.reference as string, name: names.join(' ') };
+}
