@@ -23,15 +23,20 @@ import { registerErrorHandler } from './http/error-handler';
 import { registerGuard } from './http/guard';
 import { registerSessionLoader } from './http/session';
 import { registerApplicationRoutes } from './modules/applications/routes';
+import { registerAppointmentRoutes } from './modules/appointments/routes';
 import { registerAuditRoutes } from './modules/audit/routes';
 import { registerAuthRoutes } from './modules/auth/routes';
 import { registerBeneficiaryRoutes } from './modules/beneficiaries/routes';
+import { registerCaseRoutes } from './modules/cases/routes';
 import { registerCommitteeRoutes } from './modules/committee/routes';
 import { registerDeliveryRoutes } from './modules/deliveries/routes';
 import { registerHealthRoutes } from './modules/health/routes';
+import { registerInteractionRoutes } from './modules/interactions/routes';
+import { registerKnowledgeRoutes } from './modules/knowledge/routes';
 import { registerServiceRoutes } from './modules/services/routes';
 import { registerSettingsRoutes } from './modules/settings/routes';
 import { registerUserRoutes } from './modules/users/routes';
+import { registerVolunteerRoutes } from './modules/volunteers/routes';
 
 const require = createRequire(import.meta.url);
 
@@ -123,6 +128,11 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   registerApplicationRoutes(app, deps);
   registerCommitteeRoutes(app, deps);
   registerDeliveryRoutes(app, deps);
+  registerInteractionRoutes(app, deps);
+  registerCaseRoutes(app, deps);
+  registerKnowledgeRoutes(app, deps);
+  registerAppointmentRoutes(app, deps);
+  registerVolunteerRoutes(app, deps);
 
   // The self-hosted font of printed documents (letters, minutes), served outside the web bundle.
   await app.register(fastifyStatic, {

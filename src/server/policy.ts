@@ -44,6 +44,20 @@ export const ACTION_ROLES = {
   'deliveries.read': ['manager', 'officer', 'execution_officer', 'branch_rep'],
   'deliveries.assign': ['execution_officer'],
   'deliveries.manage': ['execution_officer', 'branch_rep'],
+  // Contacts and cases: the relations staff work them; the manager reads them.
+  'interactions.read': ['manager', 'officer', 'execution_officer', 'branch_rep'],
+  'interactions.create': ['officer', 'execution_officer', 'branch_rep'],
+  'cases.read': ['manager', 'officer', 'execution_officer', 'branch_rep'],
+  'cases.create': ['officer', 'execution_officer', 'branch_rep'],
+  'cases.work': ['officer', 'execution_officer', 'branch_rep'],
+  'cases.answer_referral': ['execution_officer'],
+  'cases.outcome': ['officer', 'execution_officer'],
+  'knowledge.read': everyone,
+  /** The manager keeps the policy documents (PRODUCT.md → roles); the admin may too. */
+  'knowledge.manage': ['admin', 'manager'],
+  'appointments.manage': ['officer', 'execution_officer', 'branch_rep'],
+  'volunteers.read': ['manager', 'officer', 'execution_officer'],
+  'volunteers.manage': ['officer', 'execution_officer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof ACTION_ROLES;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CASE_KINDS, DEFAULT_SLA } from './case';
 
 /**
  * An association's configuration, stored in organizations.settings. Every field has the first customer's value
@@ -82,6 +83,32 @@ export const organizationSettingsSchema = z.object({
     .string()
     .max(300)
     .default('المملكة العربية السعودية — مسجلة لدى المركز الوطني لتنمية القطاع غير الربحي'),
+  /** Working calendar for SLAs: days 0 = Sunday … 6 = Saturday; minutes after midnight, Riyadh time. */
+  workDays: z.array(z.number().int().min(0).max(6)).min(1).max(7).default([0, 1, 2, 3, 4]),
+  workStartMinute: z
+    .number()
+    .int()
+    .min(0)
+    .max(1439)
+    .default(8 * 60),
+  workEndMinute: z
+    .number()
+    .int()
+    .min(1)
+    .max(1440)
+    .default(16 * 60),
+  publicHolidays: z.array(z.iso.date()).max(200).default([]),
+  /** Working hours per case kind for the first response and the resolution, at normal priority. */
+  slaTargets: z
+    .record(
+      z.enum(CASE_KINDS),
+      z.object({ firstResponseHours: z.number().min(0.25).max(2000), resolutionHours: z.number().min(0.25).max(5000) }),
+    )
+    .default(DEFAULT_SLA),
+  /** A case is "at risk" when less than this share of its time is left. */
+  slaAtRiskShare: z.number().min(0.05).max(0.9).default(0.25),
+  /** Days after resolution during which a case may be reopened. */
+  caseReopenDays: z.number().int().min(0).max(365).default(14),
 });
 export type OrganizationSettings = z.infer<typeof organizationSettingsSchema>;
 

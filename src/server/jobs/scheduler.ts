@@ -3,6 +3,7 @@ import { organizations } from '../db/tables/index';
 import type { Deps } from '../http/context';
 import { deleteExpiredSessions, deleteOldFailures } from '../modules/auth/queries';
 import { suspendOverdueReverifications } from '../modules/beneficiaries/change-status';
+import { escalateBreachedCases } from '../modules/cases/escalate';
 
 type Job = { name: string; everyMs: number; run: (deps: Deps) => Promise<void> };
 
@@ -16,6 +17,13 @@ export function housekeepingJobs(deps: Deps): Job[] {
         const now = new Date();
         await deleteExpiredSessions(db, now, config.session.idleMs);
         await deleteOldFailures(db, new Date(now.getTime() - config.login.windowMs));
+      },
+    },
+    {
+      name: 'escalate-breached-cases',
+      everyMs: 5 * 60_000,
+      run: async ({ db }) => {
+        await escalateBreachedCases(db, new Date());
       },
     },
     {

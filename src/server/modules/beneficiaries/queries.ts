@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, isNotNull, like, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { escapeLike } from '../../db/like';
 import {
   applications,
   beneficiaries,
@@ -149,10 +150,6 @@ export type SearchFilter =
   | { kind: 'file_number'; value: string }
   | { kind: 'name'; value: string }
   | { kind: 'all' };
-
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /**
  * One query per page. Exact keys use their unique or plain indexes; a name matches any part of the normalised

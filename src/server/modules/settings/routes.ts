@@ -1,4 +1,5 @@
 import { organizationSettingsPatch, organizationSettingsSchema } from '../../../common/domain/settings';
+import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
 import type { App, Deps } from '../../http/context';
 import { actorOf } from '../../http/guard';
@@ -32,6 +33,10 @@ export function registerSettingsRoutes(app: App, deps: Deps): void {
       const user = actorOf(request);
       return deps.db.transaction(async (tx) => {
         const next = { ...(await getSettings(tx, user.orgId)), ...request.body };
+        // The working day must have working time, or SLA clocks could never run.
+        if (next.workStartMinute >= next.workEndMinute) {
+          throw new AppError('request.validation', [{ field: 'workEndMinute', issue: 'too_small', message: '' }]);
+        }
         await saveSettings(tx, user.orgId, next);
         await writeAudit(tx, user, requestMeta(request), {
           action: 'settings.updated',

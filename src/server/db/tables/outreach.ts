@@ -1,0 +1,88 @@
+import { sql } from 'drizzle-orm';
+import { check, date, index, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { beneficiaries } from './beneficiaries';
+import { branches, organizations } from './organizations';
+import { users } from './users';
+
+const orgId = () =>
+  uuid('org_id')
+    .notNull()
+    .references(() => organizations.id);
+
+/** Visit slots a branch publishes for in-person meetings (المقابلة). */
+export const appointmentSlots = pgTable(
+  'appointment_slots',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: orgId(),
+    branchId: uuid('branch_id')
+      .notNull()
+      .references(() => branches.id),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+  },
+  (t) => [index('appointment_slots_branch_idx').on(t.branchId, t.startsAt)],
+);
+
+export const appointments = pgTable(
+  'appointments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: orgId(),
+    slotId: uuid('slot_id')
+      .notNull()
+      .references(() => appointmentSlots.id),
+    beneficiaryId: uuid('beneficiary_id')
+      .notNull()
+      .references(() => beneficiaries.id),
+    purpose: text('purpose').notNull(),
+    status: text('status').notNull().default('booked'),
+    bookedBy: uuid('booked_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    interactionId: uuid('interaction_id'),
+  },
+  (t) => [
+    // No double booking: a slot holds one live appointment.
+    uniqueIndex('appointments_live_slot_uq').on(t.slotId).where(sql`${t.status} in ('booked','held')`),
+    index('appointments_beneficiary_idx').on(t.beneficiaryId),
+    check('appointments_status_ck', sql`${t.status} in ('booked','held','no_show','cancelled')`),
+  ],
+);
+
+/** Volunteers (خدمة التطوع): sign-ups arrive on the volunteering channel. */
+export const volunteers = pgTable(
+  'volunteers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: orgId(),
+    branchId: uuid('branch_id').references(() => branches.id),
+    name: text('name').notNull(),
+    mobile: text('mobile').notNull(),
+    skills: text('skills').array().notNull().default(sql`'{}'::text[]`),
+    availability: text('availability').notNull().default(''),
+    status: text('status').notNull().default('applied'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('volunteers_org_mobile_uq').on(t.orgId, t.mobile),
+    check('volunteers_status_ck', sql`${t.status} in ('applied','active','inactive')`),
+  ],
+);
+
+export const volunteerHours = pgTable(
+  'volunteer_hours',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: orgId(),
+    volunteerId: uuid('volunteer_id')
+      .notNull()
+      .references(() => volunteers.id, { onDelete: 'cascade' }),
+    workedOn: date('worked_on').notNull(),
+    hours: numeric('hours', { precision: 5, scale: 2 }).notNull(),
+    task: text('task').notNull(),
+    deliveryId: uuid('delivery_id'),
+    loggedBy: uuid('logged_by').references(() => users.id),
+  },
+  (t) => [index('volunteer_hours_volunteer_idx').on(t.volunteerId, t.workedOn)],
+);

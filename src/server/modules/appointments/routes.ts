@@ -1,0 +1,232 @@
+import { and, asc, eq, gte, inArray, lte } from 'drizzle-orm';
+import { z } from 'zod';
+import { isUniqueViolation } from '../../db/errors';
+import { appointmentSlots, appointments, beneficiaries } from '../../db/tables/index';
+import { inOrg } from '../../db/tenancy';
+import { AppError } from '../../errors';
+import { writeAudit } from '../../http/audit';
+import type { App, Deps } from '../../http/context';
+import { actorOf } from '../../http/guard';
+import { errorResponses, idParams, noContentResponses } from '../../http/schemas';
+import { requestMeta } from '../../http/session';
+import { authorize } from '../../policy';
+import { fullName } from '../beneficiaries/fields';
+import { loadBeneficiaryFor } from '../beneficiaries/get-beneficiary-file';
+import { recordInteraction } from '../interactions/record-interaction';
+import { branchExists } from '../users/queries';
+
+const tags = ['appointments'];
+
+const slotsBody = z.strictObject({
+  branchId: z.uuid(),
+  slots: z
+    .array(z.strictObject({ startsAt: z.iso.datetime({ offset: true }), minutes: z.number().int().min(5).max(240) }))
+    .min(1)
+    .max(100),
+});
+
+/** In-person visits (المقابلة): branches publish slots; a slot holds one booking; a held visit is a meeting contact. */
+export function registerAppointmentRoutes(app: App, deps: Deps): void {
+  app.post(
+    '/api/appointment-slots',
+    {
+      config: { access: 'appointments.manage' },
+      schema: { tags, body: slotsBody, response: { 201: z.object({ created: z.number() }), ...errorResponses } },
+    },
+    async (request, reply) => {
+      const user = actorOf(request);
+      authorize(user, 'appointments.manage', { orgId: user.orgId, branchId: request.body.branchId });
+      if (!(await branchExists(deps.db, user.orgId, request.body.branchId)))
+        throw new AppError('user.branch_not_found');
+      const rows = request.body.slots.map((s) => ({
+        orgId: user.orgId,
+        branchId: request.body.branchId,
+        startsAt: new Date(s.startsAt),
+        endsAt: new Date(new Date(s.startsAt).getTime() + s.minutes * 60_000),
+        createdBy: user.id,
+      }));
+      await deps.db.transaction(async (tx) => {
+        await tx.insert(appointmentSlots).values(rows);
+        await writeAudit(tx, user, requestMeta(request), {
+          action: 'appointments.slots_published',
+          entityType: 'branch',
+          entityId: request.body.branchId,
+          details: { count: rows.length },
+        });
+      });
+      return reply.status(201).send({ created: rows.length });
+    },
+  );
+
+  app.get(
+    '/api/appointment-slots',
+    {
+      config: { access: 'appointments.manage' },
+      schema: {
+        tags,
+        querystring: z.strictObject({ branchId: z.uuid().optional(), from: z.iso.date(), to: z.iso.date() }),
+      },
+    },
+    async (request) => {
+      const user = actorOf(request);
+      const q = request.query;
+      const branchId = user.role === 'branch_rep' ? user.branchId : q.branchId;
+      const slots = await deps.db
+        .select()
+        .from(appointmentSlots)
+        .where(
+          inOrg(
+            appointmentSlots,
+            user.orgId,
+            branchId ? eq(appointmentSlots.branchId, branchId) : undefined,
+            gte(appointmentSlots.startsAt, new Date(`${q.from}T00:00:00+03:00`)),
+            lte(appointmentSlots.startsAt, new Date(`${q.to}T23:59:59+03:00`)),
+          ),
+        )
+        .orderBy(asc(appointmentSlots.startsAt))
+        .limit(500);
+      const booked = slots.length
+        ? await deps.db
+            .select({
+              slotId: appointments.slotId,
+              id: appointments.id,
+              status: appointments.status,
+              purpose: appointments.purpose,
+              beneficiaryId: appointments.beneficiaryId,
+              firstName: beneficiaries.firstName,
+              fatherName: beneficiaries.fatherName,
+              grandfatherName: beneficiaries.grandfatherName,
+              familyName: beneficiaries.familyName,
+            })
+            .from(appointments)
+            .innerJoin(beneficiaries, eq(beneficiaries.id, appointments.beneficiaryId))
+            .where(
+              and(
+                inArray(
+                  appointments.slotId,
+                  slots.map((s) => s.id),
+                ),
+                inArray(appointments.status, ['booked', 'held']),
+              ),
+            )
+        : [];
+      return {
+        items: slots.map((s) => {
+          const a = booked.find((b) => b.slotId === s.id);
+          return {
+            id: s.id,
+            branchId: s.branchId,
+            startsAt: s.startsAt.toISOString(),
+            endsAt: s.endsAt.toISOString(),
+            appointment: a
+              ? {
+                  id: a.id,
+                  status: a.status,
+                  purpose: a.purpose,
+                  beneficiaryId: a.beneficiaryId,
+                  beneficiaryName: fullName(a),
+                }
+              : null,
+          };
+        }),
+      };
+    },
+  );
+
+  app.post(
+    '/api/appointments',
+    {
+      config: { access: 'appointments.manage' },
+      schema: {
+        tags,
+        body: z.strictObject({ slotId: z.uuid(), beneficiaryId: z.uuid(), purpose: z.string().trim().min(3).max(500) }),
+        response: { 201: z.object({ id: z.uuid() }), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const user = actorOf(request);
+      const b = request.body;
+      await loadBeneficiaryFor(deps, user, b.beneficiaryId, 'beneficiaries.write');
+      const [slot] = await deps.db
+        .select()
+        .from(appointmentSlots)
+        .where(inOrg(appointmentSlots, user.orgId, eq(appointmentSlots.id, b.slotId)));
+      if (!slot) throw new AppError('appointment.slot_not_found');
+      if (slot.startsAt < new Date()) throw new AppError('appointment.slot_past');
+      try {
+        const id = await deps.db.transaction(async (tx) => {
+          const [row] = await tx
+            .insert(appointments)
+            .values({
+              orgId: user.orgId,
+              slotId: slot.id,
+              beneficiaryId: b.beneficiaryId,
+              purpose: b.purpose,
+              bookedBy: user.id,
+            })
+            .returning({ id: appointments.id });
+          await writeAudit(tx, user, requestMeta(request), {
+            action: 'appointment.booked',
+            entityType: 'appointment',
+            entityId: row!.id,
+          });
+          return row!.id;
+        });
+        return reply.status(201).send({ id });
+      } catch (error) {
+        if (isUniqueViolation(error, 'appointments_live_slot_uq')) throw new AppError('appointment.slot_taken');
+        throw error;
+      }
+    },
+  );
+
+  app.post(
+    '/api/appointments/:id/outcome',
+    {
+      config: { access: 'appointments.manage' },
+      schema: {
+        tags,
+        params: idParams,
+        body: z.strictObject({
+          outcome: z.enum(['held', 'no_show', 'cancelled']),
+          summary: z.string().trim().min(2).max(4000).optional(),
+        }),
+        response: noContentResponses,
+      },
+    },
+    async (request, reply) => {
+      const user = actorOf(request);
+      const [a] = await deps.db
+        .select()
+        .from(appointments)
+        .where(inOrg(appointments, user.orgId, eq(appointments.id, request.params.id)));
+      if (!a) throw new AppError('appointment.not_found');
+      await loadBeneficiaryFor(deps, user, a.beneficiaryId, 'beneficiaries.write');
+      if (a.status !== 'booked') throw new AppError('appointment.not_booked');
+      if (request.body.outcome === 'held' && !request.body.summary) throw new AppError('appointment.summary_required');
+      await deps.db.transaction(async (tx) => {
+        let interactionId: string | null = null;
+        if (request.body.outcome === 'held') {
+          interactionId = await recordInteraction(tx, {
+            orgId: user.orgId,
+            channel: 'meeting',
+            direction: 'inbound',
+            userId: user.id,
+            summary: `${a.purpose}: ${request.body.summary}`,
+            beneficiaryId: a.beneficiaryId,
+          });
+        }
+        await tx
+          .update(appointments)
+          .set({ status: request.body.outcome, interactionId })
+          .where(and(eq(appointments.id, a.id), eq(appointments.status, 'booked')));
+        await writeAudit(tx, user, requestMeta(request), {
+          action: `appointment.${request.body.outcome}`,
+          entityType: 'appointment',
+          entityId: a.id,
+        });
+      });
+      return reply.status(204).send();
+    },
+  );
+}

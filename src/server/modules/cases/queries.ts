@@ -1,0 +1,132 @@
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { caseAttachments, caseMessages, cases, users } from '../../db/tables/index';
+import { inOrg } from '../../db/tenancy';
+
+export async function getCase(db: Db, orgId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(cases)
+    .where(inOrg(cases, orgId, eq(cases.id, id)));
+  return row;
+}
+export type CaseRow = NonNullable<Awaited<ReturnType<typeof getCase>>>;
+
+export function listMessages(db: Db, caseId: string, includeNotes: boolean) {
+  return db
+    .select({
+      id: caseMessages.id,
+      kind: caseMessages.kind,
+      body: caseMessages.body,
+      channel: caseMessages.channel,
+      at: caseMessages.at,
+      authorName: users.displayName,
+    })
+    .from(caseMessages)
+    .leftJoin(users, eq(users.id, caseMessages.authorUserId))
+    .where(and(eq(caseMessages.caseId, caseId), includeNotes ? undefined : sql`${caseMessages.kind} <> 'note'`))
+    .orderBy(asc(caseMessages.at), asc(caseMessages.id));
+}
+
+export function listAttachments(db: Db, caseId: string) {
+  return db
+    .select({
+      id: caseAttachments.id,
+      originalName: caseAttachments.originalName,
+      mime: caseAttachments.mime,
+      size: caseAttachments.size,
+      at: caseAttachments.at,
+    })
+    .from(caseAttachments)
+    .where(eq(caseAttachments.caseId, caseId))
+    .orderBy(asc(caseAttachments.at));
+}
+
+export type InboxFilter = {
+  kind?: string;
+  channel?: string;
+  status?: string;
+  sla?: 'breached' | 'at_risk';
+  ownerUserId?: string;
+  branchId?: string | null;
+  now: Date;
+  atRiskShare: number;
+  limit: number;
+  offset: number;
+};
+
+const OPEN = ['new', 'in_progress', 'referred', 'waiting_beneficiary'];
+
+/** The inbox: open cases by default, the most urgent deadline first; SLA filters are computed in SQL. */
+export async function listCases(db: Db, orgId: string, f: InboxFilter) {
+  const now = f.now;
+  const slaCondition: SQL | undefined =
+    f.sla === 'breached'
+      ? and(inArray(cases.status, OPEN), isNull(cases.pausedAt), lt(cases.resolutionDueAt, now))
+      : f.sla === 'at_risk'
+        ? and(
+            inArray(cases.status, OPEN),
+            isNull(cases.pausedAt),
+            gt(cases.resolutionDueAt, now),
+            sql`extract(epoch from (${cases.resolutionDueAt} - ${now.toISOString()}::timestamptz)) < extract(epoch from (${cases.resolutionDueAt} - ${cases.createdAt})) * ${f.atRiskShare}`,
+          )
+        : undefined;
+  const rows = await db
+    .select({
+      id: cases.id,
+      reference: cases.reference,
+      kind: cases.kind,
+      priority: cases.priority,
+      status: cases.status,
+      channel: cases.channel,
+      subject: cases.subject,
+      anonymous: cases.anonymous,
+      beneficiaryId: cases.beneficiaryId,
+      contactName: cases.contactName,
+      ownerUserId: cases.ownerUserId,
+      ownerName: users.displayName,
+      team: cases.team,
+      branchId: cases.branchId,
+      createdAt: cases.createdAt,
+      firstResponseAt: cases.firstResponseAt,
+      firstResponseDueAt: cases.firstResponseDueAt,
+      resolutionDueAt: cases.resolutionDueAt,
+      resolvedAt: cases.resolvedAt,
+      pausedAt: cases.pausedAt,
+      escalatedAt: cases.escalatedAt,
+    })
+    .from(cases)
+    .leftJoin(users, eq(users.id, cases.ownerUserId))
+    .where(
+      inOrg(
+        cases,
+        orgId,
+        f.status ? eq(cases.status, f.status) : f.sla ? undefined : inArray(cases.status, OPEN),
+        f.kind ? eq(cases.kind, f.kind) : undefined,
+        f.channel ? eq(cases.channel, f.channel) : undefined,
+        f.ownerUserId ? eq(cases.ownerUserId, f.ownerUserId) : undefined,
+        f.branchId ? eq(cases.branchId, f.branchId) : undefined,
+        slaCondition,
+      ),
+    )
+    .orderBy(asc(cases.resolutionDueAt), desc(cases.createdAt))
+    .limit(f.limit + 1)
+    .offset(f.offset);
+  return { rows: rows.slice(0, f.limit), hasMore: rows.length > f.limit };
+}
+
+/** Open cases past their resolution time that have not yet been escalated. */
+export function breachedNotEscalated(db: Db, now: Date) {
+  return db
+    .select({ id: cases.id, orgId: cases.orgId, reference: cases.reference, subject: cases.subject })
+    .from(cases)
+    .where(
+      and(
+        inArray(cases.status, OPEN),
+        isNull(cases.pausedAt),
+        isNull(cases.escalatedAt),
+        lt(cases.resolutionDueAt, now),
+        isNotNull(cases.resolutionDueAt),
+      ),
+    );
+}

@@ -1,0 +1,301 @@
+import { createHash, randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { and, eq, isNull } from 'drizzle-orm';
+import { z } from 'zod';
+import {
+  assignCaseInput,
+  caseMessageInput,
+  caseTransitionInput,
+  createCaseInput,
+  suggestionOutcomeInput,
+} from '../../../common/domain/case';
+import { caseAttachments, tasks } from '../../db/tables/index';
+import { inOrg } from '../../db/tenancy';
+import { AppError } from '../../errors';
+import { writeAudit } from '../../http/audit';
+import type { App, Deps } from '../../http/context';
+import { actorOf } from '../../http/guard';
+import { errorResponses, idParams, noContentResponses } from '../../http/schemas';
+import { requestMeta } from '../../http/session';
+import { cleanFileName, sniffMime } from '../beneficiaries/documents';
+import { getSettings } from '../settings/queries';
+import {
+  addCaseMessage,
+  assignCase,
+  createCase,
+  loadCaseFor,
+  recordSuggestionOutcome,
+  transitionCase,
+} from './manage-case';
+import { listAttachments, listCases, listMessages } from './queries';
+import { caseSummary, inboxQuery } from './schema';
+import { slaState } from './sla';
+
+const tags = ['cases'];
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+export function registerCaseRoutes(app: App, deps: Deps): void {
+  app.get(
+    '/api/cases',
+    {
+      config: { access: 'cases.read' },
+      schema: {
+        tags,
+        querystring: inboxQuery,
+        response: { 200: z.object({ items: z.array(caseSummary), hasMore: z.boolean() }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const user = actorOf(request);
+      const q = request.query;
+      const settings = await getSettings(deps.db, user.orgId);
+      const now = new Date();
+      const { rows, hasMore } = await listCases(deps.db, user.orgId, {
+        kind: q.kind,
+        channel: q.channel,
+        status: q.status,
+        sla: q.sla,
+        ownerUserId: q.owner === 'me' ? user.id : q.owner,
+        branchId: user.role === 'branch_rep' ? (user.branchId ?? '00000000-0000-0000-0000-000000000000') : null,
+        now,
+        atRiskShare: settings.slaAtRiskShare,
+        limit: q.pageSize,
+        offset: (q.page - 1) * q.pageSize,
+      });
+      return {
+        items: rows.map((r) => ({
+          ...r,
+          createdAt: r.createdAt.toISOString(),
+          firstResponseAt: iso(r.firstResponseAt),
+          firstResponseDueAt: r.firstResponseDueAt.toISOString(),
+          resolutionDueAt: r.resolutionDueAt.toISOString(),
+          resolvedAt: iso(r.resolvedAt),
+          escalatedAt: iso(r.escalatedAt),
+          sla: slaState(r, now, settings.slaAtRiskShare),
+        })),
+        hasMore,
+      };
+    },
+  );
+
+  app.post(
+    '/api/cases',
+    {
+      config: { access: 'cases.create' },
+      schema: {
+        tags,
+        body: createCaseInput,
+        response: { 201: z.object({ id: z.uuid(), reference: z.string() }), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const user = actorOf(request);
+      return reply.status(201).send(await createCase(deps, user, user.orgId, request.body, requestMeta(request)));
+    },
+  );
+
+  app.get(
+    '/api/cases/:id',
+    { config: { access: 'cases.read' }, schema: { tags, params: idParams } },
+    async (request) => {
+      const user = actorOf(request);
+      const c = await loadCaseFor(deps, user, request.params.id, 'cases.read');
+      const settings = await getSettings(deps.db, user.orgId);
+      const [messages, attachments] = await Promise.all([
+        listMessages(deps.db, c.id, true),
+        listAttachments(deps.db, c.id),
+      ]);
+      const { createdBy: _createdBy, ...rest } = c;
+      return {
+        ...rest,
+        createdAt: c.createdAt.toISOString(),
+        firstResponseDueAt: c.firstResponseDueAt.toISOString(),
+        resolutionDueAt: c.resolutionDueAt.toISOString(),
+        firstResponseAt: iso(c.firstResponseAt),
+        pausedAt: iso(c.pausedAt),
+        resolvedAt: iso(c.resolvedAt),
+        closedAt: iso(c.closedAt),
+        escalatedAt: iso(c.escalatedAt),
+        outcomeAt: iso(c.outcomeAt),
+        sla: slaState(c, new Date(), settings.slaAtRiskShare),
+        messages: messages.map((m) => ({ ...m, at: m.at.toISOString() })),
+        attachments: attachments.map((a) => ({ ...a, at: a.at.toISOString() })),
+      };
+    },
+  );
+
+  app.post(
+    '/api/cases/:id/transitions',
+    {
+      config: { access: 'cases.work' },
+      schema: {
+        tags,
+        params: idParams,
+        body: caseTransitionInput,
+        response: { 200: z.object({ id: z.uuid(), status: z.string() }), ...errorResponses },
+      },
+    },
+    async (request) => transitionCase(deps, actorOf(request), request.params.id, request.body, requestMeta(request)),
+  );
+
+  app.post(
+    '/api/cases/:id/messages',
+    {
+      config: { access: 'cases.work' },
+      schema: { tags, params: idParams, body: caseMessageInput, response: noContentResponses },
+    },
+    async (request, reply) => {
+      await addCaseMessage(deps, actorOf(request), request.params.id, request.body, requestMeta(request));
+      return reply.status(204).send();
+    },
+  );
+
+  app.post(
+    '/api/cases/:id/outcome',
+    {
+      config: { access: 'cases.outcome' },
+      schema: { tags, params: idParams, body: suggestionOutcomeInput, response: noContentResponses },
+    },
+    async (request, reply) => {
+      await recordSuggestionOutcome(deps, actorOf(request), request.params.id, request.body, requestMeta(request));
+      return reply.status(204).send();
+    },
+  );
+
+  app.patch(
+    '/api/cases/:id',
+    {
+      config: { access: 'cases.work' },
+      schema: { tags, params: idParams, body: assignCaseInput, response: noContentResponses },
+    },
+    async (request, reply) => {
+      await assignCase(deps, actorOf(request), request.params.id, request.body, requestMeta(request));
+      return reply.status(204).send();
+    },
+  );
+
+  app.post(
+    '/api/cases/:id/attachments',
+    { config: { access: 'cases.work' }, schema: { tags, params: idParams, consumes: ['multipart/form-data'] } },
+    async (request, reply) => {
+      const user = actorOf(request);
+      const c = await loadCaseFor(deps, user, request.params.id, 'cases.work');
+      if (!request.isMultipart()) throw new AppError('document.multipart_required');
+      const part = await request.file();
+      if (!part) throw new AppError('document.empty');
+      const bytes = await part.toBuffer();
+      const settings = await getSettings(deps.db, user.orgId);
+      if (bytes.length === 0) throw new AppError('document.empty');
+      if (bytes.length > settings.maxUploadMb * 1024 * 1024) throw new AppError('document.too_large');
+      const mime = sniffMime(bytes);
+      if (!mime) throw new AppError('document.type_not_allowed');
+      const storedName = randomUUID();
+      await fs.mkdir(deps.config.uploadDir, { recursive: true });
+      const file = path.join(deps.config.uploadDir, storedName);
+      await fs.writeFile(file, bytes, { flag: 'wx', mode: 0o600 });
+      try {
+        const row = await deps.db.transaction(async (tx) => {
+          const [inserted] = await tx
+            .insert(caseAttachments)
+            .values({
+              orgId: user.orgId,
+              caseId: c.id,
+              originalName: cleanFileName(part.filename),
+              storedName,
+              mime,
+              size: bytes.length,
+              sha256: createHash('sha256').update(bytes).digest('hex'),
+              uploadedBy: user.id,
+            })
+            .returning({
+              id: caseAttachments.id,
+              originalName: caseAttachments.originalName,
+              mime: caseAttachments.mime,
+              size: caseAttachments.size,
+            });
+          await writeAudit(tx, user, requestMeta(request), {
+            action: 'case.attachment',
+            entityType: 'case',
+            entityId: c.id,
+          });
+          return inserted!;
+        });
+        return reply.status(201).send(row);
+      } catch (error) {
+        await fs.rm(file, { force: true });
+        throw error;
+      }
+    },
+  );
+
+  app.get(
+    '/api/case-attachments/:id',
+    { config: { access: 'cases.read' }, schema: { tags, params: idParams } },
+    async (request, reply) => {
+      const user = actorOf(request);
+      const [row] = await deps.db
+        .select()
+        .from(caseAttachments)
+        .where(inOrg(caseAttachments, user.orgId, eq(caseAttachments.id, request.params.id)));
+      if (!row) throw new AppError('document.not_found');
+      await loadCaseFor(deps, user, row.caseId, 'cases.read');
+      const bytes = await fs.readFile(path.join(deps.config.uploadDir, row.storedName)).catch(() => null);
+      if (!bytes) throw new AppError('document.not_found');
+      return reply
+        .type(row.mime)
+        .header(
+          'content-disposition',
+          `attachment; filename="attachment"; filename*=UTF-8''${encodeURIComponent(row.originalName)}`,
+        )
+        .send(bytes);
+    },
+  );
+
+  app.get(
+    '/api/tasks',
+    {
+      config: { access: 'session.self' },
+      schema: { tags: ['tasks'], querystring: z.strictObject({ open: z.enum(['true', 'false']).default('true') }) },
+    },
+    async (request) => {
+      const user = actorOf(request);
+      const rows = await deps.db
+        .select()
+        .from(tasks)
+        .where(
+          inOrg(
+            tasks,
+            user.orgId,
+            eq(tasks.assigneeUserId, user.id),
+            request.query.open === 'true' ? isNull(tasks.doneAt) : undefined,
+          ),
+        )
+        .orderBy(tasks.createdAt)
+        .limit(200);
+      return {
+        items: rows.map(({ orgId: _o, dedupeKey: _d, ...t }) => ({
+          ...t,
+          dueAt: iso(t.dueAt),
+          doneAt: iso(t.doneAt),
+          createdAt: t.createdAt.toISOString(),
+        })),
+      };
+    },
+  );
+
+  app.post(
+    '/api/tasks/:id/done',
+    { config: { access: 'session.self' }, schema: { tags: ['tasks'], params: idParams, response: noContentResponses } },
+    async (request, reply) => {
+      const user = actorOf(request);
+      const rows = await deps.db
+        .update(tasks)
+        .set({ doneAt: new Date() })
+        .where(inOrg(tasks, user.orgId, and(eq(tasks.id, request.params.id), eq(tasks.assigneeUserId, user.id))))
+        .returning({ id: tasks.id });
+      if (rows.length === 0) throw new AppError('task.not_found');
+      return reply.status(204).send();
+    },
+  );
+}

@@ -1,0 +1,299 @@
+import { and, desc, eq, isNull, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { mobileSchema } from '../../../common/domain/beneficiary';
+import { CHANNELS, channelSchema } from '../../../common/domain/channels';
+import {
+  applications,
+  applicationTransitions,
+  cases,
+  deliveries,
+  interactions,
+  services,
+  users,
+} from '../../db/tables/index';
+import { inOrg } from '../../db/tenancy';
+import { AppError } from '../../errors';
+import { writeAudit } from '../../http/audit';
+import type { App, Deps } from '../../http/context';
+import { actorOf } from '../../http/guard';
+import { errorResponses, idParams, noContentResponses } from '../../http/schemas';
+import { requestMeta } from '../../http/session';
+import { loadBeneficiaryFor } from '../beneficiaries/get-beneficiary-file';
+import { recordInteraction } from './record-interaction';
+
+const tags = ['interactions'];
+
+const createBody = z
+  .strictObject({
+    channel: channelSchema,
+    direction: z.enum(['inbound', 'outbound']),
+    summary: z.string().trim().min(2).max(4000),
+    occurredAt: z.iso.datetime({ offset: true }).optional(),
+    durationSeconds: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 3600)
+      .optional(),
+    beneficiaryId: z.uuid().optional(),
+    contactName: z.string().trim().min(2).max(120).optional(),
+    contactMobile: mobileSchema.optional(),
+    applicationId: z.uuid().optional(),
+    caseId: z.uuid().optional(),
+  })
+  .refine((b) => b.beneficiaryId || b.contactName || b.contactMobile, {
+    message: 'field.contact_required',
+    path: ['beneficiaryId'],
+  });
+
+const listQuery = z.strictObject({
+  beneficiaryId: z.uuid().optional(),
+  channel: z.enum(CHANNELS).optional(),
+  unlinked: z.enum(['true', 'false']).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export function registerInteractionRoutes(app: App, deps: Deps): void {
+  app.post(
+    '/api/interactions',
+    {
+      config: { access: 'interactions.create' },
+      schema: { tags, body: createBody, response: { 201: z.object({ id: z.uuid() }), ...errorResponses } },
+    },
+    async (request, reply) => {
+      const user = actorOf(request);
+      const b = request.body;
+      if (b.beneficiaryId) await loadBeneficiaryFor(deps, user, b.beneficiaryId, 'beneficiaries.write');
+      if (b.applicationId) {
+        const [a] = await deps.db
+          .select({ beneficiaryId: applications.beneficiaryId })
+          .from(applications)
+          .where(inOrg(applications, user.orgId, eq(applications.id, b.applicationId)));
+        if (!a || (b.beneficiaryId && a.beneficiaryId !== b.beneficiaryId)) throw new AppError('application.not_found');
+      }
+      if (b.caseId) {
+        const [c] = await deps.db
+          .select({ id: cases.id })
+          .from(cases)
+          .where(inOrg(cases, user.orgId, eq(cases.id, b.caseId)));
+        if (!c) throw new AppError('case.not_found');
+      }
+      const id = await deps.db.transaction(async (tx) => {
+        const newId = await recordInteraction(tx, {
+          orgId: user.orgId,
+          channel: b.channel,
+          direction: b.direction,
+          userId: user.id,
+          summary: b.summary,
+          beneficiaryId: b.beneficiaryId ?? null,
+          applicationId: b.applicationId ?? null,
+          contactName: b.contactName ?? null,
+          contactMobile: b.contactMobile ?? null,
+          durationSeconds: b.durationSeconds ?? null,
+        });
+        if (b.occurredAt || b.caseId) {
+          await tx
+            .update(interactions)
+            .set({ ...(b.occurredAt ? { occurredAt: new Date(b.occurredAt) } : {}), caseId: b.caseId ?? null })
+            .where(eq(interactions.id, newId));
+        }
+        await writeAudit(tx, user, requestMeta(request), {
+          action: 'interaction.created',
+          entityType: 'interaction',
+          entityId: newId,
+          details: { channel: b.channel },
+        });
+        return newId;
+      });
+      return reply.status(201).send({ id });
+    },
+  );
+
+  app.get(
+    '/api/interactions',
+    { config: { access: 'interactions.read' }, schema: { tags, querystring: listQuery } },
+    async (request) => {
+      const user = actorOf(request);
+      const q = request.query;
+      if (q.beneficiaryId) await loadBeneficiaryFor(deps, user, q.beneficiaryId, 'beneficiaries.read');
+      const conditions: (SQL | undefined)[] = [
+        q.beneficiaryId ? eq(interactions.beneficiaryId, q.beneficiaryId) : undefined,
+        q.channel ? eq(interactions.channel, q.channel) : undefined,
+        q.unlinked === 'true' ? isNull(interactions.beneficiaryId) : undefined,
+      ];
+      const rows = await deps.db
+        .select({
+          id: interactions.id,
+          channel: interactions.channel,
+          direction: interactions.direction,
+          occurredAt: interactions.occurredAt,
+          summary: interactions.summary,
+          durationSeconds: interactions.durationSeconds,
+          beneficiaryId: interactions.beneficiaryId,
+          contactName: interactions.contactName,
+          contactMobile: interactions.contactMobile,
+          applicationId: interactions.applicationId,
+          caseId: interactions.caseId,
+          userName: users.displayName,
+        })
+        .from(interactions)
+        .leftJoin(users, eq(users.id, interactions.userId))
+        .where(inOrg(interactions, user.orgId, ...conditions))
+        .orderBy(desc(interactions.occurredAt))
+        .limit(q.limit);
+      return { items: rows.map((r) => ({ ...r, occurredAt: r.occurredAt.toISOString() })) };
+    },
+  );
+
+  /** An unidentified contact (name + mobile) is linked to a file once the person is known. */
+  app.patch(
+    '/api/interactions/:id',
+    {
+      config: { access: 'interactions.create' },
+      schema: {
+        tags,
+        params: idParams,
+        body: z.strictObject({ beneficiaryId: z.uuid() }),
+        response: noContentResponses,
+      },
+    },
+    async (request, reply) => {
+      const user = actorOf(request);
+      await loadBeneficiaryFor(deps, user, request.body.beneficiaryId, 'beneficiaries.write');
+      const rows = await deps.db.transaction(async (tx) => {
+        const updated = await tx
+          .update(interactions)
+          .set({ beneficiaryId: request.body.beneficiaryId })
+          .where(
+            inOrg(
+              interactions,
+              user.orgId,
+              and(eq(interactions.id, request.params.id), isNull(interactions.beneficiaryId)),
+            ),
+          )
+          .returning({ id: interactions.id });
+        if (updated.length > 0)
+          await writeAudit(tx, user, requestMeta(request), {
+            action: 'interaction.linked',
+            entityType: 'interaction',
+            entityId: request.params.id,
+            details: { beneficiaryId: request.body.beneficiaryId },
+          });
+        return updated;
+      });
+      if (rows.length === 0) throw new AppError('interaction.not_linkable');
+      return reply.status(204).send();
+    },
+  );
+
+  /** One timeline of a file: contacts, application steps and decisions, deliveries and cases, newest first. */
+  app.get(
+    '/api/beneficiaries/:id/timeline',
+    { config: { access: 'beneficiaries.read' }, schema: { tags, params: idParams } },
+    async (request) => {
+      const user = actorOf(request);
+      const b = await loadBeneficiaryFor(deps, user, request.params.id, 'beneficiaries.read');
+      const [contacts, steps, visits, caseRows] = await Promise.all([
+        deps.db
+          .select({
+            id: interactions.id,
+            at: interactions.occurredAt,
+            channel: interactions.channel,
+            direction: interactions.direction,
+            summary: interactions.summary,
+            by: users.displayName,
+          })
+          .from(interactions)
+          .leftJoin(users, eq(users.id, interactions.userId))
+          .where(eq(interactions.beneficiaryId, b.id))
+          .orderBy(desc(interactions.occurredAt))
+          .limit(500),
+        deps.db
+          .select({
+            id: applicationTransitions.id,
+            at: applicationTransitions.at,
+            reference: applications.reference,
+            fromStage: applicationTransitions.fromStage,
+            toStage: applicationTransitions.toStage,
+            note: applicationTransitions.note,
+            by: users.displayName,
+            channel: applicationTransitions.channel,
+          })
+          .from(applicationTransitions)
+          .innerJoin(applications, eq(applications.id, applicationTransitions.applicationId))
+          .leftJoin(users, eq(users.id, applicationTransitions.byUser))
+          .where(eq(applications.beneficiaryId, b.id))
+          .limit(500),
+        deps.db
+          .select({
+            id: deliveries.id,
+            date: deliveries.scheduledDate,
+            status: deliveries.status,
+            completedAt: deliveries.completedAt,
+            service: services.nameAr,
+            failureReason: deliveries.failureReason,
+            createdAt: deliveries.createdAt,
+          })
+          .from(deliveries)
+          .innerJoin(services, eq(services.id, deliveries.serviceId))
+          .where(eq(deliveries.beneficiaryId, b.id))
+          .limit(500),
+        deps.db
+          .select({
+            id: cases.id,
+            at: cases.createdAt,
+            reference: cases.reference,
+            kind: cases.kind,
+            status: cases.status,
+            subject: cases.subject,
+          })
+          .from(cases)
+          .where(eq(cases.beneficiaryId, b.id))
+          .limit(500),
+      ]);
+      const items = [
+        ...contacts.map((c) => ({
+          type: 'interaction' as const,
+          id: c.id,
+          at: c.at.toISOString(),
+          channel: c.channel,
+          direction: c.direction,
+          text: c.summary,
+          by: c.by,
+        })),
+        ...steps.map((s) => ({
+          type: ['accepted', 'rejected', 'deferred'].includes(s.toStage)
+            ? ('decision' as const)
+            : ('application' as const),
+          id: String(s.id),
+          at: s.at.toISOString(),
+          channel: s.channel,
+          reference: s.reference,
+          fromStage: s.fromStage,
+          toStage: s.toStage,
+          text: s.note,
+          by: s.by,
+        })),
+        ...visits.map((d) => ({
+          type: 'delivery' as const,
+          id: d.id,
+          at: (d.completedAt ?? d.createdAt).toISOString(),
+          date: d.date,
+          status: d.status,
+          text: d.failureReason ?? d.service,
+          service: d.service,
+        })),
+        ...caseRows.map((c) => ({
+          type: 'case' as const,
+          id: c.id,
+          at: c.at.toISOString(),
+          reference: c.reference,
+          kind: c.kind,
+          status: c.status,
+          text: c.subject,
+        })),
+      ].sort((x, y) => (x.at < y.at ? 1 : x.at > y.at ? -1 : 0));
+      return { items };
+    },
+  );
+}
