@@ -4,7 +4,11 @@ import type { ApiClient } from './api';
 let serial = 0;
 
 /** A new beneficiary with an application walked through intake to the committee, through the API. */
-export async function raisedApplication(officer: ApiClient, serviceCode: string, names: string[] = ['عبدالله', 'محمد', 'سعد', 'الشمري']) {
+export async function raisedApplication(
+  officer: ApiClient,
+  serviceCode: string,
+  names: string[] = ['عبدالله', 'محمد', 'سعد', 'الشمري'],
+) {
   serial += 1;
   const services = await officer.call('GET', '/api/services');
   const branches = await officer.call('GET', '/api/branches');
@@ -28,13 +32,23 @@ export async function raisedApplication(officer: ApiClient, serviceCode: string,
     confirmNotDuplicate: true,
   });
   const serviceId = services.items.find((s: { code: string }) => s.code === serviceCode).id;
-  const app = await officer.call('POST', '/api/applications', { beneficiaryId: b.id, serviceIds: [serviceId], channel: 'meeting' });
+  const app = await officer.call('POST', '/api/applications', {
+    beneficiaryId: b.id,
+    serviceIds: [serviceId],
+    channel: 'meeting',
+  });
   const move = (body: object) => officer.call('POST', `/api/applications/${app.id}/transitions`, body);
   await move({ to: 'submitted' });
   await move({ to: 'verifying' });
   const detail = await officer.call('GET', `/api/applications/${app.id}`);
-  for (const item of detail.checklist) await officer.call('PATCH', `/api/applications/${app.id}/checklist/${item.itemKey}`, { state: 'verified' });
+  for (const item of detail.checklist)
+    await officer.call('PATCH', `/api/applications/${app.id}/checklist/${item.itemKey}`, { state: 'verified' });
   await move({ to: 'declared', declaration: { typedName: names.join(' '), method: 'signature' } });
   await move({ to: 'in_committee' });
-  return { applicationId: app.id as string, beneficiaryId: b.id as string, reference: app.reference as string, name: names.join(' ') };
+  return {
+    applicationId: app.id as string,
+    beneficiaryId: b.id as string,
+    reference: app.reference as string,
+    name: names.join(' '),
+  };
 }

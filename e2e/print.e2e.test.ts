@@ -25,11 +25,21 @@ beforeAll(async () => {
   rejectedId = rejected.applicationId;
   acceptedId = accepted.applicationId;
   const me = (await chair.call('GET', '/api/auth/session')).user.id;
-  const meeting = await chair.call('POST', '/api/committee/meetings', { scheduledAt: new Date().toISOString(), location: 'مقر الجمعية', chairUserId: me, memberIds: [me] });
+  const meeting = await chair.call('POST', '/api/committee/meetings', {
+    scheduledAt: new Date().toISOString(),
+    location: 'مقر الجمعية',
+    chairUserId: me,
+    memberIds: [me],
+  });
   meetingId = meeting.id;
   await chair.call('PUT', `/api/committee/meetings/${meetingId}/attendance`, { present: [me] });
-  await chair.call('POST', `/api/committee/meetings/${meetingId}/items/${rejectedId}/decision`, { decision: 'rejected', reasonCodes: ['income_above_limit'] });
-  await chair.call('POST', `/api/committee/meetings/${meetingId}/items/${acceptedId}/decision`, { decision: 'accepted' });
+  await chair.call('POST', `/api/committee/meetings/${meetingId}/items/${rejectedId}/decision`, {
+    decision: 'rejected',
+    reasonCodes: ['income_above_limit'],
+  });
+  await chair.call('POST', `/api/committee/meetings/${meetingId}/items/${acceptedId}/decision`, {
+    decision: 'accepted',
+  });
 });
 afterAll(async () => {
   await browser?.close();
@@ -74,7 +84,9 @@ describe('printed documents in Chromium', () => {
   });
 
   it('the acceptance letter and the meeting minutes print too', async () => {
-    const letter = letters(await printToPdf(`${server.url}/api/applications/${acceptedId}/letter`, 'letter-acceptance'));
+    const letter = letters(
+      await printToPdf(`${server.url}/api/applications/${acceptedId}/letter`, 'letter-acceptance'),
+    );
     expect(letter).toContain(letters('المكرم/ فاطمة عبدالرحمن إبراهيم القحطاني'));
     expect(letter).toContain(letters('قبول طلبكم'));
     const minutes = letters(await printToPdf(`${server.url}/api/committee/meetings/${meetingId}/minutes`, 'minutes'));
