@@ -98,6 +98,39 @@ export async function request<T>(method: Method, path: string, body?: unknown, o
   return payload as T;
 }
 
+/**
+ * Sends a file as multipart/form-data with the CSRF token. Text fields go first: the server reads them before the
+ * file part. The browser sets the Content-Type with its boundary.
+ */
+export async function upload<T>(
+  path: string,
+  fields: Record<string, string>,
+  file: File,
+  options: RequestOptions = {},
+) {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  form.append('file', file, file.name);
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLocale() };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: 'POST',
+      headers,
+      body: form,
+      credentials: 'same-origin',
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(0, 'network.unreachable', i18n.t('clientError.network'));
+  }
+  const payload = await readJson(response);
+  if (!response.ok) throw toApiError(response.status, payload);
+  return payload as T;
+}
+
 export const api = {
   get: <T>(path: string, options?: RequestOptions) => request<T>('GET', path, undefined, options),
   post: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, body, options),

@@ -8,9 +8,16 @@ export type Permission =
   | 'settings.manage'
   | 'reports.view'
   | 'audit.read'
+  | 'beneficiaries.search'
   | 'beneficiaries.read'
+  | 'beneficiaries.read_sensitive'
   | 'beneficiaries.write'
+  | 'beneficiaries.change_status'
+  | 'applications.read'
+  | 'applications.create'
+  | 'applications.transition'
   | 'applications.verify'
+  | 'applications.raise'
   | 'referrals.answer'
   | 'committee.vote'
   | 'deliveries.manage';
@@ -56,8 +63,262 @@ export type UpdateUserRequest = Partial<
   Pick<StaffUser, 'role' | 'branchId' | 'disabled' | 'displayName' | 'totpRequired'>
 >;
 
-export type Branch = { id: string; nameAr: string; nameEn: string };
+export type Branch = { id: string; code?: string; nameAr: string; nameEn: string };
 
 export type Organization = { nameAr: string; nameEn: string; logoUrl?: string | null };
 
 export type ListResponse<T> = { items: T[] };
+
+export type PageResponse<T> = { items: T[]; page: number; pageSize: number; hasMore: boolean };
+
+/** The association's settings that the intake screens show (GET /api/settings). */
+export type OrgSettings = {
+  declarationTextAr: string;
+  declarationTextEn: string;
+  privacyNoticeVersion: string;
+  privacyNoticeAr: string;
+  consentPurposeAr: string;
+  committeeTargetDays: number;
+  maxUploadMb: number;
+};
+
+// --- beneficiaries (server: modules/beneficiaries/schema.ts)
+
+export type BeneficiarySummary = {
+  id: string;
+  fileNumber: string;
+  nationalId: string;
+  fullName: string;
+  /** E.164, +9665XXXXXXXX. */
+  mobile: string;
+  /** "05X XXX XXXX". */
+  mobileLocal: string;
+  district: string;
+  branchId: string;
+  status: string;
+  reverifyDue: string | null;
+};
+
+export type BeneficiarySearchResponse = PageResponse<BeneficiarySummary> & {
+  matchedBy: 'national_id' | 'mobile' | 'file_number' | 'name' | 'all';
+};
+
+export type DuplicateCandidate = BeneficiarySummary & { reason: 'same_mobile' | 'same_name_birth_year' };
+export type DuplicatesDetails = { candidates: DuplicateCandidate[]; hiddenCount: number };
+
+export type BirthDateInput = { calendar: 'gregorian' | 'hijri'; date: string };
+export type HouseholdMemberInput = {
+  name: string;
+  relation: string;
+  birthDate: string;
+  disability: boolean;
+  disabilityNote?: string;
+};
+export type WaterInput = { source: string; storageLitres: number; peopleAtHome: number };
+export type GeoPoint = { lat: number; lng: number };
+
+export type CreateBeneficiaryRequest = {
+  nationalId: string;
+  firstName: string;
+  fatherName: string;
+  grandfatherName: string;
+  familyName: string;
+  gender: string;
+  birthDate: BirthDateInput;
+  mobile: string;
+  mobile2?: string | null;
+  district: string;
+  location?: GeoPoint | null;
+  branchId: string;
+  household: HouseholdMemberInput[];
+  monthlyIncome: number;
+  housing: string;
+  familyStatus: string;
+  disability: boolean;
+  healthNotes?: string | null;
+  water: WaterInput;
+  consent: { accepted: true; channel: string };
+  confirmNotDuplicate?: boolean;
+};
+
+export type UpdateBeneficiaryRequest = Partial<
+  Omit<CreateBeneficiaryRequest, 'nationalId' | 'consent' | 'confirmNotDuplicate'>
+>;
+
+export type BeneficiaryDocument = {
+  id: string;
+  kind: string;
+  originalName: string;
+  mime: string;
+  size: number;
+  applicationId: string | null;
+  at: string;
+};
+
+export type BeneficiaryFile = {
+  id: string;
+  fileNumber: string;
+  nationalId: string;
+  firstName: string;
+  fatherName: string;
+  grandfatherName: string;
+  familyName: string;
+  fullName: string;
+  gender: string;
+  birthDate: string;
+  mobile: string;
+  mobile2: string | null;
+  district: string;
+  location: GeoPoint | null;
+  branchId: string;
+  housing: string;
+  water: WaterInput;
+  status: string;
+  statusReason: string | null;
+  suspendedUntil: string | null;
+  reverifyDue: string | null;
+  createdAt: string;
+  updatedAt: string;
+  household: {
+    id: string;
+    name: string;
+    relation: string;
+    birthDate: string;
+    disability?: boolean;
+    disabilityNote?: string | null;
+  }[];
+  /** False: the role may not see income, family status, disability and health notes (they are absent). */
+  sensitiveShown: boolean;
+  monthlyIncome?: number;
+  familyStatus?: string;
+  disability?: boolean;
+  healthNotes?: string | null;
+  consents: {
+    id: string;
+    purpose: string;
+    noticeVersion: string;
+    channel: string;
+    at: string;
+    recordedBy: string | null;
+  }[];
+  statusHistory: {
+    kind: string;
+    fromStatus: string;
+    toStatus: string;
+    reason: string | null;
+    until: string | null;
+    at: string;
+  }[];
+  documents: BeneficiaryDocument[];
+};
+
+export type StatusChangeRequest =
+  | { action: 'suspend'; reason: string; until?: string }
+  | { action: 'reinstate'; reason: string }
+  | { action: 'reverify' }
+  | { action: 'close'; reason: string };
+
+// --- services and applications (server: modules/services, modules/applications)
+
+export type RequiredDocument = { key: string; labelAr: string; labelEn: string };
+
+export type Service = {
+  id: string;
+  code: string;
+  nameAr: string;
+  nameEn: string;
+  descriptionAr: string;
+  descriptionEn: string;
+  requiredDocuments: RequiredDocument[];
+  eligibilityNotesAr: string;
+  recurringDays: number | null;
+  active: boolean;
+};
+
+export type ServiceRef = { id: string; code: string; nameAr: string; nameEn: string };
+
+export type ApplicationQueue = 'to_verify' | 'my_referrals' | 'ready_for_committee' | 'in_committee';
+
+export type ApplicationListItem = {
+  id: string;
+  reference: string;
+  stage: string;
+  channel: string;
+  beneficiaryId: string;
+  beneficiaryName: string;
+  fileNumber: string;
+  branchId: string;
+  createdAt: string;
+  stageChangedAt: string;
+  /** A calendar date, YYYY-MM-DD. */
+  expectedDecisionDate: string | null;
+  score: number | null;
+  services: ServiceRef[];
+};
+
+export type ScoreLine = { key: string; weight: number; value: number; points: number; detail: string };
+
+export type ChecklistItem = {
+  itemKey: string;
+  labelAr: string;
+  labelEn: string;
+  state: string;
+  note: string | null;
+  documentId: string | null;
+  updatedAt: string | null;
+  updatedByName: string | null;
+};
+
+export type ApplicationTransition = {
+  fromStage: string | null;
+  toStage: string;
+  channel: string;
+  note: string | null;
+  at: string;
+  byName: string | null;
+  byRole: string | null;
+};
+
+export type Declaration = {
+  text: string;
+  typedName: string;
+  method: string;
+  channel: string;
+  at: string;
+  witnessName: string | null;
+};
+
+export type ApplicationDetail = {
+  id: string;
+  reference: string;
+  stage: string;
+  channel: string;
+  note: string | null;
+  createdAt: string;
+  stageChangedAt: string;
+  raisedAt: string | null;
+  expectedDecisionDate: string | null;
+  score: number | null;
+  scoreBreakdown: ScoreLine[] | null;
+  missingItems: string[] | null;
+  branchId: string;
+  beneficiary: { id: string; fileNumber: string; fullName: string; mobile: string; status: string };
+  services: ServiceRef[];
+  checklist: ChecklistItem[];
+  transitions: ApplicationTransition[];
+  declaration: Declaration | null;
+  /** Stages this user may move the application to now: the action buttons follow this list. */
+  allowedNext: string[];
+};
+
+export type CreateApplicationRequest = { beneficiaryId: string; serviceIds: string[]; channel: string; note?: string };
+
+export type TransitionRequest = {
+  to: string;
+  note?: string;
+  declaration?: { typedName: string; method: 'signature' | 'checkbox' };
+};
+
+export type TransitionResponse = { id: string; stage: string; expectedDecisionDate: string | null };
+
+export type ChecklistUpdateRequest = { state: string; note?: string; documentId?: string | null };

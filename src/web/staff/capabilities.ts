@@ -1,6 +1,7 @@
 import {
   BarChart3,
   ClipboardCheck,
+  ClipboardList,
   FolderSearch,
   Gavel,
   type LucideIcon,
@@ -30,24 +31,36 @@ export const CAPABILITIES = [
     title: 'capabilities.beneficiaries.write.title',
     description: 'capabilities.beneficiaries.write.description',
     icon: UserPlus,
+    href: '/beneficiaries/new',
   },
   {
-    permission: 'beneficiaries.read',
+    // Searching files (the committee reads a file only through an application raised to it).
+    permission: 'beneficiaries.search',
     title: 'capabilities.beneficiaries.read.title',
     description: 'capabilities.beneficiaries.read.description',
     icon: FolderSearch,
+    href: '/beneficiaries',
   },
   {
     permission: 'applications.verify',
     title: 'capabilities.applications.verify.title',
     description: 'capabilities.applications.verify.description',
     icon: ClipboardCheck,
+    href: '/applications?queue=to_verify',
   },
   {
     permission: 'referrals.answer',
     title: 'capabilities.referrals.answer.title',
     description: 'capabilities.referrals.answer.description',
     icon: Share2,
+    href: '/applications?queue=my_referrals',
+  },
+  {
+    permission: 'applications.read',
+    title: 'capabilities.applications.read.title',
+    description: 'capabilities.applications.read.description',
+    icon: ClipboardList,
+    href: '/applications',
   },
   {
     permission: 'deliveries.manage',
