@@ -33,6 +33,8 @@ import { registerDeliveryRoutes } from './modules/deliveries/routes';
 import { registerHealthRoutes } from './modules/health/routes';
 import { registerInteractionRoutes } from './modules/interactions/routes';
 import { registerKnowledgeRoutes } from './modules/knowledge/routes';
+import { registerNotificationRoutes } from './modules/notifications/routes';
+import { registerPortalRoutes } from './modules/portal/routes';
 import { registerServiceRoutes } from './modules/services/routes';
 import { registerSettingsRoutes } from './modules/settings/routes';
 import { registerUserRoutes } from './modules/users/routes';
@@ -69,7 +71,15 @@ export async function buildApp(options: BuildOptions): Promise<App> {
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandler(app);
+  const webRoot = options.webRoot && fs.existsSync(path.join(options.webRoot, 'index.html')) ? options.webRoot : null;
+  registerErrorHandler(app, {
+    spaIndex: webRoot
+      ? (url) =>
+          url === '/portal' || url.startsWith('/portal/') || url.startsWith('/portal?')
+            ? 'portal/index.html'
+            : 'index.html'
+      : undefined,
+  });
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -133,6 +143,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   registerKnowledgeRoutes(app, deps);
   registerAppointmentRoutes(app, deps);
   registerVolunteerRoutes(app, deps);
+  registerNotificationRoutes(app, deps);
+  registerPortalRoutes(app, deps);
 
   // The self-hosted font of printed documents (letters, minutes), served outside the web bundle.
   await app.register(fastifyStatic, {
@@ -143,16 +155,10 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   });
 
   if (config.bench) registerBenchFloor(app, deps);
-  if (options.webRoot && fs.existsSync(path.join(options.webRoot, 'index.html'))) registerWeb(app, options.webRoot);
+  // The built web apps; files are looked up per request, so a rebuild needs no restart.
+  if (webRoot) {
+    await app.register(fastifyStatic, { root: webRoot, index: false, wildcard: true });
+    app.get('/', (_request, reply) => reply.type('text/html').sendFile('index.html'));
+  }
   return app;
-}
-
-/** Serves the built staff app (files are routed at start); any other non-API GET falls back to its index.html (client-side routes). */
-function registerWeb(app: App, webRoot: string): void {
-  app.register(fastifyStatic, { root: webRoot, index: false, wildcard: false, serve: true });
-  app.get('/', (_request, reply) => reply.type('text/html').sendFile('index.html'));
-  app.get('/*', (request, reply) => {
-    if (request.url.startsWith('/api/')) return reply.callNotFound();
-    return reply.type('text/html').sendFile('index.html');
-  });
 }

@@ -34,6 +34,20 @@ const envSchema = z.object({
   /** The association this installation serves publicly (sign-in page, portal). */
   ORG_SLUG: z.string().default('maa-riyadh-alkhabra'),
   WASL_BENCH: bool,
+  /** `demo` keeps messages in the outbox view; `live` sends them through the configured providers. */
+  NOTIFY_MODE: z.enum(['demo', 'live']).optional(),
+  SMTP_URL: z.string().optional(),
+  SMTP_FROM: z.string().default('Wasl <no-reply@wasl.local>'),
+  UNIFONIC_BASE_URL: z.string().url().default('https://el.cloud.unifonic.com'),
+  UNIFONIC_APP_SID: z.string().optional(),
+  SMS_SENDER_ID: z.string().default('MAA'),
+  WHATSAPP_BASE_URL: z.string().url().default('https://graph.facebook.com/v21.0'),
+  WHATSAPP_PHONE_NUMBER_ID: z.string().optional(),
+  WHATSAPP_TOKEN: z.string().optional(),
+  WHATSAPP_APP_SECRET: z.string().optional(),
+  WHATSAPP_VERIFY_TOKEN: z.string().optional(),
+  /** Public address of this installation, used in links sent to beneficiaries (survey links). */
+  PUBLIC_URL: z.string().url().default('http://localhost:3000'),
 });
 
 export type Config = {
@@ -53,6 +67,15 @@ export type Config = {
   orgSlug: string;
   /** Adds the benchmark's floor route (one indexed SELECT); only `npm run bench` sets it. */
   bench: boolean;
+  publicUrl: string;
+  notify: {
+    mode: 'demo' | 'live';
+    smtp: { url: string; from: string } | null;
+    sms: { baseUrl: string; appSid: string; senderId: string } | null;
+    whatsapp: { baseUrl: string; phoneNumberId: string; token: string } | null;
+    whatsappAppSecret: string | null;
+    whatsappVerifyToken: string | null;
+  };
 };
 
 /** Reads the environment once; a bad value stops start-up with a message naming the variable. */
@@ -78,5 +101,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     orgSlug: e.ORG_SLUG,
     bench: e.WASL_BENCH,
+    publicUrl: e.PUBLIC_URL.replace(/\/$/, ''),
+    notify: {
+      mode: e.NOTIFY_MODE ?? (e.NODE_ENV === 'production' ? 'live' : 'demo'),
+      smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : null,
+      sms: e.UNIFONIC_APP_SID
+        ? { baseUrl: e.UNIFONIC_BASE_URL, appSid: e.UNIFONIC_APP_SID, senderId: e.SMS_SENDER_ID }
+        : null,
+      whatsapp:
+        e.WHATSAPP_PHONE_NUMBER_ID && e.WHATSAPP_TOKEN
+          ? { baseUrl: e.WHATSAPP_BASE_URL, phoneNumberId: e.WHATSAPP_PHONE_NUMBER_ID, token: e.WHATSAPP_TOKEN }
+          : null,
+      whatsappAppSecret: e.WHATSAPP_APP_SECRET ?? null,
+      whatsappVerifyToken: e.WHATSAPP_VERIFY_TOKEN ?? null,
+    },
   };
 }

@@ -58,6 +58,9 @@ export const ACTION_ROLES = {
   'appointments.manage': ['officer', 'execution_officer', 'branch_rep'],
   'volunteers.read': ['manager', 'officer', 'execution_officer'],
   'volunteers.manage': ['officer', 'execution_officer'],
+  'notifications.manage': ['admin'],
+  'outreach.manage': ['admin'],
+  'outreach.read': ['admin', 'manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof ACTION_ROLES;

@@ -48,7 +48,7 @@ function classify(error: FastifyError): { code: ErrorCode; status: number; detai
 }
 
 /** The one place where errors become HTTP: a stable code, a translated message, never a stack or SQL. */
-export function registerErrorHandler(app: App): void {
+export function registerErrorHandler(app: App, opts: { spaIndex?: (url: string) => string | null } = {}): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const lang = pickLang(request.headers['accept-language']);
     if (hasZodFastifySchemaValidationErrors(error)) {
@@ -69,6 +69,9 @@ export function registerErrorHandler(app: App): void {
   });
 
   app.setNotFoundHandler((request, reply) => {
+    // Client-side routes of the web apps: any other GET outside /api gets the app's page.
+    const page = request.method === 'GET' && !request.url.startsWith('/api/') ? opts.spaIndex?.(request.url) : null;
+    if (page) return reply.type('text/html').sendFile(page);
     const lang = pickLang(request.headers['accept-language']);
     return reply.status(404).send({ code: 'request.not_found', message: translate(lang, 'request.not_found') });
   });

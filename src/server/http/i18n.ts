@@ -1,3 +1,4 @@
+import { toArabicDigits } from '../../common/arabic';
 import ar from '../../common/i18n/ar/errors.json';
 import en from '../../common/i18n/en/errors.json';
 
@@ -12,7 +13,11 @@ export function pickLang(acceptLanguage: string | undefined): Lang {
 
 export function translate(lang: Lang, key: string, vars: Record<string, unknown> = {}): string {
   const template = MESSAGES[lang][key] ?? MESSAGES.ar[key] ?? MESSAGES[lang].internal ?? key;
-  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(vars[name] ?? ''));
+  // Numbers inside Arabic messages are written in Arabic-Indic digits, like the rest of the Arabic UI.
+  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
+    const value = String(vars[name] ?? '');
+    return lang === 'ar' ? toArabicDigits(value) : value;
+  });
 }
 
 export function hasMessage(key: string): boolean {

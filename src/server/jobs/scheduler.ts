@@ -4,12 +4,22 @@ import type { Deps } from '../http/context';
 import { deleteExpiredSessions, deleteOldFailures } from '../modules/auth/queries';
 import { suspendOverdueReverifications } from '../modules/beneficiaries/change-status';
 import { escalateBreachedCases } from '../modules/cases/escalate';
+import { buildProviders } from '../modules/notifications/providers/index';
+import { runOutboxOnce } from '../modules/notifications/worker';
 
 type Job = { name: string; everyMs: number; run: (deps: Deps) => Promise<void> };
 
 /** Housekeeping. Each job is idempotent, so several instances running it at once do no harm. */
 export function housekeepingJobs(deps: Deps): Job[] {
+  const providers = buildProviders(deps.config);
   const jobs: Job[] = [
+    {
+      name: 'send-outbox',
+      everyMs: 3_000,
+      run: async ({ db }) => {
+        await runOutboxOnce(db, providers);
+      },
+    },
     {
       name: 'expire-sessions',
       everyMs: 10 * 60_000,

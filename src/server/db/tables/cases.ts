@@ -46,6 +46,8 @@ export const cases = pgTable(
     outcome: text('outcome'),
     outcomeReason: text('outcome_reason'),
     outcomeAt: timestamp('outcome_at', { withTimezone: true }),
+    /** Hash of the key a portal submitter keeps to follow their case (the only link back, for anonymous ones). */
+    followKeyHash: text('follow_key_hash'),
   },
   (t) => [
     uniqueIndex('cases_org_reference_uq').on(t.orgId, t.reference),

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import type { createApplicationInput } from '../../../common/domain/application';
+import type { Channel } from '../../../common/domain/channels';
+import type { Db } from '../../db/client';
 import { nextNumber } from '../../db/counters';
 import { applicationServices, applications, applicationTransitions, checklistItems } from '../../db/tables/index';
 import { AppError } from '../../errors';
@@ -7,13 +9,90 @@ import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
 import { authorize } from '../../policy';
 import { getBeneficiary } from '../beneficiaries/queries';
-import { getServicesByIds } from '../services/queries';
+import { getServicesByIds, type ServiceRow } from '../services/queries';
 import { openApplicationsForServices } from './queries';
 
+/** Checks the services asked for: they exist, are active, and the person has no open application for them. */
+export async function checkServicesFor(db: Db, orgId: string, beneficiaryId: string, serviceIds: string[]) {
+  const unique = [...new Set(serviceIds)];
+  const found = await getServicesByIds(db, orgId, unique);
+  if (found.length !== unique.length || found.some((s) => !s.active))
+    throw new AppError('application.service_not_found');
+  const open = await openApplicationsForServices(db, beneficiaryId, unique);
+  if (open.length > 0)
+    throw new AppError('application.duplicate_open', { reference: open[0]!.reference, id: open[0]!.id });
+  return found;
+}
+
 /**
- * Opens an application (طلب التحاق) for one beneficiary and one or more services, on the channel it came in on.
- * Its checklist is the union of the services' required documents.
+ * Writes an application with its services, its checklist (the union of the services' required documents) and
+ * its first transition; shared by the desk and the portal (where `actor` is null).
  */
+export async function writeApplication(
+  tx: Db,
+  p: {
+    orgId: string;
+    beneficiary: { id: string; branchId: string };
+    services: ServiceRow[];
+    channel: Channel;
+    note: string | null;
+    stage: 'draft' | 'submitted';
+    actor: SessionUser | null;
+    meta: RequestMeta;
+  },
+) {
+  const checklist = new Map<string, { labelAr: string; labelEn: string }>();
+  for (const service of p.services) for (const doc of service.requiredDocuments) checklist.set(doc.key, doc);
+  const year = new Date().getUTCFullYear();
+  const seq = await nextNumber(tx, p.orgId, 'application', year);
+  const reference = `APP-${year}-${String(seq).padStart(5, '0')}`;
+  const [row] = await tx
+    .insert(applications)
+    .values({
+      orgId: p.orgId,
+      beneficiaryId: p.beneficiary.id,
+      branchId: p.beneficiary.branchId,
+      reference,
+      channel: p.channel,
+      stage: p.stage,
+      note: p.note,
+      createdBy: p.actor?.id ?? null,
+    })
+    .returning({ id: applications.id, reference: applications.reference, stage: applications.stage });
+  await tx.insert(applicationServices).values(p.services.map((s) => ({ applicationId: row!.id, serviceId: s.id })));
+  if (checklist.size > 0) {
+    await tx.insert(checklistItems).values(
+      [...checklist].map(([itemKey, l]) => ({
+        orgId: p.orgId,
+        applicationId: row!.id,
+        itemKey,
+        labelAr: l.labelAr,
+        labelEn: l.labelEn,
+      })),
+    );
+  }
+  const steps: ('draft' | 'submitted')[] = p.stage === 'draft' ? ['draft'] : ['draft', 'submitted'];
+  for (const [i, to] of steps.entries()) {
+    await tx.insert(applicationTransitions).values({
+      orgId: p.orgId,
+      applicationId: row!.id,
+      fromStage: i === 0 ? null : steps[i - 1]!,
+      toStage: to,
+      byUser: p.actor?.id ?? null,
+      channel: p.channel,
+      note: i === 0 ? p.note : null,
+    });
+  }
+  await writeAudit(tx, { id: p.actor?.id ?? null, orgId: p.orgId, username: p.actor?.username ?? null }, p.meta, {
+    action: 'application.created',
+    entityType: 'application',
+    entityId: row!.id,
+    details: { reference, beneficiaryId: p.beneficiary.id, services: p.services.map((s) => s.id), channel: p.channel },
+  });
+  return row!;
+}
+
+/** Opens an application (طلب التحاق) at the desk for one beneficiary and one or more services. */
 export async function createApplication(
   deps: Deps,
   user: SessionUser,
@@ -26,61 +105,17 @@ export async function createApplication(
   if (beneficiary.status === 'suspended' || beneficiary.status === 'closed') {
     throw new AppError('application.beneficiary_inactive', { status: beneficiary.status });
   }
-  const serviceIds = [...new Set(input.serviceIds)];
-  const found = await getServicesByIds(deps.db, user.orgId, serviceIds);
-  if (found.length !== serviceIds.length || found.some((s) => !s.active))
-    throw new AppError('application.service_not_found');
-  const open = await openApplicationsForServices(deps.db, beneficiary.id, serviceIds);
-  if (open.length > 0)
-    throw new AppError('application.duplicate_open', { reference: open[0]!.reference, id: open[0]!.id });
-
-  const checklist = new Map<string, { labelAr: string; labelEn: string }>();
-  for (const service of found) for (const doc of service.requiredDocuments) checklist.set(doc.key, doc);
-
-  const year = new Date().getUTCFullYear();
-  return deps.db.transaction(async (tx) => {
-    const seq = await nextNumber(tx, user.orgId, 'application', year);
-    const reference = `APP-${year}-${String(seq).padStart(5, '0')}`;
-    const [row] = await tx
-      .insert(applications)
-      .values({
-        orgId: user.orgId,
-        beneficiaryId: beneficiary.id,
-        branchId: beneficiary.branchId,
-        reference,
-        channel: input.channel,
-        stage: 'draft',
-        note: input.note ?? null,
-        createdBy: user.id,
-      })
-      .returning({ id: applications.id, reference: applications.reference, stage: applications.stage });
-    await tx.insert(applicationServices).values(serviceIds.map((serviceId) => ({ applicationId: row!.id, serviceId })));
-    if (checklist.size > 0) {
-      await tx.insert(checklistItems).values(
-        [...checklist].map(([itemKey, l]) => ({
-          orgId: user.orgId,
-          applicationId: row!.id,
-          itemKey,
-          labelAr: l.labelAr,
-          labelEn: l.labelEn,
-        })),
-      );
-    }
-    await tx.insert(applicationTransitions).values({
+  const services = await checkServicesFor(deps.db, user.orgId, beneficiary.id, input.serviceIds);
+  return deps.db.transaction((tx) =>
+    writeApplication(tx, {
       orgId: user.orgId,
-      applicationId: row!.id,
-      fromStage: null,
-      toStage: 'draft',
-      byUser: user.id,
+      beneficiary,
+      services,
       channel: input.channel,
       note: input.note ?? null,
-    });
-    await writeAudit(tx, user, meta, {
-      action: 'application.created',
-      entityType: 'application',
-      entityId: row!.id,
-      details: { reference, beneficiaryId: beneficiary.id, services: serviceIds, channel: input.channel },
-    });
-    return row!;
-  });
+      stage: 'draft',
+      actor: user,
+      meta,
+    }),
+  );
 }

@@ -1,4 +1,5 @@
 import type { ApplicationStage } from '../../../common/domain/application';
+import { formatSaudiMobileLocal } from '../../../common/saudi';
 import { AppError } from '../../errors';
 import type { Deps, SessionUser } from '../../http/context';
 import { authorize } from '../../policy';
@@ -46,6 +47,7 @@ export async function getApplicationDetail(deps: Deps, user: SessionUser, id: st
       fileNumber: beneficiary!.fileNumber,
       fullName: fullName(beneficiary!),
       mobile: beneficiary!.mobile,
+      mobileLocal: formatSaudiMobileLocal(beneficiary!.mobile),
       status: beneficiary!.status,
     },
     services: services.map(({ applicationId: _a, ...s }) => s),

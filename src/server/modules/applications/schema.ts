@@ -67,6 +67,7 @@ export const detailSchema = z.object({
     fileNumber: z.string(),
     fullName: z.string(),
     mobile: z.string(),
+    mobileLocal: z.string(),
     status: z.string(),
   }),
   services: z.array(z.object({ id: z.uuid(), code: z.string(), nameAr: z.string(), nameEn: z.string() })),

@@ -10,7 +10,7 @@ import {
 } from '../../../common/domain/application';
 import type { Channel } from '../../../common/domain/channels';
 import { expectedDecisionDate } from '../../../common/domain/committee';
-import { applications, applicationTransitions, declarations } from '../../db/tables/index';
+import { applications, applicationTransitions, beneficiaries, declarations } from '../../db/tables/index';
 import { inOrg } from '../../db/tenancy';
 import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
@@ -18,8 +18,9 @@ import type { Deps, RequestMeta, SessionUser } from '../../http/context';
 import { type Action, authorize, can } from '../../policy';
 import { fullName } from '../beneficiaries/fields';
 import { getBeneficiary, getHousehold } from '../beneficiaries/queries';
+import { notify } from '../notifications/notify';
 import { getSettings } from '../settings/queries';
-import { getApplication, listChecklist } from './queries';
+import { getApplication, getDeclaration, listChecklist } from './queries';
 import { currentCriteria, scoreBeneficiary } from './scoring';
 
 const RIGHT_ACTION: Record<TransitionRight, Action> = {
@@ -81,9 +82,13 @@ export async function transitionApplication(
     if (missing.length === 0) throw new AppError('application.no_missing_items');
     set.missingItems = missing;
   }
+  // A declaration confirmed on the portal (typed name + one-time code) already stands; none is asked again.
+  const signedOnPortal = input.to === 'declared' && (await getDeclaration(deps.db, id)) !== undefined;
   if (input.to === 'declared') {
     const open = checklist.filter((c) => c.state !== 'verified' && c.state !== 'not_applicable').map((c) => c.itemKey);
     if (open.length > 0) throw new AppError('application.checklist_incomplete', { items: open });
+  }
+  if (input.to === 'declared' && !signedOnPortal) {
     if (!input.declaration) throw new AppError('application.declaration_required');
     const beneficiary = await getBeneficiary(deps.db, user.orgId, app.beneficiaryId);
     if (normalizeArabicCompact(input.declaration.typedName) !== normalizeArabicCompact(fullName(beneficiary!))) {
@@ -137,6 +142,31 @@ export async function transitionApplication(
       channel: input.channel ?? app.channel,
       note: input.note ?? null,
     });
+    if (input.to === 'returned' || input.to === 'in_committee') {
+      const [b] = await tx
+        .select({ mobile: beneficiaries.mobile })
+        .from(beneficiaries)
+        .where(eq(beneficiaries.id, app.beneficiaryId));
+      if (input.to === 'returned') {
+        const labels = checklist.filter((c) => c.state === 'missing').map((c) => c.labelAr);
+        await notify.itemsMissing(tx, {
+          orgId: user.orgId,
+          mobile: b!.mobile,
+          applicationId: id,
+          reference: app.reference,
+          items: labels,
+          transitionKey: String(set.stageChangedAt?.getTime()),
+        });
+      } else {
+        await notify.applicationRaised(tx, {
+          orgId: user.orgId,
+          mobile: b!.mobile,
+          applicationId: id,
+          reference: app.reference,
+          expectedDate: set.expectedDecisionDate as string,
+        });
+      }
+    }
     await writeAudit(tx, user, meta, {
       action: 'application.transition',
       entityType: 'application',

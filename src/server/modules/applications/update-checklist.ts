@@ -35,7 +35,7 @@ export async function updateChecklistItem(
       .update(checklistItems)
       .set({
         state: input.state,
-        note: input.note ?? null,
+        ...(input.note !== undefined ? { note: input.note || null } : {}),
         ...(input.documentId !== undefined ? { documentId: input.documentId } : {}),
         updatedBy: user.id,
         updatedAt: new Date(),

@@ -1,5 +1,6 @@
 import { normalizeArabic } from '../../../common/arabic';
 import type { CreateBeneficiaryInput } from '../../../common/domain/beneficiary';
+import type { Db } from '../../db/client';
 import { nextNumber } from '../../db/counters';
 import { isUniqueViolation } from '../../db/errors';
 import { beneficiaries, consents } from '../../db/tables/index';
@@ -64,40 +65,8 @@ export async function createBeneficiary(
     if (dupes.candidates.length + dupes.hiddenCount > 0) throw new AppError('beneficiary.possible_duplicates', dupes);
   }
 
-  const settings = await getSettings(deps.db, user.orgId);
-  const year = new Date().getUTCFullYear();
   try {
-    return await deps.db.transaction(async (tx) => {
-      const seq = await nextNumber(tx, user.orgId, 'beneficiary', year);
-      const fileNumber = `${year}-${String(seq).padStart(5, '0')}`;
-      const [row] = await tx
-        .insert(beneficiaries)
-        .values({
-          ...(toColumns(input) as typeof beneficiaries.$inferInsert),
-          orgId: user.orgId,
-          fileNumber,
-          nationalId: input.nationalId,
-          nameNorm,
-          createdBy: user.id,
-        })
-        .returning({ id: beneficiaries.id, fileNumber: beneficiaries.fileNumber });
-      await replaceHousehold(tx, user.orgId, row!.id, input.household);
-      await tx.insert(consents).values({
-        orgId: user.orgId,
-        beneficiaryId: row!.id,
-        purpose: settings.consentPurposeAr,
-        noticeVersion: settings.privacyNoticeVersion,
-        channel: input.consent.channel,
-        recordedBy: user.id,
-      });
-      await writeAudit(tx, user, meta, {
-        action: 'beneficiary.created',
-        entityType: 'beneficiary',
-        entityId: row!.id,
-        details: { fileNumber, confirmedNotDuplicate: input.confirmNotDuplicate },
-      });
-      return row!;
-    });
+    return await deps.db.transaction((tx) => writeBeneficiaryFile(tx, user.orgId, input, user, meta));
   } catch (error) {
     // Two officers registering the same person at once: the unique index decides, the loser gets the 409.
     if (isUniqueViolation(error, 'beneficiaries_org_national_id_uq')) {
@@ -106,4 +75,48 @@ export async function createBeneficiary(
     }
     throw error;
   }
+}
+
+/**
+ * Writes a new file with its household and consent, and the audit row; staff registration and the portal
+ * share it. `actor` is the staff member, or null when the person registered themselves on the portal.
+ */
+export async function writeBeneficiaryFile(
+  tx: Db,
+  orgId: string,
+  input: Omit<CreateBeneficiaryInput, 'confirmNotDuplicate'> & { confirmNotDuplicate?: boolean },
+  actor: SessionUser | null,
+  meta: RequestMeta,
+) {
+  const settings = await getSettings(tx, orgId);
+  const year = new Date().getUTCFullYear();
+  const seq = await nextNumber(tx, orgId, 'beneficiary', year);
+  const fileNumber = `${year}-${String(seq).padStart(5, '0')}`;
+  const [row] = await tx
+    .insert(beneficiaries)
+    .values({
+      ...(toColumns(input) as typeof beneficiaries.$inferInsert),
+      orgId,
+      fileNumber,
+      nationalId: input.nationalId,
+      nameNorm: normalizeArabic(fullName(input)),
+      createdBy: actor?.id ?? null,
+    })
+    .returning({ id: beneficiaries.id, fileNumber: beneficiaries.fileNumber });
+  await replaceHousehold(tx, orgId, row!.id, input.household);
+  await tx.insert(consents).values({
+    orgId,
+    beneficiaryId: row!.id,
+    purpose: settings.consentPurposeAr,
+    noticeVersion: settings.privacyNoticeVersion,
+    channel: input.consent.channel,
+    recordedBy: actor?.id ?? null,
+  });
+  await writeAudit(tx, { id: actor?.id ?? null, orgId, username: actor?.username ?? null }, meta, {
+    action: 'beneficiary.created',
+    entityType: 'beneficiary',
+    entityId: row!.id,
+    details: { fileNumber, confirmedNotDuplicate: input.confirmNotDuplicate ?? false },
+  });
+  return row!;
 }

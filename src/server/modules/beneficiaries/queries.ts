@@ -8,6 +8,7 @@ import {
   consents,
   documents,
   householdMembers,
+  users,
 } from '../../db/tables/index';
 import { inOrg } from '../../db/tenancy';
 
@@ -208,8 +209,10 @@ export function listConsents(db: Db, beneficiaryId: string) {
       channel: consents.channel,
       at: consents.at,
       recordedBy: consents.recordedBy,
+      recordedByName: users.displayName,
     })
     .from(consents)
+    .leftJoin(users, eq(users.id, consents.recordedBy))
     .where(eq(consents.beneficiaryId, beneficiaryId))
     .orderBy(desc(consents.at));
 }
@@ -223,8 +226,10 @@ export function listStatusEvents(db: Db, beneficiaryId: string) {
       reason: beneficiaryStatusEvents.reason,
       until: beneficiaryStatusEvents.until,
       at: beneficiaryStatusEvents.at,
+      byName: users.displayName,
     })
     .from(beneficiaryStatusEvents)
+    .leftJoin(users, eq(users.id, beneficiaryStatusEvents.byUser))
     .where(eq(beneficiaryStatusEvents.beneficiaryId, beneficiaryId))
     .orderBy(desc(beneficiaryStatusEvents.at));
 }

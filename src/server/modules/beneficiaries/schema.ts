@@ -76,6 +76,7 @@ export const fileSchema = z.object({
       channel: z.string(),
       at: z.string(),
       recordedBy: z.string().nullable(),
+      recordedByName: z.string().nullable(),
     }),
   ),
   statusHistory: z.array(
@@ -86,6 +87,7 @@ export const fileSchema = z.object({
       reason: z.string().nullable(),
       until: z.string().nullable(),
       at: z.string(),
+      byName: z.string().nullable(),
     }),
   ),
   documents: z.array(

@@ -23,6 +23,7 @@ import type { Deps, RequestMeta, SessionUser } from '../../http/context';
 import { authorize } from '../../policy';
 import { getBeneficiary } from '../beneficiaries/queries';
 import { recordInteraction } from '../interactions/record-interaction';
+import { enqueueNotification } from '../notifications/outbox';
 import { getSettings } from '../settings/queries';
 import { getCase } from './queries';
 import { calendarOf, slaMinutes } from './sla';
@@ -211,15 +212,33 @@ export async function addCaseMessage(
   if (input.kind === 'reply' && c.anonymous) throw new AppError('case.anonymous_no_reply');
   const channel = (input.channel ?? c.channel) as Channel;
   await deps.db.transaction(async (tx) => {
-    await tx.insert(caseMessages).values({
-      orgId: user.orgId,
-      caseId: id,
-      kind: input.kind,
-      body: input.body,
-      channel: input.kind === 'reply' ? channel : null,
-      authorUserId: user.id,
-    });
+    const [message] = await tx
+      .insert(caseMessages)
+      .values({
+        orgId: user.orgId,
+        caseId: id,
+        kind: input.kind,
+        body: input.body,
+        channel: input.kind === 'reply' ? channel : null,
+        authorUserId: user.id,
+      })
+      .returning({ id: caseMessages.id });
     if (input.kind === 'reply') {
+      // The reply goes out through the outbox: WhatsApp when the conversation came from it, SMS otherwise.
+      const mobile =
+        c.contactMobile ?? (c.beneficiaryId ? (await getBeneficiary(tx, user.orgId, c.beneficiaryId))?.mobile : null);
+      if (mobile) {
+        await enqueueNotification(tx, {
+          orgId: user.orgId,
+          channel: c.channel === 'social_media' ? 'whatsapp' : 'sms',
+          recipient: mobile,
+          templateKey: 'case_reply',
+          variables: { reference: c.reference, reply: input.body },
+          idempotencyKey: `reply:${message!.id}`,
+          entityType: 'case',
+          entityId: id,
+        });
+      }
       if (!c.firstResponseAt) await tx.update(cases).set({ firstResponseAt: new Date() }).where(eq(cases.id, id));
       await recordInteraction(tx, {
         orgId: user.orgId,

@@ -7,6 +7,7 @@ import {
   beneficiaries,
   beneficiaryStatusEvents,
   completionItems,
+  services,
   users,
 } from '../../db/tables/index';
 import { inOrg } from '../../db/tenancy';
@@ -17,6 +18,7 @@ import { authorize } from '../../policy';
 import { getApplication } from '../applications/queries';
 import { addMonths } from '../beneficiaries/change-status';
 import { scheduleDelivery } from '../deliveries/schedule';
+import { notify } from '../notifications/notify';
 import { getSettings } from '../settings/queries';
 
 export function listCompletion(deps: Deps, applicationId: string) {
@@ -130,7 +132,21 @@ export async function enrolApplication(deps: Deps, user: SessionUser, applicatio
         assigneeUserId: null,
         sequence: 1,
       });
-      if (id) scheduled.push(id);
+      if (id) {
+        scheduled.push(id);
+        const [info] = await tx
+          .select({ mobile: beneficiaries.mobile, service: services.nameAr })
+          .from(beneficiaries)
+          .innerJoin(services, eq(services.id, s.serviceId))
+          .where(eq(beneficiaries.id, app.beneficiaryId));
+        await notify.deliveryScheduled(tx, {
+          orgId: user.orgId,
+          mobile: info!.mobile,
+          deliveryId: id,
+          service: info!.service,
+          date: addDays(today, 1),
+        });
+      }
     }
     await writeAudit(tx, user, meta, {
       action: 'application.enrolled',

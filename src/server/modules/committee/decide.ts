@@ -8,6 +8,7 @@ import {
   applicationServices,
   applications,
   applicationTransitions,
+  beneficiaries,
   committeeMeetings,
   committeeVotes,
   completionItems,
@@ -19,6 +20,7 @@ import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
 import { authorize } from '../../policy';
 import { recordInteraction } from '../interactions/record-interaction';
+import { notify } from '../notifications/notify';
 import { getSettings } from '../settings/queries';
 import { getAgendaItem, getMeeting, listAttendees } from './queries';
 
@@ -187,7 +189,23 @@ export async function decideApplication(
       letterReference = `${year}/${String(seq).padStart(4, '0')}`;
       await tx.update(agendaItems).set({ letterReference }).where(eq(agendaItems.id, item.id));
     }
-    // Until the notification outbox exists, the decision reaches the beneficiary as a recorded letter.
+    // The decision reaches the beneficiary by SMS (outbox) and is kept on the file as an outbound letter.
+    const [b] = await tx
+      .select({ mobile: beneficiaries.mobile })
+      .from(beneficiaries)
+      .where(eq(beneficiaries.id, app.beneficiaryId));
+    const [ref] = await tx
+      .select({ reference: applications.reference })
+      .from(applications)
+      .where(eq(applications.id, applicationId));
+    await notify.decision(tx, {
+      orgId: user.orgId,
+      mobile: b!.mobile,
+      applicationId,
+      reference: ref!.reference,
+      decision: input.decision,
+      agendaItemId: item.id,
+    });
     await recordInteraction(tx, {
       orgId: user.orgId,
       channel: 'letter',

@@ -17,6 +17,7 @@ import { authorize } from '../../policy';
 import { loadApplicationFor } from '../applications/get-application';
 import { fullName } from '../beneficiaries/fields';
 import { getSettings } from '../settings/queries';
+import { listStaffByRole } from '../users/queries';
 import { fileAppeal } from './appeal';
 import { enrolApplication, listCompletion, markCompletionStep } from './complete-registration';
 import { castVote, closeMeeting, decideApplication, quorumNeeded } from './decide';
@@ -106,6 +107,10 @@ export function registerCommitteeRoutes(app: App, deps: Deps): void {
       };
     },
   );
+
+  app.get('/api/committee/members', { config: { access: 'committee.read' }, schema: { tags } }, async (request) => ({
+    items: await listStaffByRole(deps.db, actorOf(request).orgId, ['committee']),
+  }));
 
   app.post(
     '/api/committee/meetings/:id/agenda/refresh',

@@ -7,6 +7,7 @@ import { actorOf } from '../../http/guard';
 import { errorResponses, idParams, noContentResponses } from '../../http/schemas';
 import { requestMeta } from '../../http/session';
 import { fullName } from '../beneficiaries/fields';
+import { listStaffByRole } from '../users/queries';
 import { listDeliveries } from './queries';
 import { assignDelivery, recordDeliveryOutcome } from './record-outcome';
 
@@ -48,6 +49,14 @@ export function registerDeliveryRoutes(app: App, deps: Deps): void {
         })),
       };
     },
+  );
+
+  app.get(
+    '/api/deliveries/assignees',
+    { config: { access: 'deliveries.assign' }, schema: { tags } },
+    async (request) => ({
+      items: await listStaffByRole(deps.db, actorOf(request).orgId, ['execution_officer', 'branch_rep']),
+    }),
   );
 
   app.patch(

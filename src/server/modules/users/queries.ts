@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { branches, organizations, users } from '../../db/tables/index';
 import { inOrg } from '../../db/tenancy';
@@ -101,4 +101,13 @@ export async function getOrganization(db: Db, orgId: string) {
     .from(organizations)
     .where(eq(organizations.id, orgId));
   return row;
+}
+
+/** Active staff with one of the roles, for pickers (committee members, delivery assignees). */
+export function listStaffByRole(db: Db, orgId: string, roles: string[]) {
+  return db
+    .select({ id: users.id, displayName: users.displayName, role: users.role, branchId: users.branchId })
+    .from(users)
+    .where(inOrg(users, orgId, and(inArray(users.role, roles), eq(users.disabled, false))))
+    .orderBy(asc(users.displayName));
 }

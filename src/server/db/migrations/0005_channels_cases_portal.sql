@@ -53,6 +53,7 @@ CREATE TABLE "cases" (
 	"outcome" text,
 	"outcome_reason" text,
 	"outcome_at" timestamp with time zone,
+	"follow_key_hash" text,
 	CONSTRAINT "cases_kind_ck" CHECK ("cases"."kind" in ('inquiry','complaint','suggestion','praise','service_request')),
 	CONSTRAINT "cases_status_ck" CHECK ("cases"."status" in ('new','in_progress','referred','waiting_beneficiary','resolved','closed')),
 	CONSTRAINT "cases_anonymous_ck" CHECK (not "cases"."anonymous" or ("cases"."beneficiary_id" is null and "cases"."contact_name" is null and "cases"."contact_mobile" is null and "cases"."created_by" is null))
@@ -102,6 +103,68 @@ CREATE TABLE "knowledge_versions" (
 	"effective_from" date NOT NULL,
 	"created_by" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "inbound_messages" (
+	"provider" text NOT NULL,
+	"provider_message_id" text NOT NULL,
+	"received_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "inbound_messages_provider_provider_message_id_pk" PRIMARY KEY("provider","provider_message_id")
+);
+--> statement-breakpoint
+CREATE TABLE "message_templates" (
+	"org_id" uuid NOT NULL,
+	"key" text NOT NULL,
+	"channel" text NOT NULL,
+	"subject" text,
+	"body" text NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "message_templates_org_id_key_channel_pk" PRIMARY KEY("org_id","key","channel")
+);
+--> statement-breakpoint
+CREATE TABLE "notifications" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"org_id" uuid NOT NULL,
+	"channel" text NOT NULL,
+	"recipient" text NOT NULL,
+	"template_key" text NOT NULL,
+	"variables" jsonb NOT NULL,
+	"subject" text,
+	"body" text NOT NULL,
+	"status" text DEFAULT 'queued' NOT NULL,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"next_attempt_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"lease_until" timestamp with time zone,
+	"last_error" text,
+	"provider_message_id" text,
+	"idempotency_key" text NOT NULL,
+	"entity_type" text,
+	"entity_id" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"sent_at" timestamp with time zone,
+	CONSTRAINT "notifications_status_ck" CHECK ("notifications"."status" in ('queued','sending','sent','failed','given_up','unknown')),
+	CONSTRAINT "notifications_channel_ck" CHECK ("notifications"."channel" in ('sms','whatsapp','email'))
+);
+--> statement-breakpoint
+CREATE TABLE "otp_codes" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"org_id" uuid NOT NULL,
+	"purpose" text NOT NULL,
+	"reference" text NOT NULL,
+	"mobile" text NOT NULL,
+	"code_hash" text NOT NULL,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	"used_at" timestamp with time zone,
+	"ip" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "portal_grants" (
+	"id" text PRIMARY KEY NOT NULL,
+	"org_id" uuid NOT NULL,
+	"application_id" uuid NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "appointment_slots" (
@@ -169,6 +232,10 @@ ALTER TABLE "knowledge_documents" ADD CONSTRAINT "knowledge_documents_org_id_org
 ALTER TABLE "knowledge_versions" ADD CONSTRAINT "knowledge_versions_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "knowledge_versions" ADD CONSTRAINT "knowledge_versions_document_id_knowledge_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."knowledge_documents"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "knowledge_versions" ADD CONSTRAINT "knowledge_versions_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "message_templates" ADD CONSTRAINT "message_templates_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "notifications" ADD CONSTRAINT "notifications_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "otp_codes" ADD CONSTRAINT "otp_codes_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "portal_grants" ADD CONSTRAINT "portal_grants_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "appointment_slots" ADD CONSTRAINT "appointment_slots_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "appointment_slots" ADD CONSTRAINT "appointment_slots_branch_id_branches_id_fk" FOREIGN KEY ("branch_id") REFERENCES "public"."branches"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "appointment_slots" ADD CONSTRAINT "appointment_slots_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -192,6 +259,12 @@ CREATE INDEX "tasks_assignee_idx" ON "tasks" USING btree ("assignee_user_id","do
 CREATE INDEX "knowledge_documents_org_idx" ON "knowledge_documents" USING btree ("org_id","kind");--> statement-breakpoint
 CREATE UNIQUE INDEX "knowledge_versions_doc_version_uq" ON "knowledge_versions" USING btree ("document_id","version");--> statement-breakpoint
 CREATE INDEX "knowledge_versions_search_trgm_idx" ON "knowledge_versions" USING gin ("search_norm" gin_trgm_ops);--> statement-breakpoint
+CREATE UNIQUE INDEX "notifications_org_idem_uq" ON "notifications" USING btree ("org_id","idempotency_key");--> statement-breakpoint
+CREATE INDEX "notifications_due_idx" ON "notifications" USING btree ("status","next_attempt_at");--> statement-breakpoint
+CREATE INDEX "notifications_org_created_idx" ON "notifications" USING btree ("org_id","created_at");--> statement-breakpoint
+CREATE INDEX "otp_lookup_idx" ON "otp_codes" USING btree ("org_id","purpose","reference","created_at");--> statement-breakpoint
+CREATE INDEX "otp_mobile_idx" ON "otp_codes" USING btree ("mobile","created_at");--> statement-breakpoint
+CREATE INDEX "otp_ip_idx" ON "otp_codes" USING btree ("ip","created_at");--> statement-breakpoint
 CREATE INDEX "appointment_slots_branch_idx" ON "appointment_slots" USING btree ("branch_id","starts_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "appointments_live_slot_uq" ON "appointments" USING btree ("slot_id") WHERE "appointments"."status" in ('booked','held');--> statement-breakpoint
 CREATE INDEX "appointments_beneficiary_idx" ON "appointments" USING btree ("beneficiary_id");--> statement-breakpoint

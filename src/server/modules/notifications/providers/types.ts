@@ -1,0 +1,20 @@
+import type { NotificationChannel } from '../../../../common/domain/notifications';
+
+export type OutgoingMessage = { to: string; subject: string | null; body: string; idempotencyKey: string };
+
+/** One interface for every way a message leaves: the worker does not know which provider it talks to. */
+export interface Provider {
+  readonly channel: NotificationChannel;
+  readonly name: string;
+  send(message: OutgoingMessage): Promise<{ providerMessageId: string }>;
+}
+
+export class ProviderError extends Error {
+  constructor(
+    message: string,
+    /** False when retrying cannot help (bad number, rejected sender). */
+    readonly retryable = true,
+  ) {
+    super(message);
+  }
+}
