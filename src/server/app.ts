@@ -34,6 +34,7 @@ import { registerHealthRoutes } from './modules/health/routes';
 import { registerInteractionRoutes } from './modules/interactions/routes';
 import { registerKnowledgeRoutes } from './modules/knowledge/routes';
 import { registerNotificationRoutes } from './modules/notifications/routes';
+import { registerOutreachRoutes } from './modules/outreach/routes';
 import { registerPortalRoutes } from './modules/portal/routes';
 import { registerServiceRoutes } from './modules/services/routes';
 import { registerSettingsRoutes } from './modules/settings/routes';
@@ -145,6 +146,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   registerVolunteerRoutes(app, deps);
   registerNotificationRoutes(app, deps);
   registerPortalRoutes(app, deps);
+  registerOutreachRoutes(app, deps);
 
   // The self-hosted font of printed documents (letters, minutes), served outside the web bundle.
   await app.register(fastifyStatic, {

@@ -6,6 +6,7 @@ import { suspendOverdueReverifications } from '../modules/beneficiaries/change-s
 import { escalateBreachedCases } from '../modules/cases/escalate';
 import { buildProviders } from '../modules/notifications/providers/index';
 import { runOutboxOnce } from '../modules/notifications/worker';
+import { runOutreach } from '../modules/outreach/run-outreach';
 
 type Job = { name: string; everyMs: number; run: (deps: Deps) => Promise<void> };
 
@@ -34,6 +35,17 @@ export function housekeepingJobs(deps: Deps): Job[] {
       everyMs: 5 * 60_000,
       run: async ({ db }) => {
         await escalateBreachedCases(db, new Date());
+      },
+    },
+    {
+      // Proactive outreach; each rule keys its tasks and messages by person and reason, so reruns are harmless.
+      name: 'outreach-rules',
+      everyMs: 6 * 3_600_000,
+      run: async ({ db }) => {
+        const today = riyadhDate(new Date());
+        for (const org of await db.select({ id: organizations.id }).from(organizations)) {
+          await runOutreach(db, org.id, today, 'schedule');
+        }
       },
     },
     {

@@ -1,5 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { beneficiaries } from './beneficiaries';
 import { branches, organizations } from './organizations';
 import { users } from './users';
@@ -85,4 +98,35 @@ export const volunteerHours = pgTable(
     loggedBy: uuid('logged_by').references(() => users.id),
   },
   (t) => [index('volunteer_hours_volunteer_idx').on(t.volunteerId, t.workedOn)],
+);
+
+/** An association's settings for each proactive rule (absent row = the rule's defaults, enabled). */
+export const outreachRules = pgTable(
+  'outreach_rules',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    key: text('key').notNull(),
+    enabled: boolean('enabled').notNull().default(true),
+    params: jsonb('params').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.key] })],
+);
+
+/** Each run of the rules, with what every rule created. */
+export const outreachRuns = pgTable(
+  'outreach_runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    results: jsonb('results').$type<Record<string, { tasks: number; messages: number }>>(),
+    trigger: text('trigger').notNull(),
+  },
+  (t) => [index('outreach_runs_org_idx').on(t.orgId, t.startedAt)],
 );
