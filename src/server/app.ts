@@ -36,8 +36,10 @@ import { registerKnowledgeRoutes } from './modules/knowledge/routes';
 import { registerNotificationRoutes } from './modules/notifications/routes';
 import { registerOutreachRoutes } from './modules/outreach/routes';
 import { registerPortalRoutes } from './modules/portal/routes';
+import { registerReportRoutes } from './modules/reports/routes';
 import { registerServiceRoutes } from './modules/services/routes';
 import { registerSettingsRoutes } from './modules/settings/routes';
+import { registerSurveyRoutes } from './modules/surveys/routes';
 import { registerUserRoutes } from './modules/users/routes';
 import { registerVolunteerRoutes } from './modules/volunteers/routes';
 
@@ -147,6 +149,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   registerNotificationRoutes(app, deps);
   registerPortalRoutes(app, deps);
   registerOutreachRoutes(app, deps);
+  registerSurveyRoutes(app, deps);
+  registerReportRoutes(app, deps);
 
   // The self-hosted font of printed documents (letters, minutes), served outside the web bundle.
   await app.register(fastifyStatic, {

@@ -101,6 +101,9 @@ const STATUS_BY_CODE = {
   'notification.not_requeueable': 409,
   'webhook.bad_signature': 403,
   'webhook.verify_failed': 403,
+  'survey.unavailable': 410,
+  'survey.answer_required': 400,
+  'survey.bad_answer': 400,
   internal: 500,
   'database.unavailable': 503,
 } as const;

@@ -59,6 +59,10 @@ export const ACTION_ROLES = {
   'volunteers.read': ['manager', 'officer', 'execution_officer'],
   'volunteers.manage': ['officer', 'execution_officer'],
   'notifications.manage': ['admin'],
+  'surveys.manage': ['admin'],
+  /** Reports never rank named staff; a reduced view for officers (no satisfaction figures). */
+  'reports.view_reduced': ['admin', 'manager', 'officer', 'execution_officer'],
+  'reports.export': ['admin', 'manager'],
   'outreach.manage': ['admin'],
   'outreach.read': ['admin', 'manager'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -12,4 +12,5 @@ export * from './notifications';
 export * from './organizations';
 export * from './outreach';
 export * from './services';
+export * from './surveys';
 export * from './users';

@@ -25,6 +25,7 @@ import { getBeneficiary } from '../beneficiaries/queries';
 import { recordInteraction } from '../interactions/record-interaction';
 import { enqueueNotification } from '../notifications/outbox';
 import { getSettings } from '../settings/queries';
+import { inviteToSurvey } from '../surveys/surveys';
 import { getCase } from './queries';
 import { calendarOf, slaMinutes } from './sla';
 
@@ -183,6 +184,24 @@ export async function transitionCase(
   }
   await deps.db.transaction(async (tx) => {
     await moveStatus(tx, c, input.to, set);
+    if (input.to === 'resolved' && !c.anonymous) {
+      const mobile =
+        c.contactMobile ??
+        (c.beneficiaryId ? (await getBeneficiary(tx, user.orgId, c.beneficiaryId))?.mobile : null) ??
+        null;
+      await inviteToSurvey(tx, {
+        orgId: user.orgId,
+        trigger: 'case_resolved',
+        entityId: c.id,
+        beneficiaryId: c.beneficiaryId,
+        mobile,
+        serviceId: null,
+        channel: c.channel,
+        branchId: c.branchId,
+        ownerUserId: c.ownerUserId,
+        publicUrl: deps.config.publicUrl,
+      });
+    }
     await tx.insert(caseMessages).values({
       orgId: user.orgId,
       caseId: id,

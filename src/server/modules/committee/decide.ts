@@ -22,6 +22,7 @@ import { authorize } from '../../policy';
 import { recordInteraction } from '../interactions/record-interaction';
 import { notify } from '../notifications/notify';
 import { getSettings } from '../settings/queries';
+import { inviteToSurvey } from '../surveys/surveys';
 import { getAgendaItem, getMeeting, listAttendees } from './queries';
 
 async function openItem(deps: Deps, user: SessionUser, meetingId: string, applicationId: string) {
@@ -206,6 +207,25 @@ export async function decideApplication(
       decision: input.decision,
       agendaItemId: item.id,
     });
+    if (input.decision !== 'deferred') {
+      const [first] = await tx
+        .select({ serviceId: applicationServices.serviceId })
+        .from(applicationServices)
+        .where(eq(applicationServices.applicationId, applicationId))
+        .limit(1);
+      await inviteToSurvey(tx, {
+        orgId: user.orgId,
+        trigger: 'application_decided',
+        entityId: applicationId,
+        beneficiaryId: app.beneficiaryId,
+        mobile: b!.mobile,
+        serviceId: first?.serviceId ?? null,
+        channel: app.channel,
+        branchId: null,
+        ownerUserId: null,
+        publicUrl: deps.config.publicUrl,
+      });
+    }
     await recordInteraction(tx, {
       orgId: user.orgId,
       channel: 'letter',

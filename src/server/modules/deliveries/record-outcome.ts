@@ -1,13 +1,14 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { addDays } from '../../../common/dates';
 import type { assignDeliveryInput, deliveryOutcomeInput } from '../../../common/domain/committee';
-import { deliveries, documents, services, users } from '../../db/tables/index';
+import { applications, beneficiaries, deliveries, documents, services, users } from '../../db/tables/index';
 import { inOrg } from '../../db/tenancy';
 import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
 import { authorize } from '../../policy';
+import { inviteToSurvey } from '../surveys/surveys';
 import { getDelivery } from './queries';
 import { scheduleDelivery } from './schedule';
 
@@ -68,6 +69,25 @@ export async function recordDeliveryOutcome(
       applicationId: delivery.applicationId,
       assigneeUserId: delivery.assigneeUserId,
     };
+    if (input.outcome === 'delivered') {
+      const [info] = await tx
+        .select({ mobile: beneficiaries.mobile, channel: applications.channel })
+        .from(beneficiaries)
+        .leftJoin(applications, eq(applications.id, sql`${delivery.applicationId}`))
+        .where(eq(beneficiaries.id, delivery.beneficiaryId));
+      await inviteToSurvey(tx, {
+        orgId: user.orgId,
+        trigger: 'delivery_done',
+        entityId: id,
+        beneficiaryId: delivery.beneficiaryId,
+        mobile: info?.mobile ?? null,
+        serviceId: delivery.serviceId,
+        channel: info?.channel ?? 'branch_rep',
+        branchId: delivery.branchId,
+        ownerUserId: null,
+        publicUrl: deps.config.publicUrl,
+      });
+    }
     if (input.outcome === 'delivered' && service?.recurringDays) {
       // A recurring service: the next delivery is due one interval after this one was planned.
       nextId = await scheduleDelivery(tx, {

@@ -1,0 +1,111 @@
+import { eq, sql } from 'drizzle-orm';
+import { formatDual, formatNumber, riyadhDate } from '../../../common/dates';
+import type { Db } from '../../db/client';
+import { organizations } from '../../db/tables/index';
+import { esc, printPage } from '../../print/html';
+import { searchKnowledge } from '../knowledge/knowledge';
+import { getSettings } from '../settings/queries';
+import { casesSummary, decisionTimes, interactionsByChannel, type Period, satisfaction } from './kpis';
+import { label } from './labels';
+
+const AR = { locale: 'ar', digits: 'arab' } as const;
+const n = (v: number | null | undefined, suffix = '') =>
+  v === null || v === undefined ? '—' : `${formatNumber(v, AR)}${suffix}`;
+const pct = (v: number | null) => (v === null ? '—' : `${formatNumber(Math.round(v * 100), AR)}٪`);
+
+async function count(db: Db, query: ReturnType<typeof sql>): Promise<Record<string, number>> {
+  const result = await db.execute(query);
+  const row = (result as unknown as { rows: Record<string, string>[] }).rows[0] ?? {};
+  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)]));
+}
+
+/**
+ * The governance evidence report (for the board and the regulator): for a period, that the policy was applied —
+ * the policy in force, applications and the two-week target, channels used, satisfaction measured and acted on,
+ * suggestions and their outcomes, complaints and their resolution times.
+ */
+export async function renderEvidence(db: Db, p: Period): Promise<string> {
+  const [org] = await db
+    .select({ nameAr: organizations.nameAr })
+    .from(organizations)
+    .where(eq(organizations.id, p.orgId));
+  const settings = await getSettings(db, p.orgId);
+  const [policy] = await searchKnowledge(db, p.orgId, { kinds: ['policies_manual'], today: p.to });
+  const [decisions, casesKpi, channels, sat] = await Promise.all([
+    decisionTimes(db, p),
+    casesSummary(db, p),
+    interactionsByChannel(db, p),
+    satisfaction(db, p),
+  ]);
+  const start = `${p.from}T00:00:00+03:00`;
+  const end = sql`(${p.to}::date + 1)::timestamp at time zone 'Asia/Riyadh'`;
+  const followUps = await count(
+    db,
+    sql`select count(*) as created, count(done_at) as done from tasks where org_id = ${p.orgId} and kind = 'low_satisfaction' and created_at >= ${start}::timestamptz and created_at < ${end}`,
+  );
+  const suggestions = await count(
+    db,
+    sql`select count(*) as received,
+          count(*) filter (where outcome = 'accepted') as accepted,
+          count(*) filter (where outcome = 'under_study') as under_study,
+          count(*) filter (where outcome = 'declined') as declined,
+          count(*) filter (where outcome is null) as pending
+        from cases where org_id = ${p.orgId} and kind = 'suggestion' and created_at >= ${start}::timestamptz and created_at < ${end}`,
+  );
+  const complaints = await count(
+    db,
+    sql`select count(*) as received, count(resolved_at) as resolved,
+          coalesce(avg(extract(epoch from (resolved_at - created_at)) / 3600.0), 0) as avg_hours,
+          count(*) filter (where resolved_at <= resolution_due_at) as within
+        from cases where org_id = ${p.orgId} and kind = 'complaint' and created_at >= ${start}::timestamptz and created_at < ${end}`,
+  );
+  const channelTotals = new Map<string, number>();
+  for (const c of channels) channelTotals.set(c.channel, (channelTotals.get(c.channel) ?? 0) + c.count);
+  const body = `
+<div class="meta"><div>الفترة: من ${esc(formatDual(p.from, AR))} إلى ${esc(formatDual(p.to, AR))}</div><div>تاريخ الإصدار: ${esc(formatDual(riyadhDate(new Date()), AR))}</div></div>
+<h1>تقرير شواهد تطبيق سياسة تنظيم العلاقة مع المستفيدين</h1>
+<h2>١. السياسة المعتمدة</h2>
+<p>${policy ? `${esc(policy.titleAr)} — الإصدار ${n(policy.version)}، معتمد بموجب ${esc(policy.approvalRef)} بتاريخ ${esc(formatDual(policy.approvedOn, AR))}، ونافذ من ${esc(formatDual(policy.effectiveFrom, AR))}.` : 'لم تُسجل في النظام وثيقة سياسة نافذة في هذه الفترة.'}</p>
+<h2>٢. طلبات الالتحاق ومدة القرار</h2>
+<table><tbody>
+<tr><th>الطلبات الواردة في الفترة</th><td>${n(decisions.received)}</td></tr>
+<tr><th>القرارات الصادرة (قبول أو رفض)</th><td>${n(decisions.decided)}</td></tr>
+<tr><th>متوسط مدة القرار من الرفع للجنة</th><td>${n(decisions.averageDays, ' يوم')}</td></tr>
+<tr><th>القرارات ضمن الموعد المُبلَّغ للمستفيد (${n(settings.committeeTargetDays)} يوماً)</th><td>${n(decisions.withinTarget)} (${pct(decisions.withinTargetShare)})</td></tr>
+</tbody></table>
+<h2>٣. قنوات التواصل المستخدمة</h2>
+<table><thead><tr><th>القناة</th><th>عدد مرات التواصل</th></tr></thead><tbody>
+${[...channelTotals].map(([channel, total]) => `<tr><td>${esc(label('channel', channel))}</td><td>${n(total)}</td></tr>`).join('') || '<tr><td colspan="2">لا يوجد تواصل مسجل في الفترة.</td></tr>'}
+</tbody></table>
+<h2>٤. قياس رضا المستفيدين</h2>
+<table><tbody>
+<tr><th>روابط التقييم المرسلة</th><td>${n(sat.invitationsSent)}</td></tr>
+<tr><th>الردود المستلمة</th><td>${n(sat.responses)} (نسبة الاستجابة ${pct(sat.responseRate)})</td></tr>
+<tr><th>متوسط التقييم من ٥</th><td>${n(sat.average)}</td></tr>
+<tr><th>مهام المتابعة للتقييمات المنخفضة</th><td>${n(followUps.created)} أُنجز منها ${n(followUps.done)}</td></tr>
+</tbody></table>
+<p>التقييم حق للمستفيد وأداة للتطوير لا للمحاسبة أو التشهير؛ لذا يُعرض حسب الخدمة والقناة والفرع والشهر، ولا يُرتب فيه الموظفون بأسمائهم.</p>
+<h2>٥. المقترحات ونتائجها</h2>
+<table><tbody>
+<tr><th>المقترحات الواردة</th><td>${n(suggestions.received)}</td></tr>
+<tr><th>قُبلت</th><td>${n(suggestions.accepted)}</td></tr>
+<tr><th>قيد الدراسة</th><td>${n(suggestions.under_study)}</td></tr>
+<tr><th>اعتُذر عنها مع بيان السبب</th><td>${n(suggestions.declined)}</td></tr>
+<tr><th>لم تُحدد نتيجتها بعد</th><td>${n(suggestions.pending)}</td></tr>
+</tbody></table>
+<h2>٦. الشكاوى ومدد معالجتها</h2>
+<table><tbody>
+<tr><th>الشكاوى الواردة</th><td>${n(complaints.received)}</td></tr>
+<tr><th>عولجت</th><td>${n(complaints.resolved)}</td></tr>
+<tr><th>متوسط مدة المعالجة</th><td>${n(Math.round((complaints.avg_hours ?? 0) * 10) / 10, ' ساعة')}</td></tr>
+<tr><th>عولجت ضمن المدة المحددة</th><td>${n(complaints.within)}</td></tr>
+<tr><th>نسبة الرد الأول ضمن المدة (جميع الأنواع)</th><td>${pct(casesKpi.firstResponse.metShare)}</td></tr>
+</tbody></table>
+<div class="signatures"><div>المدير التنفيذي<br>التوقيع:</div><div>رئيس مجلس الإدارة<br>التوقيع:</div></div>`;
+  return printPage({
+    title: 'تقرير شواهد تطبيق السياسة',
+    orgNameAr: org?.nameAr ?? '',
+    letterhead: settings.letterheadAr,
+    body,
+  });
+}
