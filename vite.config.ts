@@ -11,7 +11,10 @@ export default defineConfig({
     outDir: '../../dist/web',
     emptyOutDir: true,
     rollupOptions: {
-      input: { staff: path.resolve(import.meta.dirname, 'src/web/index.html') },
+      input: {
+        staff: path.resolve(import.meta.dirname, 'src/web/index.html'),
+        portal: path.resolve(import.meta.dirname, 'src/web/portal/index.html'),
+      },
     },
   },
   server: { proxy: { '/api': 'http://localhost:3000' } },

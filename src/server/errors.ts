@@ -97,6 +97,7 @@ const STATUS_BY_CODE = {
   'otp.invalid': 400,
   'portal.identity_mismatch': 409,
   'portal.grant_invalid': 403,
+  'portal.follow_invalid': 400,
   'notification.not_found': 404,
   'notification.not_requeueable': 409,
   'webhook.bad_signature': 403,

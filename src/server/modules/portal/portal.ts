@@ -140,6 +140,7 @@ export async function trackApplication(deps: Deps, orgId: string, applicationId:
     submittedAt: app.createdAt.toISOString(),
     expectedDecisionDate: app.expectedDecisionDate,
     missing: checklist.filter((c) => c.state === 'missing').map((c) => c.labelAr),
+    missingItems: checklist.filter((c) => c.state === 'missing').map((c) => ({ key: c.itemKey, labelAr: c.labelAr })),
     decision: decision?.decision
       ? { decision: decision.decision, reasons, decidedAt: decision.decidedAt?.toISOString() ?? null }
       : null,

@@ -262,7 +262,7 @@ export function registerPortalRoutes(app: App, deps: Deps): void {
             ),
           ),
         );
-      if (!c) throw new AppError('otp.invalid');
+      if (!c) throw new AppError('portal.follow_invalid');
       const messages = await listMessages(deps.db, c.id, false);
       return {
         reference: c.reference,

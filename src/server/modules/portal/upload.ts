@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { documents } from '../../db/tables/index';
+import { and, eq, inArray } from 'drizzle-orm';
+import { checklistItems, documents } from '../../db/tables/index';
 import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta } from '../../http/context';
@@ -42,6 +43,17 @@ export async function uploadPortalDocument(
           uploadedBy: null,
         })
         .returning({ id: documents.id, kind: documents.kind, originalName: documents.originalName });
+      // The document answers its checklist item: staff see it as provided, ready to verify.
+      await tx
+        .update(checklistItems)
+        .set({ state: 'provided', documentId: row!.id, updatedAt: new Date(), updatedBy: null })
+        .where(
+          and(
+            eq(checklistItems.applicationId, app.id),
+            eq(checklistItems.itemKey, upload.kind),
+            inArray(checklistItems.state, ['pending', 'missing']),
+          ),
+        );
       await writeAudit(tx, { id: null, orgId, username: null }, meta, {
         action: 'document.uploaded_portal',
         entityType: 'application',

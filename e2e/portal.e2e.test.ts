@@ -1,0 +1,337 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toLatinDigits } from '../src/common/arabic';
+import { makeNationalId } from '../src/common/saudi';
+import { ApiClient } from './api';
+import {
+  DESKTOP,
+  launchBrowser,
+  PHONE,
+  type RunningServer,
+  screenshot,
+  seriousViolations,
+  startServer,
+} from './support';
+
+// The public portal on a phone, in Arabic, with no account: a person applies for a water tank and confirms it with
+// a one-time code; the officer finds it in the queue (website channel); the person tracks it with the reference and
+// a new code; an anonymous suggestion is sent and followed with its reference and key.
+
+let server: RunningServer;
+let browser: Browser;
+let admin: ApiClient;
+let officer: ApiClient;
+let branchName = '';
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  admin = await new ApiClient(server.url).login('admin');
+  officer = await new ApiClient(server.url).login('officer');
+  const info = (await (await fetch(`${server.url}/api/portal/info`)).json()) as { branches: { nameAr: string }[] };
+  branchName = info.branches[0]!.nameAr;
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const digits = (n: number) => Array.from({ length: n }, () => Math.floor(Math.random() * 10)).join('');
+
+const person = {
+  nationalId: makeNationalId(`10${digits(7)}`),
+  mobile: `050${digits(7)}`,
+  first: 'عبدالرحمن',
+  father: 'صالح',
+  grandfather: 'ناصر',
+  family: 'العتيبي',
+};
+const fullName = `${person.first} ${person.father} ${person.grandfather} ${person.family}`;
+const e164 = `+966${person.mobile.slice(1)}`;
+
+type Outbox = { items: { id: string; recipient: string; templateKey: string; body: string }[] };
+
+/** The ids of the one-time-code messages already in the outbox, so the next code read is a new one. */
+async function codesSeen(): Promise<Set<string>> {
+  const outbox = await admin.call<Outbox>('GET', '/api/notifications?limit=20');
+  return new Set(outbox.items.filter((n) => n.templateKey === 'otp').map((n) => n.id));
+}
+
+/** The code the person reads on their phone: the newest OTP message to their number that was not there before. */
+async function readCode(recipient: string, seen: Set<string>): Promise<string> {
+  for (let i = 0; i < 40; i++) {
+    const outbox = await admin.call<Outbox>('GET', '/api/notifications?limit=20');
+    const message = outbox.items.find((n) => n.templateKey === 'otp' && n.recipient === recipient && !seen.has(n.id));
+    const code = message ? /\d{6}/.exec(toLatinDigits(message.body))?.[0] : undefined;
+    if (code) return code;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`no one-time code for ${recipient}`);
+}
+
+async function phone(): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: PHONE, locale: 'ar-SA' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  return { context, page };
+}
+
+async function noSeriousViolations(page: Page) {
+  expect(await seriousViolations(page)).toEqual([]);
+}
+
+const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name }).waitFor();
+const next = (page: Page) => page.getByRole('button', { name: 'التالي', exact: true }).click();
+/** After a step change, focus is on the new step's heading (for screen readers). */
+const focusedTag = (page: Page) => page.evaluate(() => document.activeElement?.tagName);
+
+let reference = '';
+
+describe('the public portal on a phone, in Arabic', () => {
+  it('a person applies for tank delivery and confirms with a one-time code', async () => {
+    const { context, page } = await phone();
+    // No third-party requests: the font, scripts and data all come from the association's own server.
+    const elsewhere: string[] = [];
+    page.on('request', (request) => {
+      if (!request.url().startsWith(server.url) && !request.url().startsWith('data:')) elsewhere.push(request.url());
+    });
+    await page.goto(`${server.url}/portal`);
+    await heading(page, 'كيف نخدمك اليوم؟');
+    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual([
+      'ar',
+      'rtl',
+    ]);
+    await page.getByText('جمعية ماء').first().waitFor();
+    await screenshot(page, 'portal-01-home-390');
+    await noSeriousViolations(page);
+
+    await page.getByRole('link', { name: /تقديم طلب خدمة/ }).click();
+    await page.waitForURL(/\/portal\/apply$/);
+    await heading(page, /ما الخدمة التي تحتاجها؟/);
+    await page.getByLabel('توصيل صهريج مياه').check();
+    await screenshot(page, 'portal-02-services-390');
+    await noSeriousViolations(page);
+    await next(page);
+
+    // Errors appear next to the field, in plain Arabic, and focus goes to the field.
+    await heading(page, /ما رقم هويتك؟/);
+    await expect.poll(() => focusedTag(page)).toBe('H1');
+    await next(page);
+    await page.getByText('هذا الحقل مطلوب.').waitFor();
+    const idField = page.getByLabel('رقم الهوية الوطنية أو الإقامة');
+    await expect.poll(() => idField.evaluate((el) => el === document.activeElement)).toBe(true);
+    await idField.fill('1000000000');
+    await next(page);
+    await page.getByText('رقم الهوية غير صحيح. راجع الأرقام.').waitFor();
+    expect(await idField.getAttribute('aria-invalid')).toBe('true');
+    await screenshot(page, 'portal-03-identity-error-390');
+    await noSeriousViolations(page);
+    await idField.fill(person.nationalId);
+    await next(page);
+
+    await heading(page, /ما اسمك الرباعي؟/);
+    await page.getByLabel('الاسم الأول').fill(person.first);
+    await page.getByLabel('اسم الأب').fill(person.father);
+    await page.getByLabel('اسم الجد').fill(person.grandfather);
+    await page.getByLabel('اسم العائلة').fill(person.family);
+    await next(page);
+
+    await heading(page, /الجنس وتاريخ الميلاد/);
+    await page.getByLabel('ذكر', { exact: true }).check();
+    await page.getByLabel('اليوم', { exact: true }).fill('١٥');
+    await page.getByLabel('الشهر', { exact: true }).selectOption('7');
+    await page.getByLabel('السنة', { exact: true }).fill('1405');
+    await page.getByText(/^يوافق: /).waitFor();
+    await screenshot(page, 'portal-04-birth-390');
+    await noSeriousViolations(page);
+    await next(page);
+
+    await heading(page, /ما رقم جوالك؟/);
+    await page.getByLabel('رقم الجوال', { exact: true }).fill(person.mobile);
+    await next(page);
+
+    await heading(page, /أين تسكن؟/);
+    await page.getByLabel('الحي أو القرية').fill('حي الروضة');
+    await page.getByLabel(branchName, { exact: true }).check();
+    await screenshot(page, 'portal-05-address-390');
+    await noSeriousViolations(page);
+    await next(page);
+
+    await heading(page, /أسرتك/);
+    await page.getByLabel('متزوج', { exact: true }).check();
+    await page.getByLabel('لا', { exact: true }).check();
+    await page.getByRole('button', { name: 'أضف فرداً من الأسرة' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('field-household-0-name');
+    await page.getByLabel('الاسم', { exact: true }).fill('سارة');
+    await page.getByLabel('صلة القرابة').selectOption('daughter');
+    const memberBirth = page.getByRole('group', { name: 'تاريخ ميلاده' });
+    await memberBirth.getByLabel('اليوم', { exact: true }).fill('10');
+    await memberBirth.getByLabel('الشهر', { exact: true }).selectOption('3');
+    await memberBirth.getByLabel('السنة', { exact: true }).fill('1433');
+    await screenshot(page, 'portal-06-family-390');
+    await noSeriousViolations(page);
+    await next(page);
+
+    await heading(page, /الدخل والسكن/);
+    await page.getByLabel('دخل الأسرة في الشهر بالريال').fill('٢٥٠٠');
+    await page.getByLabel('إيجار', { exact: true }).check();
+    await next(page);
+
+    // The connection drops or the page is reloaded: the answers come back from the device.
+    await heading(page, /الماء في منزلك/);
+    await page.reload();
+    await heading(page, /الماء في منزلك/);
+    await page.getByText('أكملنا لك من حيث توقفت.').waitFor();
+    await page.getByLabel('صهاريج', { exact: true }).check();
+    await page.getByLabel('سعة خزان الماء باللتر').fill('2000');
+    expect(await page.getByLabel('عدد الساكنين في المنزل').inputValue()).toBe('2');
+    await page.getByLabel('عدد الساكنين في المنزل').fill('5');
+    await screenshot(page, 'portal-07-water-390');
+    await noSeriousViolations(page);
+    await next(page);
+
+    await heading(page, /موافقتك على استخدام بياناتك/);
+    await page.getByLabel(/أوافق على استخدام بياناتي/).check();
+    await screenshot(page, 'portal-08-consent-390');
+    await next(page);
+
+    await heading(page, /الإقرار/);
+    await page.getByText(fullName).waitFor();
+    await page.getByLabel('اكتب اسمك الرباعي').fill('محمد علي');
+    await page.getByRole('button', { name: 'أقر بصحة بياناتي' }).click();
+    await page.getByText(/الاسم لا يطابق اسمك الرباعي/).waitFor();
+    await page.getByLabel('اكتب اسمك الرباعي').fill(fullName);
+    await screenshot(page, 'portal-09-declaration-390');
+    await noSeriousViolations(page);
+    await page.getByRole('button', { name: 'أقر بصحة بياناتي' }).click();
+
+    await heading(page, /تأكيد رقم الجوال/);
+    await page.getByText(person.mobile).waitFor();
+    const seen = await codesSeen();
+    await page.getByRole('button', { name: 'أرسل لي الرمز' }).click();
+    await heading(page, /أدخل رمز التحقق/);
+    const code = await readCode(e164, seen);
+    const codeField = page.getByLabel('رمز التحقق');
+    expect(await codeField.getAttribute('autocomplete')).toBe('one-time-code');
+    expect(await codeField.getAttribute('inputmode')).toBe('numeric');
+    await codeField.fill(code);
+    await screenshot(page, 'portal-10-code-390');
+    await noSeriousViolations(page);
+    // The one-time code is never kept on the device.
+    expect(await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }))).not.toContain(code);
+    await page.getByRole('button', { name: 'أرسل الطلب' }).click();
+
+    await heading(page, 'وصلنا طلبك');
+    reference = (await page.getByTestId('application-reference').textContent())?.trim() ?? '';
+    expect(reference).toMatch(/^APP-\d{4}-\d{5}$/);
+    expect(await page.getByTestId('expected-date').textContent()).toMatch(/هـ — .+ م$/);
+    // A document added straight away with the permission the code gave.
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new Array(64).fill(0)]);
+    await page
+      .getByLabel('صورة الهوية الوطنية أو الإقامة')
+      .setInputFiles({ name: 'id.png', mimeType: 'image/png', buffer: png });
+    await page.getByText('أُرفق الملف:').waitFor();
+    await screenshot(page, 'portal-11-done-390');
+    await noSeriousViolations(page);
+    expect(await page.evaluate(() => localStorage.getItem('wasl.portal.apply.v1'))).toBeNull();
+    expect(elsewhere).toEqual([]);
+    await context.close();
+  });
+
+  it('the officer finds it in the verification queue, received on the website channel', async () => {
+    const queue = await officer.call<{ items: { reference: string; channel: string; stage: string }[] }>(
+      'GET',
+      '/api/applications?queue=to_verify&pageSize=100',
+    );
+    expect(queue.items.find((i) => i.reference === reference)).toMatchObject({
+      channel: 'website',
+      stage: 'submitted',
+    });
+  });
+
+  it('the person tracks the application with its reference and a new code', async () => {
+    const { context, page } = await phone();
+    await page.goto(`${server.url}/portal`);
+    await page.getByRole('link', { name: /متابعة طلب/ }).click();
+    await heading(page, /ما رقم طلبك؟/);
+    await page.getByLabel('رقم الطلب').fill(reference.toLowerCase());
+    await screenshot(page, 'portal-12-track-390');
+    await noSeriousViolations(page);
+    const seen = await codesSeen();
+    await page.getByRole('button', { name: 'أرسل رمز التحقق' }).click();
+    await heading(page, /أدخل رمز التحقق/);
+    await page.getByLabel('رمز التحقق').fill(await readCode(e164, seen));
+    await page.getByRole('button', { name: 'اعرض حالة الطلب' }).click();
+    await heading(page, 'حالة طلبك');
+    expect(await page.getByTestId('track-status').textContent()).toContain('طلبك قيد التحقق من البيانات');
+    await page.getByText(reference).first().waitFor();
+    await screenshot(page, 'portal-13-status-390');
+    await noSeriousViolations(page);
+    await context.close();
+  });
+
+  it('an anonymous suggestion gets a reference and key, and is followed with them', async () => {
+    const { context, page } = await phone();
+    await page.goto(`${server.url}/portal`);
+    await page.getByRole('link', { name: /استفسار أو شكوى أو اقتراح/ }).click();
+    await heading(page, /ماذا تريد أن ترسل؟/);
+    await page.getByRole('radio', { name: /^اقتراح/ }).check();
+    await screenshot(page, 'portal-14-contact-kind-390');
+    await noSeriousViolations(page);
+    await next(page);
+
+    await heading(page, /اكتب رسالتك/);
+    await page.getByLabel('الموضوع').fill('مواعيد توصيل الصهاريج');
+    await page.getByLabel('التفاصيل').fill('أقترح إرسال رسالة قبل وصول الصهريج بساعة.');
+    await page.getByLabel('أرسل الاقتراح دون ذكر اسمي').check();
+    expect(await page.getByLabel('اسمك').count()).toBe(0);
+    await screenshot(page, 'portal-15-contact-details-390');
+    await noSeriousViolations(page);
+    await page.getByRole('button', { name: 'أرسل', exact: true }).click();
+
+    await heading(page, 'وصلتنا رسالتك');
+    const caseReference = (await page.getByTestId('case-reference').textContent())?.trim() ?? '';
+    const key = (await page.getByTestId('case-key').textContent())?.trim() ?? '';
+    expect(caseReference.length).toBeGreaterThan(3);
+    expect(key.length).toBeGreaterThanOrEqual(8);
+    await page.getByRole('button', { name: 'نسخ مفتاح المتابعة' }).waitFor();
+    await screenshot(page, 'portal-16-contact-sent-390');
+    await noSeriousViolations(page);
+
+    await page.getByRole('button', { name: 'تابع رسالتك' }).click();
+    await heading(page, 'متابعة رسالة');
+    expect(await page.getByLabel('رقم المرجع').inputValue()).toBe(caseReference);
+    await page.getByRole('button', { name: 'اعرض الحالة' }).click();
+    await heading(page, 'حالة رسالتك');
+    expect(await page.getByTestId('case-status').textContent()).toContain('استلمنا رسالتك');
+    await page.getByText('لا توجد ردود بعد. سنرد عليك قريباً.').waitFor();
+    await screenshot(page, 'portal-17-follow-390');
+    await noSeriousViolations(page);
+    await context.close();
+  });
+
+  it('policies and FAQs read on a phone; a survey link says plainly it is not open; the home page at 1440', async () => {
+    const { context, page } = await phone();
+    await page.goto(`${server.url}/portal/info`);
+    await heading(page, 'السياسات والأسئلة الشائعة');
+    await page.getByText('متى أعرف نتيجة طلبي؟').click();
+    await page.getByText(/خلال أسبوعين تقريباً/).waitFor();
+    await screenshot(page, 'portal-18-info-390');
+    await noSeriousViolations(page);
+
+    await page.goto(`${server.url}/portal/survey/abc123`);
+    await heading(page, 'هذا الرابط غير متاح حالياً');
+    await screenshot(page, 'portal-19-survey-390');
+    await noSeriousViolations(page);
+
+    await page.setViewportSize(DESKTOP);
+    await page.goto(`${server.url}/portal`);
+    await heading(page, 'كيف نخدمك اليوم؟');
+    await screenshot(page, 'portal-20-home-1440');
+    await page.goto(`${server.url}/portal/apply`);
+    await heading(page, /ما الخدمة التي تحتاجها؟/);
+    await screenshot(page, 'portal-21-apply-1440');
+    await noSeriousViolations(page);
+    await context.close();
+  });
+});

@@ -1,0 +1,84 @@
+import { Droplets } from 'lucide-react';
+import { useState } from 'react';
+import { ApplyPage } from './apply/ApplyPage';
+import { useOrganization } from './data';
+import { currentLang, loadLang, t } from './i18n';
+import { ContactPage } from './pages/Contact';
+import { FollowPage } from './pages/Follow';
+import { HomePage } from './pages/Home';
+import { InfoPage } from './pages/Info';
+import { NotFoundPage, SurveyPage } from './pages/Simple';
+import { TrackPage } from './pages/Track';
+import { Link, usePath } from './router';
+
+function Page({ path }: { path: string }) {
+  if (path === '/portal') return <HomePage />;
+  if (path === '/portal/apply') return <ApplyPage />;
+  if (path === '/portal/track') return <TrackPage />;
+  if (path === '/portal/contact') return <ContactPage />;
+  if (path === '/portal/follow') return <FollowPage />;
+  if (path === '/portal/info') return <InfoPage />;
+  if (/^\/portal\/survey\/[^/]+$/.test(path)) return <SurveyPage />;
+  return <NotFoundPage />;
+}
+
+export function App() {
+  const path = usePath();
+  const [lang, setLang] = useState(currentLang());
+  const org = useOrganization();
+  const orgName = org.data ? (lang === 'en' ? org.data.nameEn : org.data.nameAr) : '';
+  const switchLang = async () => {
+    const next = lang === 'ar' ? 'en' : 'ar';
+    await loadLang(next);
+    setLang(next);
+  };
+  return (
+    <div key={lang} className="flex min-h-dvh flex-col">
+      <a
+        href="#main"
+        className="sr-only rounded-lg bg-white px-4 py-3 font-bold text-brand-900 focus:not-sr-only focus:absolute focus:start-2 focus:top-2 focus:z-10"
+      >
+        {t('app.skipToContent')}
+      </a>
+      <header className="bg-brand-800 text-white">
+        <div className="mx-auto flex max-w-2xl items-center justify-between gap-3 px-4 py-3">
+          <Link to="/portal" className="flex min-h-12 min-w-0 items-center gap-3 rounded-lg">
+            <Droplets aria-hidden="true" className="size-8 shrink-0 text-brand-100" />
+            <span className="min-w-0">
+              <span className="block font-bold leading-snug">{orgName || t('app.portalName')}</span>
+              {orgName ? <span className="block text-sm text-brand-100">{t('app.portalName')}</span> : null}
+            </span>
+          </Link>
+          <button
+            type="button"
+            onClick={switchLang}
+            lang={lang === 'ar' ? 'en' : 'ar'}
+            title={t('app.switchLanguageLabel')}
+            className="min-h-11 shrink-0 cursor-pointer rounded-lg border border-white/60 px-3 font-bold hover:bg-brand-900"
+          >
+            {t('app.switchLanguage')}
+          </button>
+        </div>
+      </header>
+      <main id="main" className="mx-auto w-full max-w-2xl flex-1 px-4 pt-6 pb-10">
+        <Page path={path} />
+      </main>
+      <footer className="border-t border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-2xl flex-wrap items-center gap-x-6 gap-y-1 px-4 py-4 text-sm">
+          <Link
+            to="/portal"
+            className="inline-flex min-h-11 items-center font-bold text-brand-800 underline underline-offset-4"
+          >
+            {t('app.home')}
+          </Link>
+          <Link
+            to="/portal/info#privacy"
+            className="inline-flex min-h-11 items-center font-bold text-brand-800 underline underline-offset-4"
+          >
+            {t('app.privacyLink')}
+          </Link>
+        </div>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,458 @@
+import { type ReactNode, useEffect, useState } from 'react';
+import { api, PortalError } from '../api';
+import { type PortalInfo, useInfo } from '../data';
+import { t } from '../i18n';
+import { Link } from '../router';
+import { KEYS, readStored, removeStored, writeStored } from '../storage';
+import { Alert, Button, Card, focusFirstError, Heading, LoadFailed, Loading, Ltr, Progress, TextField } from '../ui';
+import { clean, type Errors, localMobile } from '../validate';
+import { ApplyDone, type ApplyResult } from './Done';
+import {
+  type Draft,
+  documentsFor,
+  emptyData,
+  firstInvalid,
+  hasAnswers,
+  localField,
+  restoreDraft,
+  STEP_TITLES,
+  STEPS,
+  type StepId,
+  stepOfField,
+  toPayload,
+  validateStep,
+} from './model';
+import {
+  AddressStep,
+  BirthStep,
+  ConsentStep,
+  DeclarationStep,
+  FamilyStep,
+  IdentityStep,
+  IncomeStep,
+  MobileStep,
+  NameStep,
+  ServicesStep,
+  type StepProps,
+  WaterStep,
+} from './steps';
+
+const RESEND_SECONDS = 60;
+const CODE_MINUTES = 10;
+
+export function ApplyPage() {
+  const info = useInfo();
+  const [done, setDone] = useState<ApplyResult | null>(() => readStored<ApplyResult>(KEYS.applyDone, 'session'));
+  if (done) {
+    return (
+      <ApplyDone
+        result={done}
+        onNew={() => {
+          removeStored(KEYS.applyDone, 'session');
+          setDone(null);
+        }}
+      />
+    );
+  }
+  if (!info.data) return info.error ? <LoadFailed message={info.error.message} retry={info.retry} /> : <Loading />;
+  return (
+    <Wizard
+      info={info.data}
+      onDone={(result) => {
+        writeStored(KEYS.applyDone, result, 'session');
+        setDone(result);
+      }}
+    />
+  );
+}
+
+type HistoryStep = { applyStep?: StepId; prevStep?: StepId };
+const historyStep = () => (window.history.state ?? {}) as HistoryStep;
+
+function Wizard({ info, onDone }: { info: PortalInfo; onDone: (result: ApplyResult) => void }) {
+  const [draft, setDraft] = useState<Draft>(() => {
+    const stored = restoreDraft(readStored<Draft>(KEYS.applyDraft));
+    return stored ?? { step: 'services', data: emptyData() };
+  });
+  const [restored, setRestored] = useState(() => hasAnswers(draft.data));
+  const [errors, setErrors] = useState<Errors>({});
+  const [formError, setFormError] = useState<PortalError | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  // The one-time code lives only here, in memory: never in storage.
+  const [code, setCode] = useState('');
+  const index = STEPS.indexOf(draft.step);
+
+  useEffect(() => writeStored(KEYS.applyDraft, draft), [draft]);
+
+  // Each step is a history entry, so the phone's back button goes back one question, not out of the form.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: set up once, for the step the page opened on
+  useEffect(() => {
+    window.history.replaceState({ applyStep: draft.step } satisfies HistoryStep, '', window.location.pathname);
+    const onPop = () => {
+      const step = historyStep().applyStep;
+      if (step && STEPS.includes(step)) {
+        setDraft((current) => ({ ...current, step, returnTo: undefined }));
+        setErrors({});
+        setFormError(null);
+        setNotice(null);
+      }
+    };
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
+
+  const goTo = (step: StepId, opts: { returnTo?: StepId; errors?: Errors; patch?: Partial<Draft> } = {}) => {
+    window.history.pushState(
+      { applyStep: step, prevStep: draft.step } satisfies HistoryStep,
+      '',
+      window.location.pathname,
+    );
+    setDraft((current) => ({ ...current, ...opts.patch, step, returnTo: opts.returnTo }));
+    setErrors(opts.errors ?? {});
+    setFormError(null);
+    setNotice(null);
+    setRestored(false);
+    window.scrollTo(0, 0);
+    if (opts.errors) focusFirstError(opts.errors);
+  };
+
+  const back = () => {
+    const previous = STEPS[index - 1];
+    if (!previous) return;
+    if (historyStep().prevStep === previous) {
+      window.history.back();
+      return;
+    }
+    window.history.replaceState({ applyStep: previous } satisfies HistoryStep, '', window.location.pathname);
+    setDraft((current) => ({ ...current, step: previous, returnTo: undefined }));
+    setErrors({});
+    setFormError(null);
+    setNotice(null);
+  };
+
+  const set: StepProps['set'] = (patch, clear = []) => {
+    setDraft((current) => ({ ...current, data: { ...current.data, ...patch } }));
+    const gone = [...Object.keys(patch), ...clear];
+    setErrors((current) => {
+      const next = { ...current };
+      for (const key of Object.keys(next)) {
+        if (gone.some((g) => key === g || key.startsWith(`${g}.`))) delete next[key];
+      }
+      return next;
+    });
+  };
+
+  const startOver = () => {
+    removeStored(KEYS.applyDraft);
+    setCode('');
+    setRestored(false);
+    window.history.replaceState({ applyStep: 'services' } satisfies HistoryStep, '', window.location.pathname);
+    setDraft({ step: 'services', data: emptyData() });
+    setErrors({});
+    setFormError(null);
+  };
+
+  /** Shows the server's answer where it belongs: on a field (going back to its step) or above the buttons. */
+  const showError = (error: unknown) => {
+    const e = error instanceof PortalError ? error : new PortalError(0, 'unexpected', t('errors.unexpected'));
+    const fields: Errors = {};
+    for (const [field, text] of Object.entries(e.fields)) {
+      const local = localField(field);
+      if (!fields[local]) fields[local] = text;
+    }
+    if (e.code === 'application.declaration_name_mismatch') {
+      goTo('declaration', { returnTo: draft.step, errors: { typedName: e.message } });
+    } else if (e.code === 'otp.invalid' && draft.step === 'code') {
+      setErrors({ code: e.message });
+      focusFirstError({ code: e.message });
+    } else if (Object.keys(fields).length > 0) {
+      const target = STEPS[Math.min(...Object.keys(fields).map((f) => STEPS.indexOf(stepOfField(f))))]!;
+      if (target === draft.step) {
+        setErrors(fields);
+        focusFirstError(fields);
+      } else {
+        goTo(target, { returnTo: draft.step, errors: fields });
+      }
+    } else {
+      setFormError(e);
+    }
+  };
+
+  const sendCode = async (resend: boolean) => {
+    setBusy(true);
+    setFormError(null);
+    setNotice(null);
+    try {
+      await api('POST', '/api/portal/otp', { json: { purpose: 'apply', mobile: clean(draft.data.mobile) } });
+      const patch = { codeSentTo: localMobile(draft.data.mobile) ?? draft.data.mobile, codeSentAt: Date.now() };
+      if (resend) {
+        setDraft((current) => ({ ...current, ...patch }));
+        setNotice(t('apply.code.resent'));
+      } else {
+        goTo('code', { patch });
+      }
+    } catch (error) {
+      showError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const submit = async () => {
+    const invalid = firstInvalid(draft.data, info, 0, STEPS.indexOf('send'));
+    if (invalid) return goTo(invalid.step, { returnTo: 'code', errors: invalid.errors });
+    setBusy(true);
+    setFormError(null);
+    try {
+      const result = await api<{ reference: string; expectedDecisionDate: string; token: string }>(
+        'POST',
+        '/api/portal/applications',
+        { json: toPayload(draft.data, info, code) },
+      );
+      removeStored(KEYS.applyDraft);
+      onDone({
+        reference: result.reference,
+        expectedDecisionDate: result.expectedDecisionDate,
+        token: result.token,
+        issuedAt: Date.now(),
+        documents: documentsFor(draft.data.serviceIds, info),
+      });
+    } catch (error) {
+      showError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const next = () => {
+    const problems = validateStep(draft.step, draft.data, info, code);
+    if (Object.keys(problems).length > 0) {
+      setErrors(problems);
+      focusFirstError(problems);
+      return;
+    }
+    if (draft.step === 'send') return sendCode(false);
+    if (draft.step === 'code') return submit();
+    if (draft.returnTo && STEPS.indexOf(draft.returnTo) > index) {
+      const invalid = firstInvalid(draft.data, info, index + 1, STEPS.indexOf(draft.returnTo));
+      if (invalid) return goTo(invalid.step, { returnTo: draft.returnTo, errors: invalid.errors });
+      return goTo(draft.returnTo);
+    }
+    goTo(STEPS[index + 1]!);
+  };
+
+  const props: StepProps = { d: draft.data, set, errors, info };
+  const title = t(STEP_TITLES[draft.step]);
+  const nextLabel =
+    draft.step === 'send'
+      ? busy
+        ? t('apply.send.sending')
+        : t('apply.send.button')
+      : draft.step === 'code'
+        ? busy
+          ? t('apply.code.submitting')
+          : t('apply.code.submit')
+        : draft.step === 'declaration'
+          ? t('apply.declaration.confirm')
+          : t('app.next');
+
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        next();
+      }}
+      className="space-y-6"
+    >
+      <div>
+        <p className="mb-3 text-base font-bold text-slate-700">{t('apply.title')}</p>
+        <Progress current={index + 1} total={STEPS.length} />
+        <Heading
+          key={draft.step}
+          title={title}
+          hiddenPrefix={`${t('app.progress', { current: index + 1, total: STEPS.length })}:`}
+        >
+          {title}
+        </Heading>
+      </div>
+      {restored ? (
+        <Alert tone="info">
+          <p>{t('apply.restored')}</p>
+          <Button variant="quiet" className="-ms-3" onClick={startOver}>
+            {t('apply.startOver')}
+          </Button>
+        </Alert>
+      ) : null}
+      {Object.keys(errors).length > 1 ? <Alert tone="error">{t('errors.fixBelow')}</Alert> : null}
+
+      <StepBody step={draft.step} props={props} edit={(step) => goTo(step, { returnTo: 'declaration' })} />
+      {draft.step === 'send' ? <SendStep draft={draft} goTo={goTo} /> : null}
+      {draft.step === 'code' ? (
+        <CodeStep
+          draft={draft}
+          code={code}
+          setCode={(value) => {
+            setCode(value);
+            setErrors({});
+          }}
+          error={errors.code}
+          busy={busy}
+          notice={notice}
+          resend={() => sendCode(true)}
+        />
+      ) : null}
+
+      {formError ? <FormError error={formError} /> : null}
+      <div className="flex flex-wrap gap-3 pt-2">
+        <Button type="submit" variant="primary" busy={busy} className="min-w-40 flex-1 sm:flex-none">
+          {nextLabel}
+        </Button>
+        {index > 0 ? (
+          <Button variant="secondary" onClick={back}>
+            {t('app.back')}
+          </Button>
+        ) : null}
+      </div>
+      <p className="text-sm text-slate-700">{t('apply.saved')}</p>
+    </form>
+  );
+}
+
+function StepBody({ step, props, edit }: { step: StepId; props: StepProps; edit: (step: StepId) => void }) {
+  switch (step) {
+    case 'services':
+      return <ServicesStep {...props} />;
+    case 'identity':
+      return <IdentityStep {...props} />;
+    case 'name':
+      return <NameStep {...props} />;
+    case 'birth':
+      return <BirthStep {...props} />;
+    case 'mobile':
+      return <MobileStep {...props} />;
+    case 'address':
+      return <AddressStep {...props} />;
+    case 'family':
+      return <FamilyStep {...props} />;
+    case 'income':
+      return <IncomeStep {...props} />;
+    case 'water':
+      return <WaterStep {...props} />;
+    case 'consent':
+      return <ConsentStep {...props} />;
+    case 'declaration':
+      return <DeclarationStep {...props} edit={edit} />;
+    default:
+      return null;
+  }
+}
+
+function codeStillValid(draft: Draft): boolean {
+  const sentTo = localMobile(draft.data.mobile) ?? draft.data.mobile;
+  return Boolean(
+    draft.codeSentAt && draft.codeSentTo === sentTo && Date.now() - draft.codeSentAt < CODE_MINUTES * 60_000,
+  );
+}
+
+function SendStep({ draft, goTo }: { draft: Draft; goTo: (step: StepId, opts?: { returnTo?: StepId }) => void }) {
+  const mobile = localMobile(draft.data.mobile) ?? draft.data.mobile;
+  return (
+    <div className="space-y-4">
+      <Card className="space-y-2">
+        <p className="text-lg">{t('apply.send.text')}</p>
+        <p className="text-3xl font-bold text-brand-950">
+          <Ltr>{mobile}</Ltr>
+        </p>
+        <Button variant="quiet" className="-ms-3" onClick={() => goTo('mobile', { returnTo: 'send' })}>
+          {t('apply.send.change')}
+        </Button>
+      </Card>
+      {codeStillValid(draft) ? (
+        <Button variant="quiet" className="-ms-3" onClick={() => goTo('code')}>
+          {t('apply.send.haveCode')}
+        </Button>
+      ) : null}
+    </div>
+  );
+}
+
+function useSecondsLeft(since: number | undefined, seconds: number): number {
+  const [now, setNow] = useState(Date.now());
+  const left = since ? Math.max(0, Math.ceil((since + seconds * 1000 - now) / 1000)) : 0;
+  useEffect(() => {
+    if (left <= 0) return;
+    const timer = window.setTimeout(() => setNow(Date.now()), 1000);
+    return () => window.clearTimeout(timer);
+  }, [left]);
+  return left;
+}
+
+function CodeStep(p: {
+  draft: Draft;
+  code: string;
+  setCode: (code: string) => void;
+  error?: string;
+  busy: boolean;
+  notice: string | null;
+  resend: () => void;
+}) {
+  const left = useSecondsLeft(p.draft.codeSentAt, RESEND_SECONDS);
+  return (
+    <div className="space-y-5">
+      <Card className="space-y-1">
+        <p className="text-lg">{t('apply.code.sentTo')}</p>
+        <p className="text-2xl font-bold text-brand-950">
+          <Ltr>{p.draft.codeSentTo ?? localMobile(p.draft.data.mobile)}</Ltr>
+        </p>
+        <p className="text-slate-700">{t('apply.code.valid')}</p>
+      </Card>
+      <TextField
+        name="code"
+        label={t('apply.code.label')}
+        value={p.code}
+        onChange={(value) => p.setCode(value.replace(/[^0-9٠-٩]/g, '').slice(0, 6))}
+        error={p.error}
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        maxLength={6}
+        large
+        ltr
+      />
+      <div className="space-y-2" aria-live="polite">
+        {p.notice ? <p className="font-bold text-green-800">{p.notice}</p> : null}
+        {left > 0 ? (
+          <p className="text-slate-700">{t('apply.code.resendIn', { seconds: left })}</p>
+        ) : (
+          <Button variant="quiet" className="-ms-3" busy={p.busy} onClick={p.resend}>
+            {t('apply.code.resend')}
+          </Button>
+        )}
+      </div>
+      <p className="text-sm text-slate-700">{t('app.codeWarning')}</p>
+    </div>
+  );
+}
+
+function FormError({ error }: { error: PortalError }) {
+  let extra: ReactNode = null;
+  if (error.code === 'application.duplicate_open') {
+    extra = (
+      <Link to="/portal/track" className="font-bold underline underline-offset-4">
+        {t('apply.code.trackInstead')}
+      </Link>
+    );
+  } else if (error.code === 'portal.identity_mismatch') {
+    extra = (
+      <Link to="/portal/contact" className="font-bold underline underline-offset-4">
+        {t('apply.code.contactInstead')}
+      </Link>
+    );
+  }
+  return (
+    <Alert tone="error" announce title={error.message}>
+      {extra ? <p>{extra}</p> : null}
+    </Alert>
+  );
+}

@@ -1,0 +1,88 @@
+import { normalizeArabicCompact, toLatinDigits } from '../../common/arabic';
+import { hijriToGregorian, parseIsoDate, riyadhDate } from '../../common/dates';
+import type { Key } from './i18n';
+
+/**
+ * Checks made in the browser so a mistake is shown next to its field before the last step. They are deliberately
+ * no stricter than the server's, which has the final word (its messages are shown when it disagrees).
+ */
+export type Errors = Record<string, string>;
+
+/** Latin digits, no surrounding spaces: what is sent for numbers people type. */
+export const clean = (value: string) => toLatinDigits(value).trim();
+
+export function nationalIdProblem(value: string): Key | null {
+  const id = clean(value);
+  if (id === '') return 'errors.required';
+  if (!/^[0-9]{10}$/.test(id)) return 'errors.nationalIdLength';
+  if (id[0] !== '1' && id[0] !== '2') return 'errors.nationalIdFirst';
+  let sum = 0;
+  for (let i = 0; i < 10; i++) {
+    let digit = Number(id[9 - i]);
+    if (i % 2 === 1) {
+      digit *= 2;
+      if (digit > 9) digit -= 9;
+    }
+    sum += digit;
+  }
+  return sum % 10 === 0 ? null : 'errors.nationalIdCheck';
+}
+
+/** A Saudi mobile number written any usual way, as "05XXXXXXXX"; null when it cannot be one. */
+export function localMobile(value: string): string | null {
+  const digits = clean(value).replace(/[\s\-()]/g, '');
+  const match = /^(?:\+966|00966|966|0)?(5\d{8})$/.exec(digits);
+  return match ? `0${match[1]}` : null;
+}
+
+export function wholeNumber(value: string, min: number, max: number): number | null {
+  const text = clean(value).replace(/[,٬\s]/g, '');
+  if (!/^\d{1,9}$/.test(text)) return null;
+  const n = Number(text);
+  return n >= min && n <= max ? n : null;
+}
+
+export type DateValue = { calendar: 'hijri' | 'gregorian'; day: string; month: string; year: string };
+
+export const emptyDate = (calendar: DateValue['calendar'] = 'hijri'): DateValue => ({
+  calendar,
+  day: '',
+  month: '',
+  year: '',
+});
+
+const pad = (value: string) => clean(value).padStart(2, '0');
+
+/** The date as typed, "YYYY-MM-DD" in its own calendar (what the server takes for a birth date). */
+export function dateText(value: DateValue): string {
+  return `${clean(value.year)}-${pad(value.month)}-${pad(value.day)}`;
+}
+
+/** The Gregorian ISO date of a typed date, or null when it does not exist. */
+export function dateIso(value: DateValue): string | null {
+  const year = Number(clean(value.year));
+  const month = Number(clean(value.month));
+  const day = Number(clean(value.day));
+  if (!/^\d{4}$/.test(clean(value.year)) || !/^\d{1,2}$/.test(clean(value.day)) || !month) return null;
+  return value.calendar === 'hijri' ? hijriToGregorian(year, month, day) : parseIsoDate(dateText(value));
+}
+
+export function dateProblem(value: DateValue): Key | null {
+  if (!value.day.trim() && !value.month && !value.year.trim()) return 'errors.required';
+  const iso = dateIso(value);
+  if (!iso) return value.calendar === 'hijri' && /^\d{4}$/.test(clean(value.year)) ? 'errors.hijriDate' : 'errors.date';
+  if (iso > riyadhDate(new Date())) return 'errors.futureDate';
+  if (iso < '1900-01-01') return 'errors.date';
+  return null;
+}
+
+/** Whether a typed declaration name is the four-part name, however it is spaced or spelled with hamza forms. */
+export function sameName(typed: string, expected: string): boolean {
+  return normalizeArabicCompact(typed) === normalizeArabicCompact(expected);
+}
+
+export function textProblem(value: string, min: number): Key | null {
+  const length = value.trim().length;
+  if (length === 0) return 'errors.required';
+  return length < min ? 'errors.name' : null;
+}
