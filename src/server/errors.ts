@@ -73,6 +73,7 @@ const STATUS_BY_CODE = {
   'delivery.not_found': 404,
   'delivery.not_scheduled': 409,
   'delivery.bad_assignee': 400,
+  'delivery.reschedule_past': 400,
   'case.not_found': 404,
   'case.illegal_transition': 409,
   'case.status_changed': 409,

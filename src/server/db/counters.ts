@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { riyadhDate } from '../../common/dates';
 import type { Db } from './client';
 import { counters } from './tables/index';
 
@@ -13,4 +14,9 @@ export async function nextNumber(db: Db, orgId: string, name: string, year: numb
     })
     .returning({ value: counters.value });
   return row!.value;
+}
+
+/** Numbering years follow the Riyadh calendar day, so a letter written at 1 a.m. on 1 January belongs to the new year. */
+export function riyadhYear(at: Date): number {
+  return Number(riyadhDate(at).slice(0, 4));
 }

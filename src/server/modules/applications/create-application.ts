@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { createApplicationInput } from '../../../common/domain/application';
 import type { Channel } from '../../../common/domain/channels';
 import type { Db } from '../../db/client';
-import { nextNumber } from '../../db/counters';
+import { nextNumber, riyadhYear } from '../../db/counters';
 import { applicationServices, applications, applicationTransitions, checklistItems } from '../../db/tables/index';
 import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
@@ -43,7 +43,7 @@ export async function writeApplication(
 ) {
   const checklist = new Map<string, { labelAr: string; labelEn: string }>();
   for (const service of p.services) for (const doc of service.requiredDocuments) checklist.set(doc.key, doc);
-  const year = new Date().getUTCFullYear();
+  const year = riyadhYear(new Date());
   const seq = await nextNumber(tx, p.orgId, 'application', year);
   const reference = `APP-${year}-${String(seq).padStart(5, '0')}`;
   const [row] = await tx

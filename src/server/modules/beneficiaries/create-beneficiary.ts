@@ -1,7 +1,7 @@
 import { normalizeArabic } from '../../../common/arabic';
 import type { CreateBeneficiaryInput } from '../../../common/domain/beneficiary';
 import type { Db } from '../../db/client';
-import { nextNumber } from '../../db/counters';
+import { nextNumber, riyadhYear } from '../../db/counters';
 import { isUniqueViolation } from '../../db/errors';
 import { beneficiaries, consents } from '../../db/tables/index';
 import { AppError } from '../../errors';
@@ -89,7 +89,7 @@ export async function writeBeneficiaryFile(
   meta: RequestMeta,
 ) {
   const settings = await getSettings(tx, orgId);
-  const year = new Date().getUTCFullYear();
+  const year = riyadhYear(new Date());
   const seq = await nextNumber(tx, orgId, 'beneficiary', year);
   const fileNumber = `${year}-${String(seq).padStart(5, '0')}`;
   const [row] = await tx

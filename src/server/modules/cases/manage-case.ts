@@ -14,7 +14,7 @@ import {
 import type { Channel } from '../../../common/domain/channels';
 import { addWorkingMinutes, workingMinutesBetween } from '../../../common/domain/sla';
 import type { Db } from '../../db/client';
-import { nextNumber } from '../../db/counters';
+import { nextNumber, riyadhYear } from '../../db/counters';
 import { caseMessages, cases, users } from '../../db/tables/index';
 import { inOrg } from '../../db/tenancy';
 import { AppError } from '../../errors';
@@ -65,7 +65,7 @@ export async function createCase(
   const now = new Date();
   const minutes = slaMinutes(settings, input.kind, input.priority);
   const calendar = calendarOf(settings);
-  const year = now.getUTCFullYear();
+  const year = riyadhYear(now);
   return deps.db.transaction(async (tx) => {
     const seq = await nextNumber(tx, orgId, 'case', year);
     const reference = `C-${year}-${String(seq).padStart(5, '0')}`;

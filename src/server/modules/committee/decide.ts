@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { decisionInput, voteInput } from '../../../common/domain/committee';
 import { DECIDABLE_STAGES } from '../../../common/domain/committee';
-import { nextNumber } from '../../db/counters';
+import { nextNumber, riyadhYear } from '../../db/counters';
 import {
   agendaItems,
   applicationServices,
@@ -98,12 +98,13 @@ export async function decideApplication(
   const needed = quorumNeeded(settings.committeeQuorum, attendees.length);
   const present = attendees.filter((a) => a.present).length;
   if (present < needed) throw new AppError('committee.no_quorum', { present, needed });
+  if (input.decision === 'deferred' && !input.note) throw new AppError('application.note_required');
   if (input.decision === 'rejected') {
     if (input.reasonCodes.length === 0) throw new AppError('committee.reasons_required');
     const known = new Set(settings.rejectionReasons.map((r) => r.code));
     if (input.reasonCodes.some((c) => !known.has(c))) throw new AppError('committee.unknown_reason');
   }
-  const year = new Date().getUTCFullYear();
+  const year = riyadhYear(new Date());
   const now = new Date();
 
   return deps.db.transaction(async (tx) => {
@@ -141,9 +142,10 @@ export async function decideApplication(
       });
     if (!app) throw new AppError('committee.already_decided');
 
-    const note = [input.note, input.reasonCodes.length ? `(${input.reasonCodes.join(', ')})` : '']
-      .filter(Boolean)
-      .join(' ');
+    const reasonLabels = input.reasonCodes.map(
+      (c) => settings.rejectionReasons.find((r) => r.code === c)?.labelAr ?? c,
+    );
+    const note = [reasonLabels.join('، '), input.note].filter(Boolean).join(' — ');
     await tx.insert(applicationTransitions).values({
       orgId: user.orgId,
       applicationId,

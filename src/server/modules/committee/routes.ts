@@ -15,6 +15,7 @@ import { errorResponses, idParams, noContentResponses } from '../../http/schemas
 import { requestMeta } from '../../http/session';
 import { authorize } from '../../policy';
 import { loadApplicationFor } from '../applications/get-application';
+import { listApplicationServices } from '../applications/queries';
 import { fullName } from '../beneficiaries/fields';
 import { getSettings } from '../settings/queries';
 import { listStaffByRole } from '../users/queries';
@@ -84,6 +85,10 @@ export function registerCommitteeRoutes(app: App, deps: Deps): void {
         listVotes(deps.db, meeting.id),
         getSettings(deps.db, user.orgId),
       ]);
+      const agendaServices = await listApplicationServices(
+        deps.db,
+        agenda.map((a) => a.applicationId),
+      );
       return {
         id: meeting.id,
         reference: meeting.reference,
@@ -102,6 +107,9 @@ export function registerCommitteeRoutes(app: App, deps: Deps): void {
           raisedAt: item.raisedAt?.toISOString() ?? null,
           decidedAt: item.decidedAt?.toISOString() ?? null,
           votes: votes.filter((v) => v.agendaItemId === item.id).map(({ agendaItemId: _a, ...v }) => v),
+          services: agendaServices
+            .filter((sv) => sv.applicationId === item.applicationId)
+            .map(({ applicationId: _a, ...sv }) => sv),
         })),
         rejectionReasons: settings.rejectionReasons,
       };

@@ -2,7 +2,7 @@ import { and, eq, inArray, max } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { scheduleMeetingInput } from '../../../common/domain/committee';
 import type { Db } from '../../db/client';
-import { nextNumber } from '../../db/counters';
+import { nextNumber, riyadhYear } from '../../db/counters';
 import { agendaItems, appeals, committeeMeetings, meetingAttendees, users } from '../../db/tables/index';
 import { inOrg } from '../../db/tenancy';
 import { AppError } from '../../errors';
@@ -64,7 +64,7 @@ export async function scheduleMeeting(
       inOrg(users, user.orgId, inArray(users.id, memberIds), eq(users.role, 'committee'), eq(users.disabled, false)),
     );
   if (members.length !== memberIds.length) throw new AppError('committee.member_not_committee');
-  const year = new Date(input.scheduledAt).getUTCFullYear();
+  const year = riyadhYear(new Date(input.scheduledAt));
   return deps.db.transaction(async (tx) => {
     const seq = await nextNumber(tx, user.orgId, 'meeting', year);
     const [meeting] = await tx

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { addDays } from '../../../common/dates';
+import { addDays, riyadhDate } from '../../../common/dates';
 import type { assignDeliveryInput, deliveryOutcomeInput } from '../../../common/domain/committee';
 import { applications, beneficiaries, deliveries, documents, services, users } from '../../db/tables/index';
 import { inOrg } from '../../db/tenancy';
@@ -35,6 +35,9 @@ export async function recordDeliveryOutcome(
       .from(documents)
       .where(inOrg(documents, user.orgId, eq(documents.id, input.photoDocumentId)));
     if (!doc || doc.beneficiaryId !== delivery.beneficiaryId) throw new AppError('document.not_found');
+  }
+  if (input.outcome === 'failed' && input.rescheduleTo && input.rescheduleTo < riyadhDate(new Date())) {
+    throw new AppError('delivery.reschedule_past');
   }
   const [service] = await deps.db
     .select({ recurringDays: services.recurringDays })
