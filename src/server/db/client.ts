@@ -22,6 +22,10 @@ export type Database = {
   exec(statement: string): Promise<void>;
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /** The embedded engine itself (backups use its data-folder dump). */
+  pglite?: PGlite;
+  /** The server's connection string (backups run pg_dump against it). */
+  url?: string;
 };
 
 const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
@@ -38,6 +42,7 @@ export async function openEmbedded(dataDir: string | undefined): Promise<Databas
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return {
     kind: 'embedded',
+    pglite: client,
     db,
     exec: async (statement) => {
       await client.exec(statement);
@@ -58,6 +63,7 @@ export async function openServer(url: string, poolSize = 10): Promise<Database> 
   const db = drizzleNodePg({ client: pool, schema }) as unknown as Db;
   return {
     kind: 'postgres',
+    url,
     db,
     exec: async (statement) => {
       await pool.query(statement);

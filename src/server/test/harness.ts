@@ -17,7 +17,9 @@ export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://po
  * A throwaway database for one test file: in-memory PGlite, or a fresh database on the PostgreSQL server
  * (WASL_TEST_DB=postgres), created from TEST_DATABASE_URL and dropped afterwards.
  */
-export async function createTestDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+export async function createTestDatabase(
+  opts: { migrate?: boolean } = {},
+): Promise<{ database: Database; drop: () => Promise<void> }> {
   if (process.env.WASL_TEST_DB !== 'postgres') {
     const database = await openEmbedded(undefined);
     await migrateDatabase(database);
@@ -31,7 +33,7 @@ export async function createTestDatabase(): Promise<{ database: Database; drop: 
   const url = new URL(TEST_DATABASE_URL);
   url.pathname = `/${name}`;
   const database = await openServer(url.toString(), 4);
-  await migrateDatabase(database);
+  if (opts.migrate !== false) await migrateDatabase(database);
   return {
     database,
     drop: async () => {
