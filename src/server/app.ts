@@ -36,6 +36,7 @@ import { registerKnowledgeRoutes } from './modules/knowledge/routes';
 import { registerNotificationRoutes } from './modules/notifications/routes';
 import { registerOutreachRoutes } from './modules/outreach/routes';
 import { registerPortalRoutes } from './modules/portal/routes';
+import { registerPrivacyRoutes } from './modules/privacy/routes';
 import { registerReportRoutes } from './modules/reports/routes';
 import { registerServiceRoutes } from './modules/services/routes';
 import { registerSettingsRoutes } from './modules/settings/routes';
@@ -151,6 +152,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   registerOutreachRoutes(app, deps);
   registerSurveyRoutes(app, deps);
   registerReportRoutes(app, deps);
+  registerPrivacyRoutes(app, deps);
 
   // The self-hosted font of printed documents (letters, minutes), served outside the web bundle.
   await app.register(fastifyStatic, {

@@ -106,6 +106,10 @@ const STATUS_BY_CODE = {
   'survey.unavailable': 410,
   'survey.answer_required': 400,
   'survey.bad_answer': 400,
+  'privacy.legal_hold': 409,
+  'privacy.open_application': 409,
+  'privacy.already_anonymised': 409,
+  'privacy.breach_not_found': 404,
   internal: 500,
   'database.unavailable': 503,
 } as const;

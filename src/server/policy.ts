@@ -60,6 +60,9 @@ export const ACTION_ROLES = {
   'volunteers.manage': ['officer', 'execution_officer'],
   'notifications.manage': ['admin'],
   'surveys.manage': ['admin'],
+  /** The data-protection duties (anonymisation, legal holds) sit with the executive manager. */
+  'privacy.manage': ['manager'],
+  'breaches.manage': ['admin', 'manager'],
   /** Reports never rank named staff; a reduced view for officers (no satisfaction figures). */
   'reports.view_reduced': ['admin', 'manager', 'officer', 'execution_officer'],
   'reports.export': ['admin', 'manager'],

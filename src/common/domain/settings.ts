@@ -109,6 +109,8 @@ export const organizationSettingsSchema = z.object({
   slaAtRiskShare: z.number().min(0.05).max(0.9).default(0.25),
   /** Days after resolution during which a case may be reopened. */
   caseReopenDays: z.number().int().min(0).max(365).default(14),
+  /** Months a closed file is kept before it is anonymised (unless under a legal hold). */
+  retentionMonths: z.number().int().min(1).max(600).default(60),
 });
 export type OrganizationSettings = z.infer<typeof organizationSettingsSchema>;
 

@@ -7,6 +7,8 @@ import { escalateBreachedCases } from '../modules/cases/escalate';
 import { buildProviders } from '../modules/notifications/providers/index';
 import { runOutboxOnce } from '../modules/notifications/worker';
 import { runOutreach } from '../modules/outreach/run-outreach';
+import { applyRetention } from '../modules/privacy/privacy';
+import { getSettings } from '../modules/settings/queries';
 
 type Job = { name: string; everyMs: number; run: (deps: Deps) => Promise<void> };
 
@@ -45,6 +47,16 @@ export function housekeepingJobs(deps: Deps): Job[] {
         const today = riyadhDate(new Date());
         for (const org of await db.select({ id: organizations.id }).from(organizations)) {
           await runOutreach(db, org.id, today, 'schedule');
+        }
+      },
+    },
+    {
+      name: 'retention',
+      everyMs: 12 * 3_600_000,
+      run: async (d) => {
+        const today = riyadhDate(new Date());
+        for (const org of await d.db.select({ id: organizations.id }).from(organizations)) {
+          await applyRetention(d, org.id, today, (await getSettings(d.db, org.id)).retentionMonths);
         }
       },
     },

@@ -6,6 +6,7 @@ import {
   doublePrecision,
   index,
   integer,
+  jsonb,
   pgTable,
   text,
   timestamp,
@@ -61,6 +62,11 @@ export const beneficiaries = pgTable(
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** A legal-retention hold: the file may not be destroyed or anonymised before this date. */
+    legalHoldUntil: date('legal_hold_until'),
+    legalHoldReason: text('legal_hold_reason'),
+    anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('beneficiaries_org_national_id_uq').on(t.orgId, t.nationalId),
@@ -154,3 +160,35 @@ export const documents = pgTable(
   },
   (t) => [index('documents_beneficiary_idx').on(t.beneficiaryId)],
 );
+
+/** Corrections to a file, field by field, old and new value (PDPL: correction with history). */
+export const beneficiaryRevisions = pgTable(
+  'beneficiary_revisions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: orgId(),
+    beneficiaryId: uuid('beneficiary_id')
+      .notNull()
+      .references(() => beneficiaries.id),
+    byUser: uuid('by_user').references(() => users.id),
+    at: createdAt(),
+    changes: jsonb('changes').$type<Record<string, { from: unknown; to: unknown }>>().notNull(),
+  },
+  (t) => [index('beneficiary_revisions_idx').on(t.beneficiaryId, t.at)],
+);
+
+/** The personal-data breach register: discovered, reported within 72 hours, actions taken. */
+export const breaches = pgTable('breaches', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  orgId: orgId(),
+  discoveredAt: timestamp('discovered_at', { withTimezone: true }).notNull(),
+  description: text('description').notNull(),
+  dataKinds: text('data_kinds').notNull(),
+  affectedCount: integer('affected_count').notNull(),
+  reportedAt: timestamp('reported_at', { withTimezone: true }),
+  reportedTo: text('reported_to'),
+  actions: text('actions').notNull().default(''),
+  status: text('status').notNull().default('open'),
+  createdBy: uuid('created_by').references(() => users.id),
+  createdAt: createdAt(),
+});

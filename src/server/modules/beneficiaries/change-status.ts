@@ -53,7 +53,7 @@ export async function changeBeneficiaryStatus(
     suspend: { status: 'suspended', suspendedUntil: input.action === 'suspend' ? (input.until ?? null) : null },
     reinstate: { status: current.reverifyDue ? 'active' : 'applicant', suspendedUntil: null },
     reverify: { status: 'active', suspendedUntil: null, reverifyDue: addMonths(today, settings.reverifyMonths) },
-    close: { status: 'closed', suspendedUntil: null },
+    close: { status: 'closed', suspendedUntil: null, closedAt: new Date() },
   }[input.action];
   await deps.db.transaction(async (tx) => {
     await tx

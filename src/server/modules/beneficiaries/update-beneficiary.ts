@@ -1,11 +1,12 @@
 import { eq } from 'drizzle-orm';
 import type { UpdateBeneficiaryInput } from '../../../common/domain/beneficiary';
-import { beneficiaries } from '../../db/tables/index';
+import { beneficiaries, beneficiaryRevisions } from '../../db/tables/index';
 import { inOrg } from '../../db/tenancy';
 import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
 import { authorize } from '../../policy';
+import { diffFields } from '../privacy/privacy';
 import { branchExists } from '../users/queries';
 import { toColumns } from './fields';
 import { loadBeneficiaryFor } from './get-beneficiary-file';
@@ -34,6 +35,10 @@ export async function updateBeneficiary(
         .where(inOrg(beneficiaries, user.orgId, eq(beneficiaries.id, id)));
     }
     if (input.household) await replaceHousehold(tx, user.orgId, id, input.household);
+    const changes = diffFields(current as unknown as Record<string, unknown>, columns);
+    if (Object.keys(changes).length > 0) {
+      await tx.insert(beneficiaryRevisions).values({ orgId: user.orgId, beneficiaryId: id, byUser: user.id, changes });
+    }
     await writeAudit(tx, user, meta, {
       action: 'beneficiary.updated',
       entityType: 'beneficiary',

@@ -44,7 +44,9 @@ async function claim(db: Db, limit: number, now: Date): Promise<Claimed[]> {
     .where(
       and(
         inArray(notifications.status, ['queued', 'failed']),
-        sql`${notifications.nextAttemptAt} <= ${now.toISOString()}::timestamptz`,
+        // JS times are whole milliseconds, the database's microseconds: a row written within this very
+        // millisecond must count as due, so the comparison includes the whole millisecond.
+        sql`${notifications.nextAttemptAt} < ${new Date(now.getTime() + 1).toISOString()}::timestamptz`,
       ),
     )
     .orderBy(notifications.nextAttemptAt)
