@@ -7,6 +7,13 @@ export type Permission =
   | 'users.manage'
   | 'settings.manage'
   | 'reports.view'
+  /** The dashboard without satisfaction figures (officers), downloads, and the admin's message and rule screens. */
+  | 'reports.view_reduced'
+  | 'reports.export'
+  | 'notifications.manage'
+  | 'surveys.manage'
+  | 'outreach.read'
+  | 'outreach.manage'
   | 'audit.read'
   | 'beneficiaries.search'
   | 'beneficiaries.read'
@@ -19,7 +26,26 @@ export type Permission =
   | 'applications.verify'
   | 'applications.raise'
   | 'referrals.answer'
+  | 'interactions.read'
+  | 'interactions.create'
+  | 'cases.read'
+  | 'cases.create'
+  | 'cases.work'
+  | 'cases.answer_referral'
+  | 'cases.outcome'
+  | 'knowledge.read'
+  | 'knowledge.manage'
+  | 'appointments.manage'
+  | 'volunteers.read'
+  | 'volunteers.manage'
+  | 'committee.read'
+  | 'committee.schedule'
   | 'committee.vote'
+  | 'committee.decide'
+  | 'applications.appeal'
+  | 'applications.complete'
+  | 'deliveries.read'
+  | 'deliveries.assign'
   | 'deliveries.manage';
 
 export type Preferences = { locale: Locale; digits: Digits };
@@ -79,6 +105,8 @@ export type OrgSettings = {
   privacyNoticeAr: string;
   consentPurposeAr: string;
   committeeTargetDays: number;
+  /** Days after a rejection during which an appeal (تظلم) may be filed. */
+  appealWindowDays: number;
   maxUploadMb: number;
 };
 
@@ -322,3 +350,148 @@ export type TransitionRequest = {
 export type TransitionResponse = { id: string; stage: string; expectedDecisionDate: string | null };
 
 export type ChecklistUpdateRequest = { state: string; note?: string; documentId?: string | null };
+
+// --- committee (server: modules/committee/routes.ts, common/domain/committee.ts)
+
+export type MeetingSummary = {
+  id: string;
+  reference: string;
+  scheduledAt: string;
+  location: string;
+  chairUserId: string;
+  /** scheduled | closed */
+  status: string;
+};
+
+export type StaffRef = { id: string; displayName: string; role: Role; branchId: string | null };
+
+export type ScheduleMeetingRequest = {
+  /** ISO date-time with its offset (+03:00, Riyadh). */
+  scheduledAt: string;
+  location: string;
+  chairUserId: string;
+  memberIds: string[];
+};
+
+export type Vote = 'accept' | 'reject' | 'defer';
+export type Decision = 'accepted' | 'rejected' | 'deferred';
+
+export type MeetingVote = { userId: string; vote: Vote; reason: string | null; displayName: string };
+
+export type AgendaItem = {
+  id: string;
+  applicationId: string;
+  position: number;
+  isAppeal: boolean;
+  decision: Decision | null;
+  reasonCodes: string[] | null;
+  decisionNote: string | null;
+  decidedAt: string | null;
+  letterReference: string | null;
+  reference: string;
+  stage: string;
+  score: number | null;
+  scoreBreakdown: ScoreLine[] | null;
+  raisedAt: string | null;
+  /** A calendar date, YYYY-MM-DD. */
+  expectedDecisionDate: string | null;
+  beneficiaryId: string;
+  fileNumber: string;
+  district: string;
+  beneficiaryName: string;
+  votes: MeetingVote[];
+};
+
+export type RejectionReason = { code: string; labelAr: string; labelEn: string };
+
+export type MeetingDetail = {
+  id: string;
+  reference: string;
+  scheduledAt: string;
+  location: string;
+  status: string;
+  chairUserId: string;
+  quorum: { needed: number; present: number };
+  attendees: { userId: string; present: boolean; displayName: string }[];
+  agenda: AgendaItem[];
+  rejectionReasons: RejectionReason[];
+};
+
+export type DecisionRequest = { decision: Decision; reasonCodes: string[]; note?: string };
+export type DecisionResponse = { decision: Decision; stage: string; letterReference: string | null };
+
+export type OverdueApplication = {
+  id: string;
+  reference: string;
+  stage: string;
+  raisedAt: string | null;
+  expectedDecisionDate: string;
+  beneficiaryId: string;
+  beneficiaryName: string;
+};
+
+export type AppealRequest = { reason: string; channel: string };
+
+export type CompletionStep = {
+  stepKey: string;
+  labelAr: string;
+  labelEn: string;
+  done: boolean;
+  doneAt: string | null;
+  doneByName: string | null;
+};
+
+// --- deliveries (server: modules/deliveries/routes.ts)
+
+export type Delivery = {
+  id: string;
+  beneficiaryId: string;
+  applicationId: string | null;
+  serviceId: string;
+  branchId: string;
+  /** A calendar date, YYYY-MM-DD. */
+  scheduledDate: string;
+  assigneeUserId: string | null;
+  /** scheduled | delivered | failed | cancelled */
+  status: string;
+  sequence: number;
+  completedAt: string | null;
+  recipientName: string | null;
+  note: string | null;
+  failureReason: string | null;
+  lat: number | null;
+  lng: number | null;
+  photoDocumentId: string | null;
+  beneficiaryName: string;
+  fileNumber: string;
+  /** E.164. */
+  mobile: string;
+  district: string;
+  homeLat: number | null;
+  homeLng: number | null;
+  serviceNameAr: string;
+  serviceNameEn: string;
+  assigneeName: string | null;
+};
+
+export type DeliveryFilter = {
+  from?: string;
+  to?: string;
+  assignee?: 'me' | string;
+  status?: string;
+  beneficiaryId?: string;
+};
+
+export type AssignDeliveryRequest = { assigneeUserId?: string | null; scheduledDate?: string };
+
+export type DeliveryOutcomeRequest =
+  | {
+      outcome: 'delivered';
+      recipientName: string;
+      note?: string;
+      location?: GeoPoint;
+      photoDocumentId?: string;
+    }
+  | { outcome: 'failed'; reason: string; rescheduleTo?: string };
+
+export type DeliveryOutcomeResponse = { status: string; nextDeliveryId: string | null };

@@ -1,10 +1,14 @@
 import {
   BarChart3,
+  BookOpen,
+  CalendarClock,
   ClipboardCheck,
   ClipboardList,
   FolderSearch,
   Gavel,
+  HandHeart,
   type LucideIcon,
+  MessagesSquare,
   Settings,
   Share2,
   Truck,
@@ -13,14 +17,17 @@ import {
 } from 'lucide-react';
 import type { Permission } from './api-types';
 
+/** Modules that keep their card's words in their own section of ui.json. */
+type ModuleSection = 'cases' | 'knowledge' | 'appointments' | 'volunteers';
+
 /**
  * What each permission lets a person do, for the home page's "what you can do" list. `href` is set once the
  * module's page exists; until then the card says "coming soon".
  */
 export type Capability = {
   permission: Permission;
-  title: `capabilities.${string}.title`;
-  description: `capabilities.${string}.description`;
+  title: `capabilities.${string}.title` | `${ModuleSection}.capability.title`;
+  description: `capabilities.${string}.description` | `${ModuleSection}.capability.description`;
   icon: LucideIcon;
   href?: string;
 };
@@ -67,18 +74,49 @@ export const CAPABILITIES = [
     title: 'capabilities.deliveries.manage.title',
     description: 'capabilities.deliveries.manage.description',
     icon: Truck,
+    href: '/deliveries',
   },
   {
     permission: 'committee.vote',
     title: 'capabilities.committee.vote.title',
     description: 'capabilities.committee.vote.description',
     icon: Gavel,
+    href: '/committee',
+  },
+  {
+    permission: 'cases.read',
+    title: 'cases.capability.title',
+    description: 'cases.capability.description',
+    icon: MessagesSquare,
+    href: '/cases',
+  },
+  {
+    permission: 'appointments.manage',
+    title: 'appointments.capability.title',
+    description: 'appointments.capability.description',
+    icon: CalendarClock,
+    href: '/appointments',
+  },
+  {
+    permission: 'volunteers.read',
+    title: 'volunteers.capability.title',
+    description: 'volunteers.capability.description',
+    icon: HandHeart,
+    href: '/volunteers',
+  },
+  {
+    permission: 'knowledge.read',
+    title: 'knowledge.capability.title',
+    description: 'knowledge.capability.description',
+    icon: BookOpen,
+    href: '/knowledge',
   },
   {
     permission: 'reports.view',
     title: 'capabilities.reports.view.title',
     description: 'capabilities.reports.view.description',
     icon: BarChart3,
+    href: '/reports',
   },
   {
     permission: 'users.manage',
@@ -92,5 +130,6 @@ export const CAPABILITIES = [
     title: 'capabilities.settings.manage.title',
     description: 'capabilities.settings.manage.description',
     icon: Settings,
+    href: '/admin/settings',
   },
 ] as const satisfies readonly Capability[];

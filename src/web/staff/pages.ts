@@ -1,10 +1,40 @@
-import { ClipboardList, FolderSearch, House, type LucideIcon, UserCog, Users } from 'lucide-react';
+import {
+  BarChart3,
+  BellRing,
+  BookOpen,
+  CalendarClock,
+  ClipboardList,
+  FolderSearch,
+  Gavel,
+  HandHeart,
+  House,
+  ListChecks,
+  type LucideIcon,
+  MapPinned,
+  MessagesSquare,
+  Send,
+  Settings,
+  SmilePlus,
+  SquarePen,
+  Truck,
+  UserCog,
+  Users,
+} from 'lucide-react';
 import { type ComponentType, lazy } from 'react';
 import type ar from '../../common/i18n/ar/ui.json';
 import type { Permission } from './api-types';
 import { HomePage } from './routes/HomePage';
 
-export type NavLabelKey = `nav.${Exclude<keyof typeof ar.nav, 'label' | 'openMenu' | 'closeMenu'>}`;
+export type NavLabelKey =
+  | `nav.${Exclude<keyof typeof ar.nav, 'label' | 'openMenu' | 'closeMenu'>}`
+  // The committee and delivery modules keep their menu labels in their own sections of ui.json.
+  | `committee.nav.${keyof typeof ar.committee.nav}`
+  | `deliveries.nav.${keyof typeof ar.deliveries.nav}`
+  // Cases, knowledge, appointments, volunteers and tasks keep theirs in their own sections too.
+  | `${'cases' | 'knowledge' | 'appointments' | 'volunteers' | 'tasks'}.nav`
+  // Reports, the admin's message and rule screens, and the survey questions too.
+  | `${'reports' | 'surveys'}.nav`
+  | `admin.nav.${keyof typeof ar.admin.nav}`;
 
 /**
  * The staff app's pages, in menu order: one entry per page, with the permission it needs. A module plugs in by
@@ -26,6 +56,26 @@ const BeneficiaryFilePage = lazy(() => import('./routes/BeneficiaryFilePage'));
 const ApplicationsPage = lazy(() => import('./routes/ApplicationsPage'));
 const NewApplicationPage = lazy(() => import('./routes/NewApplicationPage'));
 const ApplicationPage = lazy(() => import('./routes/ApplicationPage'));
+const CommitteePage = lazy(() => import('./routes/CommitteePage'));
+const MeetingPage = lazy(() => import('./routes/MeetingPage'));
+const DeliveriesPage = lazy(() => import('./routes/DeliveriesPage'));
+const DeliveriesTodayPage = lazy(() => import('./routes/DeliveriesTodayPage'));
+const CasesPage = lazy(() => import('./routes/CasesPage'));
+const CaseNewPage = lazy(() => import('./routes/CaseNewPage'));
+const CasePage = lazy(() => import('./routes/CasePage'));
+const AppointmentsPage = lazy(() => import('./routes/AppointmentsPage'));
+const VolunteersPage = lazy(() => import('./routes/VolunteersPage'));
+const KnowledgePage = lazy(() => import('./routes/KnowledgePage'));
+const KnowledgeNewPage = lazy(() => import('./routes/KnowledgeNewPage'));
+const KnowledgeDocumentPage = lazy(() => import('./routes/KnowledgeDocumentPage'));
+const TasksPage = lazy(() => import('./routes/TasksPage'));
+// The dashboard brings its chart library (recharts) with it: nothing of it is in the first download.
+const ReportsPage = lazy(() => import('./routes/ReportsPage'));
+const OutboxPage = lazy(() => import('./routes/OutboxPage'));
+const TemplatesPage = lazy(() => import('./routes/TemplatesPage'));
+const OutreachPage = lazy(() => import('./routes/OutreachPage'));
+const SurveyQuestionsPage = lazy(() => import('./routes/SurveyQuestionsPage'));
+const SettingsPage = lazy(() => import('./routes/SettingsPage'));
 
 export const STAFF_PAGES: readonly StaffPage[] = [
   { path: '/', component: HomePage, nav: { label: 'nav.home', icon: House } },
@@ -46,6 +96,90 @@ export const STAFF_PAGES: readonly StaffPage[] = [
   },
   { path: '/applications/new', component: NewApplicationPage, permission: 'applications.create' },
   { path: '/applications/:id', component: ApplicationPage, permission: 'applications.read' },
+  {
+    path: '/committee',
+    component: CommitteePage,
+    permission: 'committee.read',
+    nav: { label: 'committee.nav.meetings', icon: Gavel },
+  },
+  { path: '/committee/meetings/:id', component: MeetingPage, permission: 'committee.read' },
+  {
+    path: '/deliveries',
+    component: DeliveriesPage,
+    permission: 'deliveries.read',
+    nav: { label: 'deliveries.nav.agenda', icon: Truck },
+  },
+  {
+    path: '/deliveries/today',
+    component: DeliveriesTodayPage,
+    permission: 'deliveries.manage',
+    nav: { label: 'deliveries.nav.today', icon: MapPinned },
+  },
+  {
+    path: '/cases',
+    component: CasesPage,
+    permission: 'cases.read',
+    nav: { label: 'cases.nav', icon: MessagesSquare },
+  },
+  { path: '/cases/new', component: CaseNewPage, permission: 'cases.create' },
+  { path: '/cases/:id', component: CasePage, permission: 'cases.read' },
+  {
+    path: '/appointments',
+    component: AppointmentsPage,
+    permission: 'appointments.manage',
+    nav: { label: 'appointments.nav', icon: CalendarClock },
+  },
+  {
+    path: '/volunteers',
+    component: VolunteersPage,
+    permission: 'volunteers.read',
+    nav: { label: 'volunteers.nav', icon: HandHeart },
+  },
+  {
+    path: '/knowledge',
+    component: KnowledgePage,
+    permission: 'knowledge.read',
+    nav: { label: 'knowledge.nav', icon: BookOpen },
+  },
+  { path: '/knowledge/new', component: KnowledgeNewPage, permission: 'knowledge.manage' },
+  { path: '/knowledge/:id', component: KnowledgeDocumentPage, permission: 'knowledge.read' },
+  { path: '/tasks', component: TasksPage, nav: { label: 'tasks.nav', icon: ListChecks } },
+  {
+    path: '/reports',
+    component: ReportsPage,
+    permission: 'reports.view_reduced',
+    nav: { label: 'reports.nav', icon: BarChart3 },
+  },
   { path: '/users', component: UsersPage, permission: 'users.manage', nav: { label: 'nav.users', icon: Users } },
+  {
+    path: '/admin/outbox',
+    component: OutboxPage,
+    permission: 'notifications.manage',
+    nav: { label: 'admin.nav.outbox', icon: Send },
+  },
+  {
+    path: '/admin/templates',
+    component: TemplatesPage,
+    permission: 'notifications.manage',
+    nav: { label: 'admin.nav.templates', icon: SquarePen },
+  },
+  {
+    path: '/admin/outreach',
+    component: OutreachPage,
+    permission: 'outreach.read',
+    nav: { label: 'admin.nav.outreach', icon: BellRing },
+  },
+  {
+    path: '/admin/survey',
+    component: SurveyQuestionsPage,
+    permission: 'surveys.manage',
+    nav: { label: 'surveys.nav', icon: SmilePlus },
+  },
+  {
+    path: '/admin/settings',
+    component: SettingsPage,
+    permission: 'settings.manage',
+    nav: { label: 'admin.nav.settings', icon: Settings },
+  },
   { path: '/settings/profile', component: ProfilePage, nav: { label: 'nav.profile', icon: UserCog } },
 ];

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { DESKTOP_QUERY, useMediaQuery } from '../../lib/media';
 import { cx } from '../../ui/cx';
+import { LogInteractionLauncher } from '../features/interactions/LogInteractionLauncher';
+import { AckBanner } from '../features/knowledge/AckBanner';
 import { STAFF_PAGES } from '../pages';
 import { useOrganization, useOrganizationName } from '../queries';
 import { hasPermission, useLogout, useUpdatePreferences, useUser } from '../session';
@@ -39,7 +41,13 @@ export function AppShell({ children }: { children: ReactNode }) {
   }, [location]);
 
   const pages = STAFF_PAGES.filter((page) => page.nav && hasPermission(user, page.permission));
-  const isCurrent = (path: string) => (path === '/' ? location === '/' : location.startsWith(path));
+  // The current page is the longest menu path the location starts with (/deliveries/today is not /deliveries too).
+  const matches = (path: string) => (path === '/' ? location === '/' : location.startsWith(path));
+  const currentPath = pages.reduce<string | null>(
+    (best, { path }) => (matches(path) && path.length > (best?.length ?? -1) ? path : best),
+    null,
+  );
+  const isCurrent = (path: string) => path === currentPath;
 
   return (
     <div className="flex min-h-dvh flex-col">
@@ -66,6 +74,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         <Brand />
 
         <div className="ms-auto flex shrink-0 items-center gap-1 sm:gap-3">
+          {hasPermission(user, 'interactions.create') ? <LogInteractionLauncher /> : null}
           {isDesktop ? (
             <LanguageToggle isPending={preferences.isPending} onChange={(locale) => preferences.mutate({ locale })} />
           ) : null}
@@ -152,7 +161,10 @@ export function AppShell({ children }: { children: ReactNode }) {
           tabIndex={-1}
           className="min-w-0 flex-1 px-4 py-5 focus:outline-none sm:px-8 sm:py-6"
         >
-          <div className="mx-auto max-w-6xl">{children}</div>
+          <div className="mx-auto max-w-6xl">
+            <AckBanner />
+            {children}
+          </div>
         </main>
       </div>
     </div>

@@ -19,6 +19,7 @@ import { StageBadge } from '../features/applications/StageBadge';
 import { Timeline } from '../features/applications/Timeline';
 import { useEnumLabel } from '../features/beneficiaries/labels';
 import { useBeneficiary } from '../features/beneficiaries/queries';
+import { CommitteeOutcome, DECIDED_STAGES } from '../features/committee/CommitteeOutcome';
 import { hasPermission, useUser } from '../session';
 
 /**
@@ -61,6 +62,8 @@ function ApplicationView({ application }: { application: ApplicationDetail }) {
   const file = useBeneficiary(needsDocuments ? application.beneficiary.id : null);
   const canAct = hasPermission(user, 'applications.transition');
   const raised = application.expectedDecisionDate !== null || application.score !== null;
+  // After the committee's decision its own section (decision, letter, appeal, completion) replaces the moves.
+  const decided = DECIDED_STAGES.includes(application.stage);
 
   return (
     <>
@@ -92,8 +95,9 @@ function ApplicationView({ application }: { application: ApplicationDetail }) {
 
       <div className="grid gap-5 lg:grid-cols-3">
         <div className="flex min-w-0 flex-col gap-5 lg:col-span-2">
+          {decided ? <CommitteeOutcome application={application} onDone={setNotice} /> : null}
           {raised ? <CommitteeSummary application={application} /> : null}
-          {canAct ? (
+          {decided ? null : canAct ? (
             <ApplicationActions application={application} onDone={setNotice} />
           ) : (
             <p className="rounded-lg border border-slate-200 bg-white p-4 text-slate-700">

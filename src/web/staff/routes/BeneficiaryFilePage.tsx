@@ -1,4 +1,4 @@
-import { Download, ExternalLink, FilePlus2, Pencil } from 'lucide-react';
+import { Download, ExternalLink, FilePlus2, Pencil, PhoneCall } from 'lucide-react';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams, useSearchParams } from 'wouter';
@@ -33,10 +33,12 @@ import { isClosedOrSuspended, useEnumLabel } from '../features/beneficiaries/lab
 import { useBeneficiary } from '../features/beneficiaries/queries';
 import { StatusActions } from '../features/beneficiaries/StatusActions';
 import { BeneficiaryStatusBadge } from '../features/beneficiaries/StatusBadge';
+import { BeneficiaryTimeline } from '../features/interactions/BeneficiaryTimeline';
+import { openLogInteraction } from '../features/interactions/log-store';
 import { useBranchName } from '../queries';
 import { hasPermission, useUser } from '../session';
 
-const TABS = ['data', 'household', 'water', 'documents', 'applications', 'history'] as const;
+const TABS = ['data', 'timeline', 'household', 'water', 'documents', 'applications', 'history'] as const;
 type TabId = (typeof TABS)[number];
 
 /** A beneficiary's file: who they are, their household and water, documents, applications and history. */
@@ -86,6 +88,9 @@ function FileView({ file }: { file: BeneficiaryFile }) {
 
   const canWrite = hasPermission(user, 'beneficiaries.write');
   const canApply = hasPermission(user, 'applications.create') && !isClosedOrSuspended(file.status);
+  // Logging a contact needs the right to write to the file (the server checks the branch too).
+  const canLog = hasPermission(user, 'interactions.create') && hasPermission(user, 'beneficiaries.write');
+  const chosen = { id: file.id, fullName: file.fullName, fileNumber: file.fileNumber };
   const newApplication = `/applications/new?beneficiaryId=${encodeURIComponent(file.id)}`;
   useKeyboardShortcut('KeyA', () => navigate(newApplication), canApply);
 
@@ -135,17 +140,27 @@ function FileView({ file }: { file: BeneficiaryFile }) {
           </span>
         }
         actions={
-          canApply ? (
-            <Link
-              href={newApplication}
-              className={buttonClass('primary')}
-              aria-keyshortcuts="Alt+A"
-              title={t('app.shortcut', { key: 'Alt+A' })}
-            >
-              <FilePlus2 aria-hidden="true" className="size-4" />
-              {t('file.newApplication')}
-              <Kbd>Alt+A</Kbd>
-            </Link>
+          canLog || canApply ? (
+            <>
+              {canLog ? (
+                <Button onPress={() => openLogInteraction({ beneficiary: chosen })}>
+                  <PhoneCall aria-hidden="true" className="size-4" />
+                  {t('interactions.log.open')}
+                </Button>
+              ) : null}
+              {canApply ? (
+                <Link
+                  href={newApplication}
+                  className={buttonClass('primary')}
+                  aria-keyshortcuts="Alt+A"
+                  title={t('app.shortcut', { key: 'Alt+A' })}
+                >
+                  <FilePlus2 aria-hidden="true" className="size-4" />
+                  {t('file.newApplication')}
+                  <Kbd>Alt+A</Kbd>
+                </Link>
+              ) : null}
+            </>
           ) : null
         }
       />
@@ -181,6 +196,11 @@ function FileView({ file }: { file: BeneficiaryFile }) {
             id: 'data',
             label: t('file.tabs.data'),
             content: <DataTab file={file} onEdit={canWrite ? () => setEditing('contact') : undefined} />,
+          },
+          {
+            id: 'timeline',
+            label: t('interactions.timeline.tab'),
+            content: <BeneficiaryTimeline beneficiary={chosen} mobile={file.mobile} canLog={canLog} />,
           },
           { id: 'household', label: t('file.tabs.household'), content: <HouseholdTab file={file} /> },
           {

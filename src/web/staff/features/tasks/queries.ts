@@ -1,0 +1,43 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api';
+import type { ListResponse } from '../../api-types';
+
+/** A task on the user's own list (server: GET /api/tasks), e.g. a case past its resolution time. */
+export type Task = {
+  id: string;
+  assigneeUserId: string;
+  kind: string;
+  title: string;
+  entityType: string | null;
+  entityId: string | null;
+  dueAt: string | null;
+  doneAt: string | null;
+  createdAt: string;
+};
+
+const tasksKey = ['tasks'] as const;
+
+export function useTasks() {
+  return useQuery({
+    queryKey: tasksKey,
+    queryFn: () => api.get<ListResponse<Task>>('/api/tasks'),
+    select: (data) => data.items,
+  });
+}
+
+export function useCompleteTask() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.post<void>(`/api/tasks/${encodeURIComponent(id)}/done`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: tasksKey }),
+  });
+}
+
+/** Where a task's record lives in the app, when this build knows it. */
+export function taskHref(task: Task): string | null {
+  if (!task.entityId) return null;
+  if (task.entityType === 'case') return `/cases/${task.entityId}`;
+  if (task.entityType === 'application') return `/applications/${task.entityId}`;
+  if (task.entityType === 'beneficiary') return `/beneficiaries/${task.entityId}`;
+  return null;
+}
