@@ -1,7 +1,7 @@
 import { normalizeArabic } from '../src/common/arabic';
 import { makeNationalId } from '../src/common/saudi';
 import type { Db } from '../src/server/db/client';
-import { applications, applicationServices, beneficiaries, householdMembers } from '../src/server/db/tables/index';
+import { applicationServices, applications, beneficiaries, householdMembers } from '../src/server/db/tables/index';
 
 /** Deterministic PRNG (mulberry32): the same seed gives the same data on every machine. */
 export function prng(seed: number) {
@@ -21,11 +21,83 @@ export function prng(seed: number) {
 }
 
 // Varied spellings on purpose (hamza forms, taa marbuta, spaced and joined عبد), as people really type them.
-const FIRST = ['محمد', 'أحمد', 'احمد', 'عبدالله', 'عبد الله', 'خالد', 'فهد', 'سعد', 'إبراهيم', 'ابراهيم', 'فاطمة', 'فاطمه', 'نورة', 'نوره', 'سارة', 'منيرة', 'هيا', 'عائشة', 'مريم', 'سلطان', 'ناصر', 'تركي', 'عبدالرحمن', 'عبد الرحمن', 'يوسف', 'علي', 'عمر', 'ليلى', 'أسماء', 'اسماء'];
-const FAMILY = ['العتيبي', 'الحربي', 'المطيري', 'القحطاني', 'الدوسري', 'الشمري', 'الرشيدي', 'السبيعي', 'الزهراني', 'الغامدي', 'العنزي', 'الشهري', 'البقمي', 'السهلي', 'الخالدي', 'الجهني', 'المالكي', 'الحارثي', 'الشهراني', 'الظفيري'];
-const DISTRICTS = ['حي الروضة', 'حي النخيل', 'حي الصفا', 'قرية الشقة', 'قرية الخبيب', 'حي الملك فهد', 'حي الريان', 'قرية البدائع', 'حي الفيصلية', 'قرية المريدسية'];
+const FIRST = [
+  'محمد',
+  'أحمد',
+  'احمد',
+  'عبدالله',
+  'عبد الله',
+  'خالد',
+  'فهد',
+  'سعد',
+  'إبراهيم',
+  'ابراهيم',
+  'فاطمة',
+  'فاطمه',
+  'نورة',
+  'نوره',
+  'سارة',
+  'منيرة',
+  'هيا',
+  'عائشة',
+  'مريم',
+  'سلطان',
+  'ناصر',
+  'تركي',
+  'عبدالرحمن',
+  'عبد الرحمن',
+  'يوسف',
+  'علي',
+  'عمر',
+  'ليلى',
+  'أسماء',
+  'اسماء',
+];
+const FAMILY = [
+  'العتيبي',
+  'الحربي',
+  'المطيري',
+  'القحطاني',
+  'الدوسري',
+  'الشمري',
+  'الرشيدي',
+  'السبيعي',
+  'الزهراني',
+  'الغامدي',
+  'العنزي',
+  'الشهري',
+  'البقمي',
+  'السهلي',
+  'الخالدي',
+  'الجهني',
+  'المالكي',
+  'الحارثي',
+  'الشهراني',
+  'الظفيري',
+];
+const DISTRICTS = [
+  'حي الروضة',
+  'حي النخيل',
+  'حي الصفا',
+  'قرية الشقة',
+  'قرية الخبيب',
+  'حي الملك فهد',
+  'حي الريان',
+  'قرية البدائع',
+  'حي الفيصلية',
+  'قرية المريدسية',
+];
 const SOURCES = ['network', 'tank', 'well', 'none'] as const;
-const STAGES = ['draft', 'submitted', 'verifying', 'referred', 'returned', 'declared', 'in_committee', 'withdrawn'] as const;
+const STAGES = [
+  'draft',
+  'submitted',
+  'verifying',
+  'referred',
+  'returned',
+  'declared',
+  'in_committee',
+  'withdrawn',
+] as const;
 
 export type BenchData = { nationalIds: string[]; mobiles: string[]; beneficiaryIds: string[] };
 
@@ -48,7 +120,9 @@ export async function loadBenchData(
     const rows: (typeof beneficiaries.$inferInsert)[] = [];
     for (let i = start; i < Math.min(count, start + batch); i++) {
       const nationalId = makeNationalId(`${i % 7 === 0 ? 2 : 1}${String(10_000_000 + i).slice(-8)}`);
-      const mobile = `+96650${String(1_000_000 + i * 7).padStart(7, '0').slice(-7)}`;
+      const mobile = `+96650${String(1_000_000 + i * 7)
+        .padStart(7, '0')
+        .slice(-7)}`;
       const [first, father, grand, family] = [r.pick(FIRST), r.pick(FIRST), r.pick(FIRST), r.pick(FAMILY)];
       const district = r.pick(DISTRICTS);
       rows.push({
@@ -81,7 +155,10 @@ export async function loadBenchData(
       out.nationalIds.push(nationalId);
       out.mobiles.push(mobile);
     }
-    const inserted = await db.insert(beneficiaries).values(rows).returning({ id: beneficiaries.id, branchId: beneficiaries.branchId });
+    const inserted = await db
+      .insert(beneficiaries)
+      .values(rows)
+      .returning({ id: beneficiaries.id, branchId: beneficiaries.branchId });
     out.beneficiaryIds.push(...inserted.map((b) => b.id));
     const members = inserted.flatMap((b) =>
       Array.from({ length: r.int(0, 4) }, (_, position) => ({
@@ -107,7 +184,9 @@ export async function loadBenchData(
       })),
     );
     const insertedApps = await db.insert(applications).values(apps).returning({ id: applications.id });
-    await db.insert(applicationServices).values(insertedApps.map((a) => ({ applicationId: a.id, serviceId: r.pick(serviceIds) })));
+    await db
+      .insert(applicationServices)
+      .values(insertedApps.map((a) => ({ applicationId: a.id, serviceId: r.pick(serviceIds) })));
   }
   return out;
 }

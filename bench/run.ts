@@ -9,10 +9,10 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { type Database, migrateDatabase, openEmbedded, openServer } from '../src/server/db/client';
+import { listServices } from '../src/server/modules/services/queries';
 import { seedDemoUsers } from '../src/server/seed/demo-users';
 import { ensureOrganization, FIRST_ORGANIZATION } from '../src/server/seed/organization';
 import { seedServices } from '../src/server/seed/services';
-import { listServices } from '../src/server/modules/services/queries';
 import { type BenchData, loadBenchData } from './data';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
@@ -21,11 +21,23 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-type Row = { db: string; size: number; scenario: string; rps: number; p50: number; p95: number; p99: number; errors: number };
+type Row = {
+  db: string;
+  size: number;
+  scenario: string;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+};
 const results: Row[] = [];
 const facts: string[] = [];
 
-async function prepare(kind: string, size: number): Promise<{ env: Record<string, string>; data: BenchData; cleanup: () => Promise<void> }> {
+async function prepare(
+  kind: string,
+  size: number,
+): Promise<{ env: Record<string, string>; data: BenchData; cleanup: () => Promise<void> }> {
   let database: Database;
   let env: Record<string, string>;
   let cleanup: () => Promise<void>;
@@ -59,7 +71,9 @@ async function prepare(kind: string, size: number): Promise<{ env: Record<string
   const started = performance.now();
   const data = await loadBenchData(database.db, orgId, Object.values(branchIds), serviceIds, size);
   await database.exec('VACUUM ANALYZE');
-  facts.push(`${kind} ${size.toLocaleString('en')}: data loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  facts.push(
+    `${kind} ${size.toLocaleString('en')}: data loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   await database.close();
   return { env, data, cleanup };
 }
@@ -73,7 +87,15 @@ async function startServer(env: Record<string, string>) {
   const port = 45000 + Math.floor(Math.random() * 5000);
   const started = performance.now();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', WASL_BENCH: '1', LOG_LEVEL: 'warn', NODE_ENV: 'development' },
+    env: {
+      ...process.env,
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      WASL_BENCH: '1',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'development',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -117,7 +139,10 @@ for (const db of DBS) {
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
     const headers = { cookie };
     let i = 0;
-    const nextId = <T>(list: T[]) => list[(i = (i * 7919 + 13) % list.length)]!;
+    const nextId = <T>(list: T[]) => {
+      i = (i * 7919 + 13) % list.length;
+      return list[i]!;
+    };
     let peak = idle;
     const sampler = setInterval(() => {
       peak = Math.max(peak, rssMb(child.pid!));
@@ -129,14 +154,46 @@ for (const db of DBS) {
       headers,
       requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: make() }) }],
     });
-    await run(db, size, 'search by national ID', dynamic(() => `/api/beneficiaries?q=${nextId(data.nationalIds)}`));
-    await run(db, size, 'search by mobile', dynamic(() => `/api/beneficiaries?q=${encodeURIComponent(`0${nextId(data.mobiles).slice(4)}`)}`));
-    await run(db, size, 'search by name prefix (احمد)', dynamic(() => `/api/beneficiaries?q=${encodeURIComponent('احمد')}`));
-    await run(db, size, 'search by name part (زهران)', dynamic(() => `/api/beneficiaries?q=${encodeURIComponent('زهران')}`));
-    await run(db, size, 'beneficiary file page', dynamic(() => `/api/beneficiaries/${nextId(data.beneficiaryIds)}`));
-    await run(db, size, 'application queue (to verify)', dynamic(() => '/api/applications?queue=to_verify'));
+    await run(
+      db,
+      size,
+      'search by national ID',
+      dynamic(() => `/api/beneficiaries?q=${nextId(data.nationalIds)}`),
+    );
+    await run(
+      db,
+      size,
+      'search by mobile',
+      dynamic(() => `/api/beneficiaries?q=${encodeURIComponent(`0${nextId(data.mobiles).slice(4)}`)}`),
+    );
+    await run(
+      db,
+      size,
+      'search by name prefix (احمد)',
+      dynamic(() => `/api/beneficiaries?q=${encodeURIComponent('احمد')}`),
+    );
+    await run(
+      db,
+      size,
+      'search by name part (زهران)',
+      dynamic(() => `/api/beneficiaries?q=${encodeURIComponent('زهران')}`),
+    );
+    await run(
+      db,
+      size,
+      'beneficiary file page',
+      dynamic(() => `/api/beneficiaries/${nextId(data.beneficiaryIds)}`),
+    );
+    await run(
+      db,
+      size,
+      'application queue (to verify)',
+      dynamic(() => '/api/applications?queue=to_verify'),
+    );
     clearInterval(sampler);
-    facts.push(`${db} ${size.toLocaleString('en')}: start-up to healthy ${(startMs / 1000).toFixed(1)} s; RSS idle ${idle.toFixed(0)} MB, peak under load ${peak.toFixed(0)} MB`);
+    facts.push(
+      `${db} ${size.toLocaleString('en')}: start-up to healthy ${(startMs / 1000).toFixed(1)} s; RSS idle ${idle.toFixed(0)} MB, peak under load ${peak.toFixed(0)} MB`,
+    );
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
     await cleanup();

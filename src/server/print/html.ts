@@ -39,8 +39,7 @@ main { max-width: 178mm; margin: 0 auto; padding: 8mm 0; }
 header.letterhead { display: flex; align-items: center; gap: 12px; border-block-end: 2px solid #1d6f8a; padding-block-end: 8px; margin-block-end: 16px; }
 header.letterhead .org { font-weight: 700; font-size: 15pt; color: #134e61; }
 header.letterhead .sub { font-size: 9.5pt; color: #4a5568; }
-.meta { display: flex; justify-content: space-between; gap: 16px; font-size: 10.5pt; margin-block-end: 14px; }
-.meta div { white-space: nowrap; }
+.meta { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 4px 16px; font-size: 10.5pt; margin-block-end: 14px; }
 h1 { font-size: 15pt; text-align: center; margin: 12px 0; }
 h2 { font-size: 12.5pt; margin: 14px 0 4px; color: #134e61; }
 table { width: 100%; border-collapse: collapse; font-size: 10.5pt; margin-block: 10px; }

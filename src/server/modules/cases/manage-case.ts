@@ -152,7 +152,8 @@ export async function transitionCase(
   const t = findCaseTransition(from, input.to);
   if (!t) throw new AppError('case.illegal_transition', { from, to: input.to });
   if (t.noteRequired && !input.note) throw new AppError('case.note_required');
-  if (from === 'referred' && input.to === 'in_progress') authorize(user, 'cases.answer_referral');
+  // A referred case is the execution officer's: only they answer it or resolve it.
+  if (from === 'referred' && input.to !== 'waiting_beneficiary') authorize(user, 'cases.answer_referral');
   const settings = await getSettings(deps.db, user.orgId);
   const calendar = calendarOf(settings);
   const now = new Date();

@@ -20,6 +20,7 @@ import { errorResponses, idParams, noContentResponses } from '../../http/schemas
 import { requestMeta } from '../../http/session';
 import { cleanFileName, sniffMime } from '../beneficiaries/documents';
 import { getSettings } from '../settings/queries';
+import { listStaffByRole } from '../users/queries';
 import {
   addCaseMessage,
   assignCase,
@@ -106,7 +107,12 @@ export function registerCaseRoutes(app: App, deps: Deps): void {
         listMessages(deps.db, c.id, true),
         listAttachments(deps.db, c.id),
       ]);
-      const { createdBy: _createdBy, ...rest } = c;
+      const { createdBy: _createdBy, orgId: _orgId, followKeyHash: _followKeyHash, ...rest } = c;
+      const owner = c.ownerUserId
+        ? (await listStaffByRole(deps.db, user.orgId, ['officer', 'execution_officer', 'branch_rep', 'manager'])).find(
+            (u) => u.id === c.ownerUserId,
+          )
+        : undefined;
       return {
         ...rest,
         createdAt: c.createdAt.toISOString(),
@@ -119,11 +125,16 @@ export function registerCaseRoutes(app: App, deps: Deps): void {
         escalatedAt: iso(c.escalatedAt),
         outcomeAt: iso(c.outcomeAt),
         sla: slaState(c, new Date(), settings.slaAtRiskShare),
+        ownerName: owner?.displayName ?? null,
         messages: messages.map((m) => ({ ...m, at: m.at.toISOString() })),
         attachments: attachments.map((a) => ({ ...a, at: a.at.toISOString() })),
       };
     },
   );
+
+  app.get('/api/cases/owners', { config: { access: 'cases.work' }, schema: { tags } }, async (request) => ({
+    items: await listStaffByRole(deps.db, actorOf(request).orgId, ['officer', 'execution_officer', 'branch_rep']),
+  }));
 
   app.post(
     '/api/cases/:id/transitions',

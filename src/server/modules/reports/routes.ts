@@ -134,7 +134,7 @@ export function registerReportRoutes(app: App, deps: Deps): void {
         orgId: user.orgId,
         from: request.query.from,
         to: request.query.to,
-        branchId: null,
+        branchId: request.query.branchId ?? null,
       });
       return reply.type('text/html; charset=utf-8').send(html);
     },

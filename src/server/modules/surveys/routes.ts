@@ -72,9 +72,14 @@ export function registerSurveyRoutes(app: App, deps: Deps): void {
       const user = actorOf(request);
       await deps.db.transaction(async (tx) => {
         await tx.delete(surveyQuestions).where(inOrg(surveyQuestions, user.orgId));
-        await tx
-          .insert(surveyQuestions)
-          .values(request.body.items.map((q, position) => ({ ...q, orgId: user.orgId, position })));
+        await tx.insert(surveyQuestions).values(
+          request.body.items.map((q, position) => ({
+            ...q,
+            required: q.kind === 'rating' ? true : q.required,
+            orgId: user.orgId,
+            position,
+          })),
+        );
         await writeAudit(tx, user, requestMeta(request), {
           action: 'survey.questions_updated',
           entityType: 'survey',
