@@ -55,6 +55,8 @@ export const applications = pgTable(
   (t) => [
     uniqueIndex('applications_org_reference_uq').on(t.orgId, t.reference),
     index('applications_org_stage_idx').on(t.orgId, t.stage, t.stageChangedAt),
+    // Queues span several stages ordered by age: walking this index in order stops after one page.
+    index('applications_org_changed_idx').on(t.orgId, t.stageChangedAt),
     index('applications_beneficiary_idx').on(t.beneficiaryId),
     check(
       'applications_stage_ck',

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, like, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, like, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { escapeLike } from '../../db/like';
 import {
@@ -163,7 +163,7 @@ export async function searchBeneficiaries(
   opts: { branchId?: string | null; status?: string; limit: number; offset: number },
 ) {
   let condition: SQL | undefined;
-  let order: SQL[] = [desc(beneficiaries.createdAt)];
+  const order: SQL[] = [desc(beneficiaries.createdAt)];
   switch (filter.kind) {
     case 'national_id':
       condition = eq(beneficiaries.nationalId, filter.value);
@@ -174,12 +174,8 @@ export async function searchBeneficiaries(
     case 'file_number':
       condition = eq(beneficiaries.fileNumber, filter.value);
       break;
-    case 'name': {
-      const v = escapeLike(filter.value);
-      condition = like(beneficiaries.nameNorm, `%${v}%`);
-      order = [sql`(${beneficiaries.nameNorm} like ${`${v}%`}) desc`, asc(beneficiaries.nameNorm)];
-      break;
-    }
+    case 'name':
+      return searchByName(db, orgId, escapeLike(filter.value), opts);
     case 'all':
       condition = undefined;
   }
@@ -197,6 +193,50 @@ export async function searchBeneficiaries(
     .orderBy(...order, asc(beneficiaries.id))
     .limit(opts.limit + 1)
     .offset(opts.offset);
+  return { rows: rows.slice(0, opts.limit), hasMore: rows.length > opts.limit };
+}
+
+/**
+ * Names: those that start with the words come first, read in name order straight off the btree
+ * (text_pattern_ops, `~<~`), so a common name never needs a sort of all its matches; names that only contain
+ * the words (pg_trgm GIN) follow once the prefix matches run out.
+ */
+async function searchByName(
+  db: Db,
+  orgId: string,
+  v: string,
+  opts: { branchId?: string | null; status?: string; limit: number; offset: number },
+) {
+  const scope = (condition: SQL) =>
+    inOrg(
+      beneficiaries,
+      orgId,
+      condition,
+      opts.branchId ? eq(beneficiaries.branchId, opts.branchId) : undefined,
+      opts.status ? eq(beneficiaries.status, opts.status) : undefined,
+    );
+  const startsWith = like(beneficiaries.nameNorm, `${v}%`);
+  const prefix = await db
+    .select(summaryColumns)
+    .from(beneficiaries)
+    .where(scope(startsWith))
+    // Name order alone, so the index gives the order (an id tiebreak would force a sort of every match).
+    .orderBy(sql`${beneficiaries.nameNorm} using ~<~`)
+    .limit(opts.limit + 1)
+    .offset(opts.offset);
+  if (prefix.length > opts.limit) return { rows: prefix.slice(0, opts.limit), hasMore: true };
+  const prefixTotal =
+    prefix.length > 0
+      ? opts.offset + prefix.length
+      : Number((await db.select({ n: count() }).from(beneficiaries).where(scope(startsWith)))[0]?.n ?? 0);
+  const rest = await db
+    .select(summaryColumns)
+    .from(beneficiaries)
+    .where(scope(and(like(beneficiaries.nameNorm, `%${v}%`), sql`not (${startsWith})`) as SQL))
+    .orderBy(asc(beneficiaries.nameNorm), asc(beneficiaries.id))
+    .limit(opts.limit + 1 - prefix.length)
+    .offset(Math.max(0, opts.offset - prefixTotal));
+  const rows = [...prefix, ...rest];
   return { rows: rows.slice(0, opts.limit), hasMore: rows.length > opts.limit };
 }
 

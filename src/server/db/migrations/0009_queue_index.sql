@@ -1,0 +1,1 @@
+CREATE INDEX "applications_org_changed_idx" ON "applications" USING btree ("org_id","stage_changed_at");
