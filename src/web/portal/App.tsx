@@ -7,7 +7,8 @@ import { ContactPage } from './pages/Contact';
 import { FollowPage } from './pages/Follow';
 import { HomePage } from './pages/Home';
 import { InfoPage } from './pages/Info';
-import { NotFoundPage, SurveyPage } from './pages/Simple';
+import { NotFoundPage } from './pages/Simple';
+import { SurveyPage } from './pages/Survey';
 import { TrackPage } from './pages/Track';
 import { Link, usePath } from './router';
 

@@ -5,13 +5,16 @@ export class PortalError extends Error {
   readonly status: number;
   readonly code: string;
   readonly fields: Record<string, string>;
+  /** The answer's `details` as sent (an object for some codes, such as the survey question in error). */
+  readonly details: unknown;
 
-  constructor(status: number, code: string, message: string, fields: Record<string, string> = {}) {
+  constructor(status: number, code: string, message: string, fields: Record<string, string> = {}, details?: unknown) {
     super(message);
     this.name = 'PortalError';
     this.status = status;
     this.code = code;
     this.fields = fields;
+    this.details = details;
   }
 }
 
@@ -58,7 +61,7 @@ export async function api<T>(method: 'GET' | 'POST', path: string, body: Body = 
   if (response.ok) return data as T;
   const error = (data ?? {}) as { code?: unknown; message?: unknown; details?: unknown };
   if (typeof error.code === 'string' && typeof error.message === 'string') {
-    throw new PortalError(response.status, error.code, error.message, fieldMessages(error.details));
+    throw new PortalError(response.status, error.code, error.message, fieldMessages(error.details), error.details);
   }
   throw new PortalError(response.status, `http.${response.status}`, t('errors.unexpected'));
 }
