@@ -60,6 +60,8 @@ export type SessionUser = {
   preferences: Preferences;
   /** Unknown strings are kept: the server may grant actions this build does not know yet. */
   permissions: string[];
+  totpEnabled: boolean;
+  totpRequired: boolean;
 };
 
 export type SessionResponse = { user: SessionUser; csrfToken: string };

@@ -6,6 +6,7 @@ import { DESKTOP_QUERY, useMediaQuery } from '../../lib/media';
 import { cx } from '../../ui/cx';
 import { LogInteractionLauncher } from '../features/interactions/LogInteractionLauncher';
 import { AckBanner } from '../features/knowledge/AckBanner';
+import { TotpEnrolmentBanner } from '../features/profile/TotpSection';
 import { STAFF_PAGES } from '../pages';
 import { useOrganization, useOrganizationName } from '../queries';
 import { hasPermission, useLogout, useUpdatePreferences, useUser } from '../session';
@@ -162,6 +163,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           className="min-w-0 flex-1 px-4 py-5 focus:outline-none sm:px-8 sm:py-6"
         >
           <div className="mx-auto max-w-6xl">
+            <TotpEnrolmentBanner />
             <AckBanner />
             {children}
           </div>

@@ -12,10 +12,11 @@ import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/fields';
 import { Card, PageHeader } from '../../ui/Page';
 import { RadioGroupField } from '../../ui/RadioGroupField';
+import { TotpSection } from '../features/profile/TotpSection';
 import { useBranchName } from '../queries';
 import { useUpdatePreferences, useUser } from '../session';
 
-/** The signed-in person's own settings: interface language, digits, and password. */
+/** The signed-in person's own settings: two-step verification, interface language, digits, and password. */
 export default function ProfilePage() {
   const { t } = useTranslation();
   const user = useUser();
@@ -43,6 +44,7 @@ export default function ProfilePage() {
             </div>
           </dl>
         </Card>
+        <TotpSection />
         <PreferencesForm />
         <PasswordForm />
       </div>

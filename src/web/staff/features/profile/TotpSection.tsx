@@ -1,0 +1,239 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Copy, ShieldAlert } from 'lucide-react';
+import { type FormEvent, useState } from 'react';
+import { Form } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'wouter';
+import { toLatinDigits } from '../../../../common/arabic';
+import { api, errorMessage } from '../../../lib/api';
+import { SuccessNotice } from '../../../ui/Alert';
+import { Button, buttonClass } from '../../../ui/Button';
+import { TextField } from '../../../ui/fields';
+import { Card } from '../../../ui/Page';
+import type { SessionUser } from '../../api-types';
+import { useSession, useUser } from '../../session';
+
+const PROFILE_PATH = '/settings/profile';
+const CODE = /^\d{6}$/;
+
+type TotpSetup = { secret: string; otpauthUrl: string };
+
+/** Two-step verification state of the signed-in user (sent by GET /api/auth/session). */
+function totpState(user: SessionUser | null | undefined): { enabled: boolean; required: boolean } {
+  return { enabled: Boolean(user?.totpEnabled), required: Boolean(user?.totpRequired) };
+}
+
+/**
+ * While an account must enrol, the server refuses every other request: say so on every page and lead to the
+ * profile page, where enrolment happens, so the person is never stuck.
+ */
+export function TotpEnrolmentBanner() {
+  const { t } = useTranslation();
+  const { data: user } = useSession();
+  const [location] = useLocation();
+  const { enabled, required } = totpState(user);
+  if (!required || enabled) return null;
+  return (
+    <section
+      aria-label={t('totp.title')}
+      className="mb-5 flex flex-col gap-2 rounded-lg border border-amber-300 bg-amber-50 p-3 text-amber-950 sm:flex-row sm:items-center sm:gap-3 print:hidden"
+    >
+      <div className="flex min-w-0 flex-1 items-start gap-2">
+        <ShieldAlert aria-hidden="true" className="mt-0.5 size-5 shrink-0 text-amber-800" />
+        <p className="font-medium">{t('totp.banner')}</p>
+      </div>
+      {location === PROFILE_PATH ? null : (
+        <Link href={PROFILE_PATH} className={buttonClass('primary', 'min-h-9 shrink-0 px-3')}>
+          {t('totp.bannerLink')}
+        </Link>
+      )}
+    </section>
+  );
+}
+
+/** The profile page's card: status, enrolment (secret, link, code) and, when allowed, switching it off. */
+export function TotpSection() {
+  const { t } = useTranslation();
+  const { enabled, required } = totpState(useUser());
+  const [notice, setNotice] = useState<string | null>(null);
+  const start = useMutation({ mutationFn: () => api.post<TotpSetup>('/api/me/totp/setup') });
+
+  return (
+    <Card>
+      <h2 className="mb-1 text-base font-bold text-slate-900">{t('totp.title')}</h2>
+      <p className="mb-3 text-sm text-slate-600">{t('totp.intro')}</p>
+      <p className="mb-3 flex flex-wrap items-center gap-2">
+        <span className="text-sm text-slate-600">{t('totp.status')}:</span>
+        <span
+          className={
+            enabled
+              ? 'rounded bg-emerald-100 px-2 py-0.5 text-sm font-medium text-emerald-900'
+              : 'rounded bg-slate-100 px-2 py-0.5 text-sm font-medium text-slate-800'
+          }
+        >
+          {enabled ? t('totp.enabled') : t('totp.disabled')}
+        </span>
+        {required ? (
+          <span className="rounded bg-amber-100 px-2 py-0.5 text-sm font-medium text-amber-900">
+            {t('totp.required')}
+          </span>
+        ) : null}
+      </p>
+      <SuccessNotice>{notice}</SuccessNotice>
+
+      {!enabled && !start.data ? (
+        <div className="flex flex-col gap-3">
+          {start.isError ? (
+            <p role="alert" className="text-sm font-medium text-red-700">
+              {errorMessage(start.error)}
+            </p>
+          ) : null}
+          <div>
+            <Button
+              variant="primary"
+              isPending={start.isPending}
+              onPress={() => {
+                setNotice(null);
+                start.mutate();
+              }}
+            >
+              {start.isPending ? t('totp.starting') : t('totp.enable')}
+            </Button>
+          </div>
+        </div>
+      ) : null}
+
+      {!enabled && start.data ? (
+        <div className="flex flex-col gap-4">
+          <SecretBlock setup={start.data} />
+          <CodeForm
+            path="/api/me/totp/confirm"
+            submit={t('totp.confirm')}
+            pending={t('totp.confirming')}
+            onDone={() => {
+              start.reset();
+              setNotice(t('totp.enabledNotice'));
+            }}
+          />
+        </div>
+      ) : null}
+
+      {enabled && !required ? (
+        <div className="flex flex-col gap-2">
+          <h3 className="font-medium text-slate-900">{t('totp.disable')}</h3>
+          <CodeForm
+            path="/api/me/totp/disable"
+            submit={t('totp.disable')}
+            pending={t('totp.disabling')}
+            help={t('totp.disableHelp')}
+            variant="secondary"
+            onDone={() => setNotice(t('totp.disabledNotice'))}
+          />
+        </div>
+      ) : null}
+    </Card>
+  );
+}
+
+function SecretBlock({ setup }: { setup: TotpSetup }) {
+  const { t } = useTranslation();
+  const [copied, setCopied] = useState(false);
+  const grouped = setup.secret.match(/.{1,4}/g)?.join(' ') ?? setup.secret;
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(setup.secret);
+      setCopied(true);
+    } catch {
+      setCopied(false);
+    }
+  }
+
+  return (
+    <>
+      <p className="text-sm text-slate-800">{t('totp.addAccount')}</p>
+      <div>
+        <p className="text-xs text-slate-600">{t('totp.secret')}</p>
+        <div className="mt-1 flex flex-wrap items-center gap-2">
+          <span
+            dir="ltr"
+            data-testid="totp-secret"
+            className="select-all rounded-md bg-slate-100 px-3 py-2 font-mono text-base tracking-wider text-slate-900"
+          >
+            {grouped}
+          </span>
+          <Button variant="secondary" onPress={() => void copy()}>
+            <Copy aria-hidden="true" className="size-4" />
+            {t('totp.copy')}
+          </Button>
+        </div>
+        <span role="status" className="text-xs text-emerald-800">
+          {copied ? t('totp.copied') : ''}
+        </span>
+      </div>
+      <div>
+        <p className="text-xs text-slate-600">{t('totp.link')}</p>
+        <code dir="ltr" className="mt-1 block select-all break-all rounded-md bg-slate-100 p-2 text-xs text-slate-900">
+          {setup.otpauthUrl}
+        </code>
+      </div>
+    </>
+  );
+}
+
+function CodeForm(props: {
+  path: string;
+  submit: string;
+  pending: string;
+  help?: string;
+  variant?: 'primary' | 'secondary';
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [code, setCode] = useState('');
+  const send = useMutation({
+    mutationFn: (body: { code: string }) => api.post<void>(props.path, body),
+    onSuccess: async () => {
+      setCode('');
+      props.onDone();
+      // The session now says whether it is on; pages refused while enrolment was pending can load again.
+      await queryClient.invalidateQueries();
+    },
+  });
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    send.mutate({ code: toLatinDigits(code).replace(/\s/g, '') });
+  }
+
+  return (
+    <Form
+      onSubmit={onSubmit}
+      validationErrors={send.isError ? { code: errorMessage(send.error) } : {}}
+      className="flex max-w-xs flex-col gap-3"
+    >
+      <TextField
+        label={t('totp.code')}
+        name="code"
+        value={code}
+        onChange={(value) => {
+          setCode(value);
+          if (send.isError) send.reset();
+        }}
+        isRequired
+        ltr
+        autoComplete="one-time-code"
+        description={props.help ?? t('totp.codeHelp')}
+        validate={(value) => (CODE.test(toLatinDigits(value).replace(/\s/g, '')) ? null : t('totp.codeFormat'))}
+        inputClassName="tracking-[0.3em]"
+        inputProps={{ inputMode: 'numeric', maxLength: 8, 'data-testid': 'totp-code' }}
+      />
+      <div>
+        <Button type="submit" variant={props.variant ?? 'primary'} isPending={send.isPending}>
+          {send.isPending ? props.pending : props.submit}
+        </Button>
+      </div>
+    </Form>
+  );
+}
