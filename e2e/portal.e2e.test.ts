@@ -310,7 +310,7 @@ describe('the public portal on a phone, in Arabic', () => {
     await context.close();
   });
 
-  it('policies and FAQs read on a phone; a survey link says plainly it is not open; the home page at 1440', async () => {
+  it('policies and FAQs read on a phone; an unknown survey link says plainly it is not available; the home page at 1440', async () => {
     const { context, page } = await phone();
     await page.goto(`${server.url}/portal/info`);
     await heading(page, 'السياسات والأسئلة الشائعة');
@@ -319,8 +319,9 @@ describe('the public portal on a phone, in Arabic', () => {
     await screenshot(page, 'portal-18-info-390');
     await noSeriousViolations(page);
 
-    await page.goto(`${server.url}/portal/survey/abc123`);
-    await heading(page, 'هذا الرابط غير متاح حالياً');
+    // A link that was never sent (or was used, or expired) gets a kind, plain answer.
+    await page.goto(`${server.url}/portal/survey/${'x'.repeat(24)}`);
+    await heading(page, 'هذا الرابط لم يعد متاحاً');
     await screenshot(page, 'portal-19-survey-390');
     await noSeriousViolations(page);
 

@@ -24,6 +24,17 @@ export type RunningServer = { url: string; dataDir: string; logs: () => string; 
 
 /** Starts the real server (`tsx src/server/main.ts`) on a free port with a fresh embedded database. */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+  // A random port can be taken by something else on the machine: try another one before giving up.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startServerOnce(env);
+    } catch (error) {
+      if (attempt >= 3 || !String((error as Error).message).startsWith('server exited early')) throw error;
+    }
+  }
+}
+
+async function startServerOnce(env: Record<string, string>): Promise<RunningServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wasl-e2e-'));
   const port = 41000 + Math.floor(Math.random() * 9000);
   let output = '';
