@@ -1,4 +1,3 @@
-import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -7,8 +6,8 @@ import { inOrg } from '../../db/tenancy';
 import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
-import { getSettings } from '../settings/queries';
 import { loadBeneficiaryFor } from './get-beneficiary-file';
+import { storeUpload } from './stored-file';
 
 export const DOCUMENT_KIND = /^[a-z0-9_]{2,40}$/;
 
@@ -39,18 +38,8 @@ export async function uploadDocument(
   meta: RequestMeta,
 ) {
   const beneficiary = await loadBeneficiaryFor(deps, user, beneficiaryId, 'beneficiaries.write');
-  const settings = await getSettings(deps.db, user.orgId);
-  if (upload.bytes.length === 0) throw new AppError('document.empty');
-  if (upload.bytes.length > settings.maxUploadMb * 1024 * 1024)
-    throw new AppError('document.too_large', { maxMb: settings.maxUploadMb });
-  const mime = sniffMime(upload.bytes);
-  if (!mime) throw new AppError('document.type_not_allowed');
-  const storedName = randomUUID();
-  await fs.mkdir(deps.config.uploadDir, { recursive: true });
-  const file = path.join(deps.config.uploadDir, storedName);
-  await fs.writeFile(file, upload.bytes, { flag: 'wx', mode: 0o600 });
-  try {
-    return await deps.db.transaction(async (tx) => {
+  return storeUpload(deps, user.orgId, upload, (file) =>
+    deps.db.transaction(async (tx) => {
       const [row] = await tx
         .insert(documents)
         .values({
@@ -58,11 +47,7 @@ export async function uploadDocument(
           beneficiaryId: beneficiary.id,
           applicationId: upload.applicationId,
           kind: upload.kind,
-          originalName: cleanFileName(upload.fileName),
-          storedName,
-          mime,
-          size: upload.bytes.length,
-          sha256: createHash('sha256').update(upload.bytes).digest('hex'),
+          ...file,
           uploadedBy: user.id,
         })
         .returning({
@@ -80,12 +65,8 @@ export async function uploadDocument(
         details: { documentId: row!.id, kind: upload.kind },
       });
       return row!;
-    });
-  } catch (error) {
-    // No orphan file when the row was not written.
-    await fs.rm(file, { force: true });
-    throw error;
-  }
+    }),
+  );
 }
 
 export async function readDocument(deps: Deps, user: SessionUser, id: string, meta: RequestMeta) {

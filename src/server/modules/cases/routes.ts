@@ -1,4 +1,3 @@
-import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { and, eq, isNull } from 'drizzle-orm';
@@ -18,7 +17,7 @@ import type { App, Deps } from '../../http/context';
 import { actorOf } from '../../http/guard';
 import { errorResponses, idParams, noContentResponses } from '../../http/schemas';
 import { requestMeta } from '../../http/session';
-import { cleanFileName, sniffMime } from '../beneficiaries/documents';
+import { storeUpload } from '../beneficiaries/stored-file';
 import { getSettings } from '../settings/queries';
 import { listStaffByRole } from '../users/queries';
 import {
@@ -196,29 +195,11 @@ export function registerCaseRoutes(app: App, deps: Deps): void {
       const part = await request.file();
       if (!part) throw new AppError('document.empty');
       const bytes = await part.toBuffer();
-      const settings = await getSettings(deps.db, user.orgId);
-      if (bytes.length === 0) throw new AppError('document.empty');
-      if (bytes.length > settings.maxUploadMb * 1024 * 1024) throw new AppError('document.too_large');
-      const mime = sniffMime(bytes);
-      if (!mime) throw new AppError('document.type_not_allowed');
-      const storedName = randomUUID();
-      await fs.mkdir(deps.config.uploadDir, { recursive: true });
-      const file = path.join(deps.config.uploadDir, storedName);
-      await fs.writeFile(file, bytes, { flag: 'wx', mode: 0o600 });
-      try {
-        const row = await deps.db.transaction(async (tx) => {
+      const row = await storeUpload(deps, user.orgId, { fileName: part.filename, bytes }, (file) =>
+        deps.db.transaction(async (tx) => {
           const [inserted] = await tx
             .insert(caseAttachments)
-            .values({
-              orgId: user.orgId,
-              caseId: c.id,
-              originalName: cleanFileName(part.filename),
-              storedName,
-              mime,
-              size: bytes.length,
-              sha256: createHash('sha256').update(bytes).digest('hex'),
-              uploadedBy: user.id,
-            })
+            .values({ orgId: user.orgId, caseId: c.id, ...file, uploadedBy: user.id })
             .returning({
               id: caseAttachments.id,
               originalName: caseAttachments.originalName,
@@ -231,12 +212,9 @@ export function registerCaseRoutes(app: App, deps: Deps): void {
             entityId: c.id,
           });
           return inserted!;
-        });
-        return reply.status(201).send(row);
-      } catch (error) {
-        await fs.rm(file, { force: true });
-        throw error;
-      }
+        }),
+      );
+      return reply.status(201).send(row);
     },
   );
 
