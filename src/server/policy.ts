@@ -92,6 +92,18 @@ export function can(actor: Actor, action: Action, resource?: Resource): boolean 
   return true;
 }
 
+/** An id no branch has: what a branch representative without a branch is limited to (nothing). */
+const NO_BRANCH = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * The branch a list must be limited to for this user: a branch representative's own (one with no branch sees
+ * nothing), or null for the roles that see every branch of their organisation.
+ */
+export function listBranchOf(actor: Actor): string | null {
+  if (actor.role !== 'branch_rep') return null;
+  return actor.branchId ?? NO_BRANCH;
+}
+
 /** Throws unless allowed. Another organisation's record is reported as not found, never as forbidden. */
 export function authorize(actor: Actor, action: Action, resource?: Resource): void {
   if (resource && resource.orgId !== actor.orgId) throw new AppError('request.not_found');

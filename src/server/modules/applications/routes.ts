@@ -7,7 +7,7 @@ import type { App, Deps } from '../../http/context';
 import { actorOf } from '../../http/guard';
 import { errorResponses, idParams, noContentResponses } from '../../http/schemas';
 import { requestMeta } from '../../http/session';
-import { authorize } from '../../policy';
+import { authorize, listBranchOf } from '../../policy';
 import { fullName } from '../beneficiaries/fields';
 import { createApplication } from './create-application';
 import { COMMITTEE_STAGES, getApplicationDetail } from './get-application';
@@ -42,7 +42,7 @@ export function registerApplicationRoutes(app: App, deps: Deps): void {
       if (user.role === 'committee') stages = (stages ?? COMMITTEE_STAGES).filter((s) => COMMITTEE_STAGES.includes(s));
       const { rows, hasMore } = await listApplications(deps.db, user.orgId, {
         stages,
-        branchId: user.role === 'branch_rep' ? user.branchId : null,
+        branchId: listBranchOf(user),
         beneficiaryId: q.beneficiaryId,
         limit: q.pageSize,
         offset: (q.page - 1) * q.pageSize,

@@ -1,6 +1,5 @@
 import { and, asc, eq, gte, inArray, lte } from 'drizzle-orm';
 import { z } from 'zod';
-import { isUniqueViolation } from '../../db/errors';
 import { appointmentSlots, appointments, beneficiaries } from '../../db/tables/index';
 import { inOrg } from '../../db/tenancy';
 import { AppError } from '../../errors';
@@ -9,11 +8,12 @@ import type { App, Deps } from '../../http/context';
 import { actorOf } from '../../http/guard';
 import { errorResponses, idParams, noContentResponses } from '../../http/schemas';
 import { requestMeta } from '../../http/session';
-import { authorize } from '../../policy';
+import { authorize, listBranchOf } from '../../policy';
 import { fullName } from '../beneficiaries/fields';
 import { loadBeneficiaryFor } from '../beneficiaries/get-beneficiary-file';
 import { recordInteraction } from '../interactions/record-interaction';
 import { branchExists } from '../users/queries';
+import { bookAppointment } from './book-appointment';
 
 const tags = ['appointments'];
 
@@ -70,7 +70,7 @@ export function registerAppointmentRoutes(app: App, deps: Deps): void {
     async (request) => {
       const user = actorOf(request);
       const q = request.query;
-      const branchId = user.role === 'branch_rep' ? user.branchId : q.branchId;
+      const branchId = listBranchOf(user) ?? q.branchId;
       const slots = await deps.db
         .select()
         .from(appointmentSlots)
@@ -144,39 +144,8 @@ export function registerAppointmentRoutes(app: App, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const user = actorOf(request);
-      const b = request.body;
-      await loadBeneficiaryFor(deps, user, b.beneficiaryId, 'beneficiaries.write');
-      const [slot] = await deps.db
-        .select()
-        .from(appointmentSlots)
-        .where(inOrg(appointmentSlots, user.orgId, eq(appointmentSlots.id, b.slotId)));
-      if (!slot) throw new AppError('appointment.slot_not_found');
-      if (slot.startsAt < new Date()) throw new AppError('appointment.slot_past');
-      try {
-        const id = await deps.db.transaction(async (tx) => {
-          const [row] = await tx
-            .insert(appointments)
-            .values({
-              orgId: user.orgId,
-              slotId: slot.id,
-              beneficiaryId: b.beneficiaryId,
-              purpose: b.purpose,
-              bookedBy: user.id,
-            })
-            .returning({ id: appointments.id });
-          await writeAudit(tx, user, requestMeta(request), {
-            action: 'appointment.booked',
-            entityType: 'appointment',
-            entityId: row!.id,
-          });
-          return row!.id;
-        });
-        return reply.status(201).send({ id });
-      } catch (error) {
-        if (isUniqueViolation(error, 'appointments_live_slot_uq')) throw new AppError('appointment.slot_taken');
-        throw error;
-      }
+      const id = await bookAppointment(deps, actorOf(request), request.body, requestMeta(request));
+      return reply.status(201).send({ id });
     },
   );
 

@@ -6,6 +6,7 @@ import { inOrg } from '../../db/tenancy';
 import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
+import { getApplication } from '../applications/queries';
 import { loadBeneficiaryFor } from './get-beneficiary-file';
 import { storeUpload } from './stored-file';
 
@@ -38,6 +39,11 @@ export async function uploadDocument(
   meta: RequestMeta,
 ) {
   const beneficiary = await loadBeneficiaryFor(deps, user, beneficiaryId, 'beneficiaries.write');
+  if (upload.applicationId) {
+    // A document may only be filed under an application of the same beneficiary.
+    const application = await getApplication(deps.db, user.orgId, upload.applicationId);
+    if (!application || application.beneficiaryId !== beneficiary.id) throw new AppError('application.not_found');
+  }
   return storeUpload(deps, user.orgId, upload, (file) =>
     deps.db.transaction(async (tx) => {
       const [row] = await tx

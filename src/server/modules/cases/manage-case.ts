@@ -334,14 +334,16 @@ export async function assignCase(
   input: z.infer<typeof assignCaseInput>,
   meta: RequestMeta,
 ) {
-  await loadCaseFor(deps, user, id, 'cases.work');
+  const c = await loadCaseFor(deps, user, id, 'cases.work');
   if (input.ownerUserId) {
     const [owner] = await deps.db
-      .select({ role: users.role, disabled: users.disabled })
+      .select({ role: users.role, disabled: users.disabled, branchId: users.branchId })
       .from(users)
       .where(inOrg(users, user.orgId, eq(users.id, input.ownerUserId)));
     if (!owner || owner.disabled || owner.role === 'committee' || owner.role === 'admin')
       throw new AppError('case.bad_owner');
+    // A branch representative can only work their own branch's cases, so only those can be given to them.
+    if (owner.role === 'branch_rep' && owner.branchId !== c.branchId) throw new AppError('case.bad_owner');
   }
   await deps.db.transaction(async (tx) => {
     await tx.update(cases).set(input).where(eq(cases.id, id));

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, type SQL } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { mobileSchema } from '../../../common/domain/beneficiary';
 import { CHANNELS, channelSchema } from '../../../common/domain/channels';
@@ -11,15 +11,12 @@ import {
   services,
   users,
 } from '../../db/tables/index';
-import { inOrg } from '../../db/tenancy';
-import { AppError } from '../../errors';
-import { writeAudit } from '../../http/audit';
 import type { App, Deps } from '../../http/context';
 import { actorOf } from '../../http/guard';
 import { errorResponses, idParams, noContentResponses } from '../../http/schemas';
 import { requestMeta } from '../../http/session';
 import { loadBeneficiaryFor } from '../beneficiaries/get-beneficiary-file';
-import { recordInteraction } from './record-interaction';
+import { createInteraction, linkInteraction, listInteractions } from './manage-interactions';
 
 const tags = ['interactions'];
 
@@ -61,50 +58,7 @@ export function registerInteractionRoutes(app: App, deps: Deps): void {
       schema: { tags, body: createBody, response: { 201: z.object({ id: z.uuid() }), ...errorResponses } },
     },
     async (request, reply) => {
-      const user = actorOf(request);
-      const b = request.body;
-      if (b.beneficiaryId) await loadBeneficiaryFor(deps, user, b.beneficiaryId, 'beneficiaries.write');
-      if (b.applicationId) {
-        const [a] = await deps.db
-          .select({ beneficiaryId: applications.beneficiaryId })
-          .from(applications)
-          .where(inOrg(applications, user.orgId, eq(applications.id, b.applicationId)));
-        if (!a || (b.beneficiaryId && a.beneficiaryId !== b.beneficiaryId)) throw new AppError('application.not_found');
-      }
-      if (b.caseId) {
-        const [c] = await deps.db
-          .select({ id: cases.id })
-          .from(cases)
-          .where(inOrg(cases, user.orgId, eq(cases.id, b.caseId)));
-        if (!c) throw new AppError('case.not_found');
-      }
-      const id = await deps.db.transaction(async (tx) => {
-        const newId = await recordInteraction(tx, {
-          orgId: user.orgId,
-          channel: b.channel,
-          direction: b.direction,
-          userId: user.id,
-          summary: b.summary,
-          beneficiaryId: b.beneficiaryId ?? null,
-          applicationId: b.applicationId ?? null,
-          contactName: b.contactName ?? null,
-          contactMobile: b.contactMobile ?? null,
-          durationSeconds: b.durationSeconds ?? null,
-        });
-        if (b.occurredAt || b.caseId) {
-          await tx
-            .update(interactions)
-            .set({ ...(b.occurredAt ? { occurredAt: new Date(b.occurredAt) } : {}), caseId: b.caseId ?? null })
-            .where(eq(interactions.id, newId));
-        }
-        await writeAudit(tx, user, requestMeta(request), {
-          action: 'interaction.created',
-          entityType: 'interaction',
-          entityId: newId,
-          details: { channel: b.channel },
-        });
-        return newId;
-      });
+      const id = await createInteraction(deps, actorOf(request), request.body, requestMeta(request));
       return reply.status(201).send({ id });
     },
   );
@@ -112,37 +66,7 @@ export function registerInteractionRoutes(app: App, deps: Deps): void {
   app.get(
     '/api/interactions',
     { config: { access: 'interactions.read' }, schema: { tags, querystring: listQuery } },
-    async (request) => {
-      const user = actorOf(request);
-      const q = request.query;
-      if (q.beneficiaryId) await loadBeneficiaryFor(deps, user, q.beneficiaryId, 'beneficiaries.read');
-      const conditions: (SQL | undefined)[] = [
-        q.beneficiaryId ? eq(interactions.beneficiaryId, q.beneficiaryId) : undefined,
-        q.channel ? eq(interactions.channel, q.channel) : undefined,
-        q.unlinked === 'true' ? isNull(interactions.beneficiaryId) : undefined,
-      ];
-      const rows = await deps.db
-        .select({
-          id: interactions.id,
-          channel: interactions.channel,
-          direction: interactions.direction,
-          occurredAt: interactions.occurredAt,
-          summary: interactions.summary,
-          durationSeconds: interactions.durationSeconds,
-          beneficiaryId: interactions.beneficiaryId,
-          contactName: interactions.contactName,
-          contactMobile: interactions.contactMobile,
-          applicationId: interactions.applicationId,
-          caseId: interactions.caseId,
-          userName: users.displayName,
-        })
-        .from(interactions)
-        .leftJoin(users, eq(users.id, interactions.userId))
-        .where(inOrg(interactions, user.orgId, ...conditions))
-        .orderBy(desc(interactions.occurredAt))
-        .limit(q.limit);
-      return { items: rows.map((r) => ({ ...r, occurredAt: r.occurredAt.toISOString() })) };
-    },
+    async (request) => listInteractions(deps, actorOf(request), request.query),
   );
 
   /** An unidentified contact (name + mobile) is linked to a file once the person is known. */
@@ -158,30 +82,13 @@ export function registerInteractionRoutes(app: App, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const user = actorOf(request);
-      await loadBeneficiaryFor(deps, user, request.body.beneficiaryId, 'beneficiaries.write');
-      const rows = await deps.db.transaction(async (tx) => {
-        const updated = await tx
-          .update(interactions)
-          .set({ beneficiaryId: request.body.beneficiaryId })
-          .where(
-            inOrg(
-              interactions,
-              user.orgId,
-              and(eq(interactions.id, request.params.id), isNull(interactions.beneficiaryId)),
-            ),
-          )
-          .returning({ id: interactions.id });
-        if (updated.length > 0)
-          await writeAudit(tx, user, requestMeta(request), {
-            action: 'interaction.linked',
-            entityType: 'interaction',
-            entityId: request.params.id,
-            details: { beneficiaryId: request.body.beneficiaryId },
-          });
-        return updated;
-      });
-      if (rows.length === 0) throw new AppError('interaction.not_linkable');
+      await linkInteraction(
+        deps,
+        actorOf(request),
+        request.params.id,
+        request.body.beneficiaryId,
+        requestMeta(request),
+      );
       return reply.status(204).send();
     },
   );
