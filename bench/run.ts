@@ -2,18 +2,19 @@
 // and measures each scenario with autocannon against a floor route (one indexed SELECT) in the same run.
 // Sizes: BENCH_SIZES (default 10000,100000); databases: BENCH_DBS (default embedded,postgres);
 // seconds per scenario: BENCH_SECONDS (default 10); connections: BENCH_CONNECTIONS (default 10).
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { type Database, migrateDatabase, openEmbedded, openServer } from '../src/server/db/client';
 import { listServices } from '../src/server/modules/services/queries';
 import { seedDemoUsers } from '../src/server/seed/demo-users';
 import { ensureOrganization, FIRST_ORGANIZATION } from '../src/server/seed/organization';
 import { seedServices } from '../src/server/seed/services';
-import { type BenchData, loadBenchData } from './data';
+import { type BenchData, loadActivity, loadBenchData } from './data';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
 const DBS = (process.env.BENCH_DBS ?? 'embedded,postgres').split(',');
@@ -37,7 +38,7 @@ const facts: string[] = [];
 async function prepare(
   kind: string,
   size: number,
-): Promise<{ env: Record<string, string>; data: BenchData; cleanup: () => Promise<void> }> {
+): Promise<{ env: Record<string, string>; data: BenchData & { submitted: string[] }; cleanup: () => Promise<void> }> {
   let database: Database;
   let env: Record<string, string>;
   let cleanup: () => Promise<void>;
@@ -70,12 +71,33 @@ async function prepare(
   const serviceIds = (await listServices(database.db, orgId)).map((s) => s.id);
   const started = performance.now();
   const data = await loadBenchData(database.db, orgId, Object.values(branchIds), serviceIds, size);
+  const registryMs = performance.now() - started;
+  const idOf = async (username: string) => {
+    const r = await database.db.execute(sql`SELECT id FROM users WHERE username = ${username}`);
+    return String((r as unknown as { rows: { id: string }[] }).rows[0]!.id);
+  };
+  const activityStarted = performance.now();
+  const counts = await loadActivity(
+    database,
+    orgId,
+    { officer: await idOf('officer'), execution: await idOf('execution') },
+    serviceIds,
+    (line) => console.error(`   ${line}`),
+  );
+  const activityMs = performance.now() - activityStarted;
   await database.exec('VACUUM ANALYZE');
+  const submitted = await database.db.execute(
+    sql`SELECT id FROM applications WHERE stage = 'submitted' ORDER BY reference LIMIT 20000`,
+  );
+  const n = (v: number) => v.toLocaleString('en');
   facts.push(
-    `${kind} ${size.toLocaleString('en')}: data loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    `${kind} ${n(size)}: beneficiaries, households and ${n(Math.ceil(size * 1.5))} applications loaded in ${(registryMs / 1000).toFixed(1)} s; ` +
+      `${n(counts.interactions)} interactions, ${n(counts.cases)} cases, ${n(counts.deliveries)} deliveries and ${n(counts.surveyAnswers)} survey answers generated in ${(activityMs / 1000).toFixed(1)} s; ` +
+      `total with VACUUM ANALYZE ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
   await database.close();
-  return { env, data, cleanup };
+  const submittedIds = (submitted as unknown as { rows: { id: string }[] }).rows.map((r) => r.id);
+  return { env, data: { ...data, submitted: submittedIds }, cleanup };
 }
 
 function rssMb(pid: number): number {
@@ -86,7 +108,7 @@ function rssMb(pid: number): number {
 async function startServer(env: Record<string, string>) {
   const port = 45000 + Math.floor(Math.random() * 5000);
   const started = performance.now();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['dist/server/main.mjs'], {
     env: {
       ...process.env,
       ...env,
@@ -124,6 +146,9 @@ async function run(db: string, size: number, scenario: string, opts: autocannon.
   });
 }
 
+// The server runs as `npm start` runs it: compiled once, no TypeScript compiler in the process.
+execFileSync(process.execPath, ['scripts/build-server.mjs'], { stdio: 'inherit' });
+
 for (const db of DBS) {
   for (const size of SIZES) {
     console.error(`== ${db}, ${size} beneficiaries`);
@@ -131,13 +156,18 @@ for (const db of DBS) {
     const { child, url, startMs } = await startServer(env);
     await new Promise((r) => setTimeout(r, 2000));
     const idle = rssMb(child.pid!);
-    const login = await fetch(`${url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'officer', password: 'wasl-demo-2026' }),
-    });
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
-    const headers = { cookie };
+    const signIn = async (username: string) => {
+      const login = await fetch(`${url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: 'wasl-demo-2026' }),
+      });
+      const body = (await login.json()) as { csrfToken: string };
+      return { cookie: (login.headers.get('set-cookie') ?? '').split(';')[0]!, csrf: body.csrfToken };
+    };
+    const officer = await signIn('officer');
+    const manager = await signIn('manager');
+    const headers = { cookie: officer.cookie };
     let i = 0;
     const nextId = <T>(list: T[]) => {
       i = (i * 7919 + 13) % list.length;
@@ -190,6 +220,54 @@ for (const db of DBS) {
       'application queue (to verify)',
       dynamic(() => '/api/applications?queue=to_verify'),
     );
+    await run(
+      db,
+      size,
+      'case inbox (open complaints, first page)',
+      dynamic(() => '/api/cases?kind=complaint&status=in_progress'),
+    );
+    await run(db, size, 'KPI dashboard (one month)', {
+      url,
+      headers: { cookie: manager.cookie },
+      requests: [{ method: 'GET', path: '/api/reports/kpis?from=2026-10-01&to=2026-10-31' }],
+    });
+    const writeHeaders = { ...headers, 'x-csrf-token': officer.csrf, 'content-type': 'application/json' };
+    await run(db, size, 'create interaction (write)', {
+      url,
+      headers: writeHeaders,
+      requests: [
+        {
+          method: 'POST',
+          setupRequest: (req) => ({
+            ...req,
+            path: '/api/interactions',
+            body: JSON.stringify({
+              channel: 'phone',
+              direction: 'inbound',
+              summary: 'اتصال للاستفسار عن موعد التوريد القادم',
+              beneficiaryId: nextId(data.beneficiaryIds),
+            }),
+          }),
+        },
+      ],
+    });
+    // Each request moves a different submitted application to verifying, so the run stops when they run out.
+    let nextSubmitted = 0;
+    await run(db, size, 'stage transition (write)', {
+      url,
+      headers: writeHeaders,
+      amount: Math.min(data.submitted.length, SECONDS * 400),
+      requests: [
+        {
+          method: 'POST',
+          setupRequest: (req) => ({
+            ...req,
+            path: `/api/applications/${data.submitted[nextSubmitted++ % data.submitted.length]}/transitions`,
+            body: JSON.stringify({ to: 'verifying' }),
+          }),
+        },
+      ],
+    });
     clearInterval(sampler);
     facts.push(
       `${db} ${size.toLocaleString('en')}: start-up to healthy ${(startMs / 1000).toFixed(1)} s; RSS idle ${idle.toFixed(0)} MB, peak under load ${peak.toFixed(0)} MB`,
