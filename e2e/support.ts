@@ -22,7 +22,7 @@ export const DESKTOP = { width: 1440, height: 900 };
 
 export type RunningServer = { url: string; dataDir: string; logs: () => string; stop: () => Promise<void> };
 
-/** Starts the real server (`tsx src/server/main.ts`) on a free port with a fresh embedded database. */
+/** Starts the real server as `npm start` runs it (the built `dist/server/main.mjs`) on a free port with a fresh embedded database. */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   // A random port can be taken by something else on the machine: try another one before giving up.
   for (let attempt = 1; ; attempt++) {
@@ -38,7 +38,7 @@ async function startServerOnce(env: Record<string, string>): Promise<RunningServ
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wasl-e2e-'));
   const port = 41000 + Math.floor(Math.random() * 9000);
   let output = '';
-  const child: ChildProcess = spawn('npx', ['tsx', 'src/server/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['dist/server/main.mjs'], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,

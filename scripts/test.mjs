@@ -45,7 +45,9 @@ const integration = run('unit and integration tests (embedded + postgres)', [
   '--reporter=json',
   '--outputFile=test-results/integration.json',
 ]);
-const built = run('build the web apps', ['vite', 'build', '--logLevel', 'warn']);
+const built =
+  run('build the web apps', ['vite', 'build', '--logLevel', 'warn']) &&
+  run('build the server (what npm start runs)', ['node', 'scripts/build-server.mjs']);
 const e2e =
   built &&
   run('browser journeys (Chromium)', [

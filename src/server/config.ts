@@ -15,6 +15,7 @@ const envSchema = z.object({
   UPLOAD_DIR: z.string().optional(),
   WASL_DEMO: bool,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_CACHE_MS: z.coerce.number().int().min(0).max(10_000).default(2_000),
   SESSION_IDLE_MINUTES: z.coerce
     .number()
     .int()
@@ -48,6 +49,11 @@ const envSchema = z.object({
   WHATSAPP_VERIFY_TOKEN: z.string().optional(),
   /** Public address of this installation, used in links sent to beneficiaries (survey links). */
   PUBLIC_URL: z.string().url().default('http://localhost:3000'),
+  /** PGlite's buffer pool; the operating system's file cache still holds the rest (docs/benchmarks.md → memory). */
+  PGLITE_SHARED_BUFFERS: z
+    .string()
+    .regex(/^\d+(kB|MB|GB)$/)
+    .default('32MB'),
 });
 
 export type Config = {
@@ -56,11 +62,13 @@ export type Config = {
   host: string;
   databaseUrl: string | undefined;
   dataDir: string;
+  pgliteSharedBuffers: string;
   /** Uploaded documents, stored under generated names. */
   uploadDir: string;
   demo: boolean;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
-  session: { idleMs: number; absoluteMs: number };
+  /** cacheMs: how long a process may reuse a session row it read (0: read it on every request). */
+  session: { idleMs: number; absoluteMs: number; cacheMs: number };
   login: { maxFailures: number; windowMs: number };
   vacuumIntervalMs: number;
   trustProxy: boolean;
@@ -92,10 +100,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.DATA_DIR),
+    pgliteSharedBuffers: e.PGLITE_SHARED_BUFFERS,
     uploadDir: path.resolve(e.UPLOAD_DIR ?? path.join(e.DATA_DIR, 'documents')),
     demo: e.WASL_DEMO,
     logLevel: e.LOG_LEVEL,
-    session: { idleMs: e.SESSION_IDLE_MINUTES * 60_000, absoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000 },
+    session: {
+      idleMs: e.SESSION_IDLE_MINUTES * 60_000,
+      absoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
+      cacheMs: e.SESSION_CACHE_MS,
+    },
     login: { maxFailures: e.LOGIN_MAX_FAILURES, windowMs: e.LOGIN_WINDOW_MINUTES * 60_000 },
     vacuumIntervalMs: e.VACUUM_INTERVAL_HOURS * 3_600_000,
     trustProxy: e.TRUST_PROXY,

@@ -31,13 +31,22 @@ export type Database = {
 const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 /** Embedded PGlite in `dataDir`, or in memory when dataDir is undefined (tests). */
-export async function openEmbedded(dataDir: string | undefined): Promise<Database> {
+export async function openEmbedded(
+  dataDir: string | undefined,
+  opts: { sharedBuffers?: string } = {},
+): Promise<Database> {
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create({
     dataDir,
     extensions: { pg_trgm },
     // PGlite keeps ~600 MB of WAL by default; this bounds it (ARCHITECTURE.md → guardrails).
-    postgresqlconf: ["max_wal_size = '64MB'", "min_wal_size = '32MB'"],
+    // Its default 128 MB buffer pool is most of its resident memory; 32 MB keeps an idle server small
+    // (docs/benchmarks.md → memory) and reads beyond it come from the operating system's file cache.
+    postgresqlconf: [
+      "max_wal_size = '64MB'",
+      "min_wal_size = '32MB'",
+      `shared_buffers = '${opts.sharedBuffers ?? '32MB'}'`,
+    ],
   });
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return {

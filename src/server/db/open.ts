@@ -12,7 +12,9 @@ export async function openConfiguredDatabase(config: Config): Promise<{ database
   }
   const release = lockDataFolder(config.dataDir);
   try {
-    const database = await openEmbedded(path.join(config.dataDir, 'pglite'));
+    const database = await openEmbedded(path.join(config.dataDir, 'pglite'), {
+      sharedBuffers: config.pgliteSharedBuffers,
+    });
     await migrateDatabase(database);
     return { database, release };
   } catch (error) {

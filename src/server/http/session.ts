@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { deleteSession, findSession, toSessionUser, touchSession } from '../modules/auth/queries';
+import { sessionCache } from '../modules/auth/session-cache';
 import { sessionIdOf } from '../modules/auth/tokens';
 import type { App, Deps, RequestMeta } from './context';
 
@@ -47,9 +48,13 @@ export function registerSessionLoader(app: App, deps: Deps): void {
     const token = readSessionToken(request);
     if (!token) return;
     const sessionId = sessionIdOf(token);
-    const row = await findSession(deps.db, sessionId);
-    if (!row) return;
     const now = Date.now();
+    let row = sessionCache.get(sessionId, now);
+    if (!row) {
+      row = await findSession(deps.db, sessionId);
+      if (!row) return;
+      sessionCache.set(sessionId, row, now, deps.config.session.cacheMs);
+    }
     const idle = now - row.lastSeenAt.getTime() > deps.config.session.idleMs;
     if (idle || row.expiresAt.getTime() <= now || row.disabled) {
       await deleteSession(deps.db, sessionId);

@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, sessions, users } from '../../db/tables/index';
 import { createTestContext, signedIn, TestClient, type TestContext } from '../../test/harness';
+import { sessionCache } from './session-cache';
 import { currentTotp } from './totp';
 
 let ctx: TestContext;
@@ -135,6 +136,8 @@ describe('session timeouts', () => {
     await ctx.deps.db.execute(
       sql`update sessions set last_seen_at = now() - make_interval(mins => ${minutes}) where user_id = (select id from users where username = 'manager')`,
     );
+    // The clock moved on by minutes: the process's copy of the row (kept for seconds) has lapsed too.
+    sessionCache.clear();
     expect((await client.get('/api/auth/session')).status).toBe(401);
   });
 
@@ -143,7 +146,25 @@ describe('session timeouts', () => {
     await ctx.deps.db.execute(
       sql`update sessions set expires_at = now() - interval '1 second' where user_id = (select id from users where username = 'manager')`,
     );
+    sessionCache.clear();
     expect((await client.get('/api/auth/session')).status).toBe(401);
+  });
+
+  it('a change made outside this process is seen once the short-lived copy of the session lapses', async () => {
+    const client = await signedIn(ctx.app, 'manager');
+    expect((await client.get('/api/auth/session')).status).toBe(200);
+    // As another server process would: end the session straight in the database.
+    await ctx.deps.db.execute(
+      sql`delete from sessions where user_id = (select id from users where username = 'manager')`,
+    );
+    const started = Date.now();
+    let status = 200;
+    while (status === 200 && Date.now() - started < ctx.config.session.cacheMs + 1_000) {
+      status = (await client.get('/api/auth/session')).status;
+      if (status === 200) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(status).toBe(401);
+    expect(Date.now() - started).toBeLessThanOrEqual(ctx.config.session.cacheMs + 500);
   });
 });
 

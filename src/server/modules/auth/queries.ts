@@ -3,6 +3,7 @@ import type { Role } from '../../../common/domain/roles';
 import type { Db } from '../../db/client';
 import { loginFailures, sessions, users } from '../../db/tables/index';
 import type { SessionUser } from '../../http/context';
+import { sessionCache } from './session-cache';
 
 export const sessionUserColumns = {
   id: users.id,
@@ -79,21 +80,25 @@ export async function insertSession(
 }
 
 export async function touchSession(db: Db, sessionId: string, at: Date) {
+  sessionCache.forget(sessionId);
   await db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, sessionId));
 }
 
 export async function deleteSession(db: Db, sessionId: string) {
+  sessionCache.forget(sessionId);
   await db.delete(sessions).where(eq(sessions.id, sessionId));
 }
 
 /** Ends every session of a user, or every one but `keep`. */
 export async function deleteUserSessions(db: Db, userId: string, keep?: string) {
+  sessionCache.clear();
   await db
     .delete(sessions)
     .where(keep ? and(eq(sessions.userId, userId), ne(sessions.id, keep)) : eq(sessions.userId, userId));
 }
 
 export async function deleteExpiredSessions(db: Db, now: Date, idleMs: number) {
+  sessionCache.clear();
   await db
     .delete(sessions)
     .where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, new Date(now.getTime() - idleMs))));
@@ -146,6 +151,7 @@ export async function getCredentials(db: Db, userId: string) {
 }
 
 export async function updatePasswordHash(db: Db, userId: string, passwordHash: string) {
+  sessionCache.clear();
   await db
     .update(users)
     .set({ passwordHash, passwordChangedAt: new Date(), updatedAt: new Date() })
@@ -153,6 +159,7 @@ export async function updatePasswordHash(db: Db, userId: string, passwordHash: s
 }
 
 export async function updateTotp(db: Db, userId: string, values: { totpSecret: string | null; totpEnabled: boolean }) {
+  sessionCache.clear();
   await db
     .update(users)
     .set({ ...values, updatedAt: new Date() })

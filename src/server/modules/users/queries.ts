@@ -2,6 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { branches, organizations, users } from '../../db/tables/index';
 import { inOrg } from '../../db/tenancy';
+import { sessionCache } from '../auth/session-cache';
 
 const userColumns = {
   id: users.id,
@@ -62,6 +63,8 @@ export async function updateUser(
     totpRequired: boolean;
   }>,
 ) {
+  // Role, branch, disabled and two-step requirement travel with the session: drop cached copies.
+  sessionCache.clear();
   const [row] = await db
     .update(users)
     .set({ ...values, updatedAt: new Date() })
@@ -71,6 +74,7 @@ export async function updateUser(
 }
 
 export async function updatePreferences(db: Db, userId: string, values: { locale?: string; digits?: string }) {
+  sessionCache.clear();
   const [row] = await db
     .update(users)
     .set({ ...values, updatedAt: new Date() })
