@@ -58,6 +58,8 @@ export const applications = pgTable(
     // Queues span several stages ordered by age: walking this index in order stops after one page.
     index('applications_org_changed_idx').on(t.orgId, t.stageChangedAt),
     index('applications_beneficiary_idx').on(t.beneficiaryId),
+    // Applications received in a period (the dashboard).
+    index('applications_org_created_idx').on(t.orgId, t.createdAt),
     check(
       'applications_stage_ck',
       sql`${t.stage} in ('draft','submitted','verifying','referred','returned','declared','in_committee','accepted','rejected','deferred','completing','enrolled','withdrawn')`,

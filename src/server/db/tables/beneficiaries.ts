@@ -76,6 +76,8 @@ export const beneficiaries = pgTable(
     index('beneficiaries_name_prefix_idx').using('btree', t.orgId, sql`${t.nameNorm} text_pattern_ops`),
     index('beneficiaries_name_trgm_idx').using('gin', sql`${t.nameNorm} gin_trgm_ops`),
     index('beneficiaries_org_branch_idx').on(t.orgId, t.branchId),
+    // Active files by district and water source (the dashboard) without reading the table.
+    index('beneficiaries_org_status_area_idx').on(t.orgId, t.status, t.district, t.waterSource),
     index('beneficiaries_org_reverify_idx').on(t.orgId, t.reverifyDue),
     check('beneficiaries_gender_ck', sql`${t.gender} in ('male','female')`),
     check('beneficiaries_status_ck', sql`${t.status} in ('applicant','active','suspended','closed')`),

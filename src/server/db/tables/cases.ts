@@ -54,6 +54,8 @@ export const cases = pgTable(
     index('cases_org_status_idx').on(t.orgId, t.status, t.resolutionDueAt),
     index('cases_owner_idx').on(t.ownerUserId, t.status),
     index('cases_beneficiary_idx').on(t.beneficiaryId),
+    // The dashboard counts a period's cases by kind and channel from this index alone.
+    index('cases_org_created_idx').on(t.orgId, t.createdAt, t.kind, t.channel),
     check('cases_kind_ck', sql`${t.kind} in ('inquiry','complaint','suggestion','praise','service_request')`),
     check(
       'cases_status_ck',

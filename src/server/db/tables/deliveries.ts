@@ -42,6 +42,8 @@ export const deliveries = pgTable(
     index('deliveries_org_date_idx').on(t.orgId, t.scheduledDate, t.status),
     index('deliveries_assignee_date_idx').on(t.assigneeUserId, t.scheduledDate),
     index('deliveries_beneficiary_idx').on(t.beneficiaryId),
+    // Deliveries completed in a period, by outcome (the dashboard).
+    index('deliveries_org_completed_idx').on(t.orgId, t.completedAt, t.status),
     check('deliveries_status_ck', sql`${t.status} in ('scheduled','delivered','failed','cancelled')`),
   ],
 );

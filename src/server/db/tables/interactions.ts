@@ -27,7 +27,8 @@ export const interactions = pgTable(
   },
   (t) => [
     index('interactions_beneficiary_idx').on(t.beneficiaryId, t.occurredAt),
-    index('interactions_org_time_idx').on(t.orgId, t.occurredAt),
+    // Channel and direction ride along so the dashboard's contacts-per-channel count reads the index alone.
+    index('interactions_org_time_idx').on(t.orgId, t.occurredAt, t.channel, t.direction),
     check('interactions_direction_ck', sql`${t.direction} in ('inbound','outbound')`),
     check(
       'interactions_channel_ck',
