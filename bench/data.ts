@@ -104,7 +104,7 @@ export type BenchData = { nationalIds: string[]; mobiles: string[]; beneficiaryI
 
 /**
  * Bulk-loads `count` beneficiaries (with households) and 1.5 applications per beneficiary across stages.
- * Rows go in batches of 500 through the same Drizzle schema the app uses, on either database.
+ * Rows go in batches of 2,000 through the same Drizzle schema the app uses, on either database.
  */
 export async function loadBenchData(
   db: Db,
@@ -116,7 +116,7 @@ export async function loadBenchData(
 ): Promise<BenchData> {
   const r = prng(seed);
   const out: BenchData = { nationalIds: [], mobiles: [], beneficiaryIds: [] };
-  const batch = 500;
+  const batch = 2000;
   for (let start = 0; start < count; start += batch) {
     const rows: (typeof beneficiaries.$inferInsert)[] = [];
     for (let i = start; i < Math.min(count, start + batch); i++) {

@@ -856,3 +856,25 @@ describe('two ids in one request that must belong together', () => {
     );
   });
 });
+
+describe('moving a file to another branch', () => {
+  it('its open application, scheduled delivery and open case move with it to the new branch', async () => {
+    const moving = await seedBranch('HQ');
+    const rep = clients.branchrep;
+    const paths = [`/api/applications/${moving.applicationId}`, `/api/cases/${moving.caseId}`];
+    for (const path of paths) expect(refused(await rep.get(path)), path).toBe(true);
+    ok(
+      await clients.officer.patch(`/api/beneficiaries/${moving.beneficiaryId}`, { branchId: ctx.branchIds.KHB }),
+      204,
+      'move the file',
+    );
+    for (const path of paths) expect((await rep.get(path)).status, path).toBe(200);
+    const [delivery] = await ctx.deps.db
+      .select({ branchId: deliveries.branchId })
+      .from(deliveries)
+      .where(eq(deliveries.id, moving.deliveryId));
+    expect(delivery?.branchId).toBe(ctx.branchIds.KHB);
+    // The HQ records seeded earlier stay where they were.
+    expect(refused(await rep.get(`/api/applications/${other.applicationId}`))).toBe(true);
+  });
+});

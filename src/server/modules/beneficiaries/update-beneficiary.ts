@@ -1,6 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray, notInArray } from 'drizzle-orm';
 import type { UpdateBeneficiaryInput } from '../../../common/domain/beneficiary';
-import { beneficiaries, beneficiaryRevisions } from '../../db/tables/index';
+import { OPEN_CASE_STATUSES } from '../../../common/domain/case';
+import { applications, beneficiaries, beneficiaryRevisions, cases, deliveries } from '../../db/tables/index';
 import { inOrg } from '../../db/tenancy';
 import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
@@ -35,6 +36,32 @@ export async function updateBeneficiary(
         .where(inOrg(beneficiaries, user.orgId, eq(beneficiaries.id, id)));
     }
     if (input.household) await replaceHousehold(tx, user.orgId, id, input.household);
+    if (input.branchId && input.branchId !== current.branchId) {
+      // The file's open work moves with it to the branch that serves the beneficiary now; finished work stays with
+      // the branch that did it, so branch figures for past months do not change (docs/decisions/012).
+      const to = { branchId: input.branchId };
+      await tx
+        .update(applications)
+        .set(to)
+        .where(
+          and(
+            inOrg(applications, user.orgId, eq(applications.beneficiaryId, id)),
+            notInArray(applications.stage, ['rejected', 'enrolled', 'withdrawn']),
+          ),
+        );
+      await tx
+        .update(deliveries)
+        .set(to)
+        .where(
+          and(inOrg(deliveries, user.orgId, eq(deliveries.beneficiaryId, id)), eq(deliveries.status, 'scheduled')),
+        );
+      await tx
+        .update(cases)
+        .set(to)
+        .where(
+          and(inOrg(cases, user.orgId, eq(cases.beneficiaryId, id)), inArray(cases.status, [...OPEN_CASE_STATUSES])),
+        );
+    }
     const changes = diffFields(current as unknown as Record<string, unknown>, columns);
     if (Object.keys(changes).length > 0) {
       await tx.insert(beneficiaryRevisions).values({ orgId: user.orgId, beneficiaryId: id, byUser: user.id, changes });
