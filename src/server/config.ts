@@ -31,6 +31,7 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   VACUUM_INTERVAL_HOURS: z.coerce.number().min(0).default(6),
+  REPORTS_CACHE_SECONDS: z.coerce.number().int().min(0).max(3_600).default(60),
   TRUST_PROXY: bool,
   /** The association this installation serves publicly (sign-in page, portal). */
   ORG_SLUG: z.string().default('maa-riyadh-alkhabra'),
@@ -71,6 +72,8 @@ export type Config = {
   session: { idleMs: number; absoluteMs: number; cacheMs: number };
   login: { maxFailures: number; windowMs: number };
   vacuumIntervalMs: number;
+  /** How long the KPI dashboard's figures for one period are reused (0: computed on every request). */
+  reportsCacheMs: number;
   trustProxy: boolean;
   orgSlug: string;
   /** Adds the benchmark's floor route (one indexed SELECT); only `npm run bench` sets it. */
@@ -111,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     login: { maxFailures: e.LOGIN_MAX_FAILURES, windowMs: e.LOGIN_WINDOW_MINUTES * 60_000 },
     vacuumIntervalMs: e.VACUUM_INTERVAL_HOURS * 3_600_000,
+    reportsCacheMs: e.REPORTS_CACHE_SECONDS * 1_000,
     trustProxy: e.TRUST_PROXY,
     orgSlug: e.ORG_SLUG,
     bench: e.WASL_BENCH,

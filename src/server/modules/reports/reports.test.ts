@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { beneficiaryInput } from '../../test/factories';
 import { createTestContext, signedInAs, type TestClient, type TestContext } from '../../test/harness';
+import { getDashboard } from './dashboard';
 
 let ctx: TestContext;
 let manager: TestClient;
@@ -233,6 +234,26 @@ describe('KPIs against a hand-made month', () => {
       { channel: 'letter', direction: 'outbound', count: 1 },
       { channel: 'phone', direction: 'inbound', count: 2 },
     ]);
+  });
+
+  it('a period’s figures are reused for the cache time, shared by concurrent requests, then computed afresh', async () => {
+    const deps = { ...ctx.deps, config: { ...ctx.deps.config, reportsCacheMs: 300 } };
+    const user = { ...(await manager.get('/api/auth/session')).body.user, orgId: ctx.orgId };
+    // A period no other test asks for, so no figures are cached for it yet.
+    const period = { from: '2026-10-02', to: '2026-10-31' };
+    const phone = (d: Awaited<ReturnType<typeof getDashboard>>) =>
+      d.interactionsByChannel.find((c) => c.channel === 'phone' && c.direction === 'inbound')?.count;
+    const [first, concurrent] = await Promise.all([getDashboard(deps, user, period), getDashboard(deps, user, period)]);
+    expect(concurrent).toBe(first);
+    await q(sql`insert into interactions (org_id, channel, direction, occurred_at, summary)
+      values (${ctx.orgId}, 'phone', 'inbound', '2026-10-15T10:00:00+03:00', 'اتصال إضافي بعد حساب المؤشرات')`);
+    const cached = await getDashboard(deps, user, period);
+    expect(cached.computedAt).toBe(first.computedAt);
+    expect(phone(cached)).toBe(phone(first));
+    await new Promise((r) => setTimeout(r, 350));
+    const fresh = await getDashboard(deps, user, period);
+    expect(phone(fresh)).toBe((phone(first) ?? 0) + 1);
+    await q(sql`delete from interactions where summary = 'اتصال إضافي بعد حساب المؤشرات'`);
   });
 
   it('officers get the reduced view without satisfaction; bad periods are refused', async () => {

@@ -6,18 +6,10 @@ import { writeAudit } from '../../http/audit';
 import type { App, Deps } from '../../http/context';
 import { actorOf } from '../../http/guard';
 import { requestMeta } from '../../http/session';
-import { authorize, can } from '../../policy';
+import { authorize } from '../../policy';
+import { getDashboard } from './dashboard';
 import { renderEvidence } from './evidence';
 import { DATASETS, streamCsv, streamXlsx } from './exports';
-import {
-  activeBeneficiaries,
-  applicationsByStage,
-  casesSummary,
-  decisionTimes,
-  deliveriesSummary,
-  interactionsByChannel,
-  satisfaction,
-} from './kpis';
 
 const tags = ['reports'];
 const periodQuery = z
@@ -29,35 +21,7 @@ export function registerReportRoutes(app: App, deps: Deps): void {
   app.get(
     '/api/reports/kpis',
     { config: { access: 'reports.view_reduced' }, schema: { tags, querystring: periodQuery } },
-    async (request) => {
-      const user = actorOf(request);
-      const p = {
-        orgId: user.orgId,
-        from: request.query.from,
-        to: request.query.to,
-        branchId: request.query.branchId ?? null,
-      };
-      const full = can(user, 'reports.view');
-      const [stages, decisions, casesKpi, deliveriesKpi, active, channels] = await Promise.all([
-        applicationsByStage(deps.db, p),
-        decisionTimes(deps.db, p),
-        casesSummary(deps.db, p),
-        deliveriesSummary(deps.db, p),
-        activeBeneficiaries(deps.db, p),
-        interactionsByChannel(deps.db, p),
-      ]);
-      return {
-        period: { from: p.from, to: p.to, branchId: p.branchId },
-        full,
-        applicationsByStage: stages,
-        decisions,
-        cases: casesKpi,
-        deliveries: deliveriesKpi,
-        activeBeneficiaries: active,
-        interactionsByChannel: channels,
-        satisfaction: full ? await satisfaction(deps.db, p) : null,
-      };
-    },
+    async (request) => getDashboard(deps, actorOf(request), request.query),
   );
 
   /** A staff member's own figures: for themselves, and for the manager — never a ranking. */

@@ -6,6 +6,7 @@ import { errorMessage } from '../../lib/api';
 import { ErrorAlert } from '../../ui/Alert';
 import { Button, buttonClass } from '../../ui/Button';
 import { Loading, PageHeader } from '../../ui/Page';
+import { useTimeFormat } from '../features/appointments/time';
 import { useOrgSettings } from '../features/beneficiaries/queries';
 import { Exports } from '../features/reports/Exports';
 import { useReportLabels } from '../features/reports/labels';
@@ -35,6 +36,7 @@ export default function ReportsPage() {
   const today = riyadhDate(new Date());
   const choice = readPeriod(params, today);
   const kpis = useKpis(choice, !choice.invalid);
+  const timeOf = useTimeFormat();
   const labels = useReportLabels();
   const settings = useOrgSettings();
   const full = hasPermission(user, 'reports.view');
@@ -80,7 +82,11 @@ export default function ReportsPage() {
       )}
 
       <div className="mt-2 min-h-6" role="status">
-        {kpis.isFetching && data ? <span className="text-sm text-slate-600">{t('reports.updating')}</span> : null}
+        {kpis.isFetching && data ? (
+          <span className="text-sm text-slate-600">{t('reports.updating')}</span>
+        ) : data ? (
+          <span className="text-sm text-slate-600">{t('reports.computedAt', { time: timeOf(data.computedAt) })}</span>
+        ) : null}
       </div>
 
       {kpis.isPending && !choice.invalid ? <Loading label={t('app.loading')} /> : null}

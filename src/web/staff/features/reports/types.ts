@@ -22,6 +22,8 @@ export type Kpis = {
   period: { from: string; to: string; branchId: string | null };
   /** False for the reduced view (officers, execution officers): satisfaction is then null. */
   full: boolean;
+  /** When the server computed these figures; it reuses them for a minute. */
+  computedAt: string;
   /** The applications as they stand now, by stage and time spent in it (not limited to the period). */
   applicationsByStage: { stage: string; total: number; ageDays: AgeBuckets }[];
   decisions: {
