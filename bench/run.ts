@@ -1,6 +1,6 @@
 // `npm run bench`: loads generated data into a fresh database of each kind, starts the real server on it,
 // and measures each scenario with autocannon against a floor route (one indexed SELECT) in the same run.
-// Sizes: BENCH_SIZES (default 10000,100000); databases: BENCH_DBS (default embedded,postgres);
+// Sizes: BENCH_SIZES (default 10000,100000); databases: BENCH_DBS (default embedded,postgres), or BENCH_PLAN;
 // seconds per scenario: BENCH_SECONDS (default 10); connections: BENCH_CONNECTIONS (default 10).
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -18,6 +18,13 @@ import { type BenchData, loadActivity, loadBenchData } from './data';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
 const DBS = (process.env.BENCH_DBS ?? 'embedded,postgres').split(',');
+// BENCH_PLAN=embedded:10000,postgres:1000000 names exact (database, size) pairs instead of every combination.
+const PLAN: [string, number][] = process.env.BENCH_PLAN
+  ? process.env.BENCH_PLAN.split(',').map((pair) => {
+      const [db, size] = pair.split(':');
+      return [db!, Number(size)];
+    })
+  : DBS.flatMap((db) => SIZES.map((size): [string, number] => [db, size]));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -149,8 +156,8 @@ async function run(db: string, size: number, scenario: string, opts: autocannon.
 // The server runs as `npm start` runs it: compiled once, no TypeScript compiler in the process.
 execFileSync(process.execPath, ['scripts/build-server.mjs'], { stdio: 'inherit' });
 
-for (const db of DBS) {
-  for (const size of SIZES) {
+for (const [db, size] of PLAN) {
+  {
     console.error(`== ${db}, ${size} beneficiaries`);
     const { env, data, cleanup } = await prepare(db, size);
     const { child, url, startMs } = await startServer(env);
