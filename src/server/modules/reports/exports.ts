@@ -14,13 +14,16 @@ const PAGE = 1000;
 const dual = (v: Date | string | null) =>
   v ? [typeof v === 'string' ? v : riyadhDate(v), formatHijri(v, AR)] : ['', ''];
 
+/** The period, and the branch when the manager chose one on the dashboard. */
+export type ExportRange = { from: string; to: string; branchId?: string | null };
+
 export type Dataset = {
   title: string;
   headers: string[];
-  rows: (db: Db, orgId: string, range: { from: string; to: string }) => AsyncGenerator<(string | number)[]>;
+  rows: (db: Db, orgId: string, range: ExportRange) => AsyncGenerator<(string | number)[]>;
 };
 
-const inRange = (column: AnyColumn, r: { from: string; to: string }) =>
+const inRange = (column: AnyColumn, r: ExportRange) =>
   sql`${column} >= ${`${r.from}T00:00:00+03:00`}::timestamptz and ${column} < (${r.to}::date + 1)::timestamp at time zone 'Asia/Riyadh'`;
 
 /** Keyset pages ordered by (time, id): memory stays flat however long the list is. */
@@ -36,6 +39,8 @@ async function* pages<T extends { id: string; at: Date }>(
     after = { at: last.at, id: last.id };
   }
 }
+
+const inBranch = (column: AnyColumn, r: ExportRange) => (r.branchId ? eq(column, r.branchId) : undefined);
 
 const afterCursor = (atCol: AnyColumn, idCol: AnyColumn, after: { at: Date; id: string } | null) =>
   after ? or(gt(atCol, after.at), and(eq(atCol, after.at), gt(idCol, after.id))) : undefined;
@@ -79,6 +84,7 @@ export const DATASETS: Record<string, Dataset> = {
               applications,
               orgId,
               inRange(applications.createdAt, range),
+              inBranch(applications.branchId, range),
               afterCursor(applications.createdAt, applications.id, after),
             ),
           )
@@ -127,7 +133,15 @@ export const DATASETS: Record<string, Dataset> = {
             outcome: cases.outcome,
           })
           .from(cases)
-          .where(inOrg(cases, orgId, inRange(cases.createdAt, range), afterCursor(cases.createdAt, cases.id, after)))
+          .where(
+            inOrg(
+              cases,
+              orgId,
+              inRange(cases.createdAt, range),
+              inBranch(cases.branchId, range),
+              afterCursor(cases.createdAt, cases.id, after),
+            ),
+          )
           .orderBy(asc(cases.createdAt), asc(cases.id))
           .limit(PAGE),
       )) {
@@ -180,6 +194,7 @@ export const DATASETS: Record<string, Dataset> = {
               beneficiaries,
               orgId,
               inRange(beneficiaries.createdAt, range),
+              inBranch(beneficiaries.branchId, range),
               afterCursor(beneficiaries.createdAt, beneficiaries.id, after),
             ),
           )
@@ -227,6 +242,7 @@ export const DATASETS: Record<string, Dataset> = {
               deliveries,
               orgId,
               sql`${deliveries.scheduledDate} between ${range.from} and ${range.to}`,
+              inBranch(deliveries.branchId, range),
               afterCursor(deliveries.createdAt, deliveries.id, after),
             ),
           )

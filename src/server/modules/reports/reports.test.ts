@@ -311,6 +311,21 @@ describe('exports', () => {
     expect(lines[1]!.split(',').slice(0, 4)).toEqual(['C1', 'شكوى', 'تم الحل', 'الاتصال الهاتفي']);
   });
 
+  it('exports keep to the branch chosen on the dashboard', async () => {
+    const linesFor = async (dataset: string, branchId: string) => {
+      const res = await ctx.app.inject({
+        url: `/api/reports/export/${dataset}?format=csv&${OCTOBER}&branchId=${branchId}`,
+        headers: { cookie: manager.cookie! },
+      });
+      expect(res.statusCode).toBe(200);
+      return res.rawPayload.toString('utf8').slice(1).trim().split('\r\n').length;
+    };
+    for (const dataset of ['applications', 'cases']) {
+      expect(await linesFor(dataset, ctx.branchIds.HQ!), dataset).toBeGreaterThan(1);
+      expect(await linesFor(dataset, ctx.branchIds.KHB!), dataset).toBe(1);
+    }
+  });
+
   it('lists of people are exported only by roles that may read the files', async () => {
     expect(
       (

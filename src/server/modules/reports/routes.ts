@@ -64,7 +64,12 @@ export function registerReportRoutes(app: App, deps: Deps): void {
       schema: {
         tags,
         params: z.strictObject({ dataset: z.enum(Object.keys(DATASETS) as [string, ...string[]]) }),
-        querystring: z.strictObject({ format: z.enum(['xlsx', 'csv']), from: z.iso.date(), to: z.iso.date() }),
+        querystring: z.strictObject({
+          format: z.enum(['xlsx', 'csv']),
+          from: z.iso.date(),
+          to: z.iso.date(),
+          branchId: z.uuid().optional(),
+        }),
       },
     },
     async (request, reply) => {
@@ -72,7 +77,7 @@ export function registerReportRoutes(app: App, deps: Deps): void {
       // Lists of people are personal data: only roles that may read the files may export them.
       authorize(user, 'beneficiaries.read');
       const dataset = DATASETS[request.params.dataset]!;
-      const range = { from: request.query.from, to: request.query.to };
+      const range = { from: request.query.from, to: request.query.to, branchId: request.query.branchId ?? null };
       await writeAudit(deps.db, user, requestMeta(request), {
         action: 'report.exported',
         entityType: 'export',

@@ -8,7 +8,7 @@ import { EXPORT_DATASETS, type Period } from './types';
  * Downloads of the period's lists, one dataset at a time: Excel (right-to-left sheets) or CSV. Lists of people are
  * personal data, so only roles that may read the files see this (the server checks again and audits each export).
  */
-export function Exports({ period, titleId }: { period: Period; titleId: string }) {
+export function Exports({ period, titleId }: { period: Period & { branchId?: string | null }; titleId: string }) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby={titleId} className="rounded-lg border border-slate-200 bg-white p-3 sm:p-4">

@@ -59,11 +59,16 @@ export function useCaseOwners(enabled: boolean) {
 }
 
 /** A file download (Excel with right-to-left sheets, or CSV) of one dataset for the period. */
-export function exportHref(dataset: ExportDataset, format: 'xlsx' | 'csv', period: Period): string {
-  return `/api/reports/export/${dataset}?${periodQuery(period, { format })}`;
+/** An export of the period's list, for the branch chosen on the dashboard when there is one. */
+export function exportHref(
+  dataset: ExportDataset,
+  format: 'xlsx' | 'csv',
+  period: Period & { branchId?: string | null },
+): string {
+  return `/api/reports/export/${dataset}?${periodQuery(period, { format, branchId: period.branchId })}`;
 }
 
 /** The printable governance evidence report for the period. */
-export function evidenceHref(period: Period): string {
-  return `/api/reports/evidence?${periodQuery(period)}`;
+export function evidenceHref(period: Period & { branchId?: string | null }): string {
+  return `/api/reports/evidence?${periodQuery(period, { branchId: period.branchId })}`;
 }
