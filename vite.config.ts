@@ -1,12 +1,50 @@
+import fs from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+const brotli = promisify(zlib.brotliCompress);
+const gzip = promisify(zlib.gzip);
+
+/**
+ * Brotli and gzip copies of the built text files, next to them (`x.js.br`, `x.js.gz`). The server sends them as
+ * they are (@fastify/static `preCompressed`), so compression costs nothing per request. Brotli quality 9: files
+ * within 7 % of quality 11 for a quarter of the build time. Fonts (woff2) and images are compressed already.
+ */
+function precompress(): Plugin {
+  let outDir = '';
+  return {
+    name: 'wasl-precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = path.resolve(config.root, config.build.outDir);
+    },
+    async closeBundle() {
+      const files = (await fs.readdir(outDir, { recursive: true })).filter((f) => /\.(js|css|html|svg|json)$/.test(f));
+      await Promise.all(
+        files.map(async (file) => {
+          const full = path.join(outDir, file);
+          const data = await fs.readFile(full);
+          if (data.length < 1024) return;
+          const [br, gz] = await Promise.all([
+            brotli(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9 } }),
+            gzip(data, { level: 9 }),
+          ]);
+          await fs.writeFile(`${full}.br`, br);
+          await fs.writeFile(`${full}.gz`, gz);
+        }),
+      );
+    },
+  };
+}
 
 // The web apps live under src/web; the server serves the built files from dist/web.
 export default defineConfig({
   root: 'src/web',
-  plugins: [react(), tailwindcss()],
+  plugins: [react(), tailwindcss(), precompress()],
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,

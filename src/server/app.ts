@@ -163,9 +163,20 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   });
 
   if (config.bench) registerBenchFloor(app, deps);
-  // The built web apps; files are looked up per request, so a rebuild needs no restart.
+  // The built web apps; files are looked up per request, so a rebuild needs no restart. The build writes brotli and
+  // gzip copies (vite.config.ts) that are sent as they are; hashed file names under assets/ never change content.
   if (webRoot) {
-    await app.register(fastifyStatic, { root: webRoot, index: false, wildcard: true });
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      index: false,
+      wildcard: true,
+      preCompressed: true,
+      setHeaders: (reply, filePath) => {
+        if (filePath.startsWith(path.join(webRoot, 'assets', path.sep))) {
+          reply.header('cache-control', 'public, max-age=31536000, immutable');
+        }
+      },
+    });
     app.get('/', (_request, reply) => reply.type('text/html').sendFile('index.html'));
   }
   return app;

@@ -2,6 +2,7 @@ import { Droplets } from 'lucide-react';
 import { useState } from 'react';
 import { ApplyPage } from './apply/ApplyPage';
 import { useOrganization } from './data';
+import { useFontsAfterFirstPaint } from './fonts';
 import { currentLang, loadLang, t } from './i18n';
 import { ContactPage } from './pages/Contact';
 import { FollowPage } from './pages/Follow';
@@ -24,6 +25,7 @@ function Page({ path }: { path: string }) {
 }
 
 export function App() {
+  useFontsAfterFirstPaint();
   const path = usePath();
   const [lang, setLang] = useState(currentLang());
   const org = useOrganization();
@@ -43,7 +45,9 @@ export function App() {
       </a>
       <header className="bg-brand-800 text-white">
         <div className="mx-auto flex max-w-2xl items-center justify-between gap-3 px-4 py-3">
-          <Link to="/portal" className="flex min-h-12 min-w-0 items-center gap-3 rounded-lg">
+          {/* Room for a two-line name and the portal's name from the first paint: the name arrives from the server
+              after the page is drawn, and a header that grew then would push the whole page down (layout shift). */}
+          <Link to="/portal" className="flex min-h-16 min-w-0 items-center gap-3 rounded-lg">
             <Droplets aria-hidden="true" className="size-8 shrink-0 text-brand-100" />
             <span className="min-w-0">
               <span className="block font-bold leading-snug">{orgName || t('app.portalName')}</span>

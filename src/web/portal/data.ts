@@ -28,7 +28,41 @@ export type PortalInfo = {
 };
 export type Organization = { nameAr: string; nameEn: string };
 
+const INFO = '/api/portal/info';
+const ORGANIZATION = '/api/public/organization';
+
 const cache = new Map<string, unknown>();
+/** Requests on their way: a page asking for data that main.tsx already asked for waits for that same answer. */
+const pending = new Map<string, Promise<unknown>>();
+
+function load<T>(path: string): Promise<T> {
+  let request = pending.get(path);
+  if (!request) {
+    request = api<T>('GET', path)
+      .then((data) => {
+        cache.set(path, data);
+        return data;
+      })
+      .finally(() => pending.delete(path));
+    pending.set(path, request);
+  }
+  return request as Promise<T>;
+}
+
+/** Resolves once no request for public data is on its way (fonts.ts waits for the page's data first). */
+export async function publicDataSettled(): Promise<void> {
+  while (pending.size > 0) await Promise.allSettled([...pending.values()]);
+}
+
+/**
+ * Starts the requests a page will make before the first render (main.tsx), so that the answer is on its way while
+ * the page is being drawn instead of after: every page shows the organisation's name; apply and info need `info`.
+ */
+export function prefetchFor(pathname: string): void {
+  const paths = [ORGANIZATION];
+  if (/^\/portal\/(apply|info)\/?$/.test(pathname)) paths.push(INFO);
+  for (const path of paths) load(path).catch(() => {});
+}
 
 type Loaded<T> = { data: T | null; error: PortalError | null; loading: boolean; retry: () => void };
 
@@ -45,13 +79,17 @@ function usePublic<T>(path: string, storageKey: string): Loaded<T> {
   const [attempt, setAttempt] = useState(0);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` re-runs the request on retry
   useEffect(() => {
-    if (cache.has(path)) return;
+    if (cache.has(path)) {
+      // The answer may have arrived (prefetchFor) between the first render and this effect.
+      const data = cache.get(path) as T;
+      setState((current) => (current.data === data ? current : { data, error: null, loading: false }));
+      return;
+    }
     let live = true;
     const stored = readStored<T>(storageKey);
     if (stored) setState({ data: stored, error: null, loading: true });
-    api<T>('GET', path)
+    load<T>(path)
       .then((data) => {
-        cache.set(path, data);
         writeStored(storageKey, data);
         if (live) setState({ data, error: null, loading: false });
       })
@@ -66,5 +104,5 @@ function usePublic<T>(path: string, storageKey: string): Loaded<T> {
   return { ...state, retry };
 }
 
-export const useInfo = () => usePublic<PortalInfo>('/api/portal/info', KEYS.info);
-export const useOrganization = () => usePublic<Organization>('/api/public/organization', KEYS.org);
+export const useInfo = () => usePublic<PortalInfo>(INFO, KEYS.info);
+export const useOrganization = () => usePublic<Organization>(ORGANIZATION, KEYS.org);

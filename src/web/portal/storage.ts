@@ -45,4 +45,6 @@ export const KEYS = {
   contactDone: 'wasl.portal.contactDone.v1',
   info: 'wasl.portal.info.v1',
   org: 'wasl.portal.org.v1',
+  /** Only whether the portal's font has been loaded on this device before (fonts.ts). */
+  fonts: 'wasl.portal.fonts.v1',
 } as const;

@@ -496,9 +496,10 @@ export function Facts({ items }: { items: { label: string; value: ReactNode }[] 
 
 // --- loading
 
+/** While a page waits for its data (`data-loading`), styles.css keeps the footer out of the layout. */
 export function Loading() {
   return (
-    <p role="status" className="py-8 text-center text-lg text-slate-700">
+    <p role="status" data-loading="" className="py-8 text-center text-lg text-slate-700">
       {t('app.loading')}
     </p>
   );

@@ -1,13 +1,19 @@
 import { ChevronDown } from 'lucide-react';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { formatDual } from '../../../common/dates';
 import { type Published, useInfo } from '../data';
 import { dateDisplay, t } from '../i18n';
 import { Arabic, Card, Heading, LoadFailed, Loading } from '../ui';
 
 function Document({ doc }: { doc: Published }) {
+  // The date is written only once the reader opens the document: the first Hijri date formatter costs the phone
+  // a long pause (the calendar's data is loaded then), which should not hold up the page for a closed section.
+  const [open, setOpen] = useState(false);
   return (
-    <details className="group rounded-xl border border-slate-200 bg-white">
+    <details
+      className="group rounded-xl border border-slate-200 bg-white"
+      onToggle={(event) => setOpen(event.currentTarget.open)}
+    >
       <summary className="flex min-h-14 cursor-pointer list-none items-center justify-between gap-3 rounded-xl px-4 py-3 text-lg font-bold text-brand-900 [&::-webkit-details-marker]:hidden">
         <Arabic>{doc.titleAr}</Arabic>
         <ChevronDown aria-hidden="true" className="size-6 shrink-0 group-open:rotate-180" />
@@ -17,7 +23,7 @@ function Document({ doc }: { doc: Published }) {
         {doc.approvalRef || doc.effectiveFrom ? (
           <div className="space-y-1 text-sm text-slate-700">
             {doc.approvalRef ? <p>{t('info.approval', { ref: doc.approvalRef })}</p> : null}
-            {doc.effectiveFrom ? (
+            {doc.effectiveFrom && open ? (
               <p>{t('info.effective', { date: formatDual(doc.effectiveFrom, dateDisplay()) })}</p>
             ) : null}
           </div>
