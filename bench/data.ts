@@ -181,7 +181,8 @@ export async function loadBenchData(
         reference: `APP-2026-${String(start + k).padStart(6, '0')}-${j}`,
         channel: r.pick(['meeting', 'phone', 'website', 'branch_rep']),
         stage: r.pick(STAGES),
-        stageChangedAt: new Date(Date.UTC(2026, r.int(0, 10), r.int(1, 28))),
+        // To the second, as real stage changes are (day-only times made every queue page sort thousands of ties).
+        stageChangedAt: new Date(Date.UTC(2026, r.int(0, 10), r.int(1, 28), r.int(0, 23), r.int(0, 59), r.int(0, 59))),
       })),
     );
     const insertedApps = await db.insert(applications).values(apps).returning({ id: applications.id });

@@ -55,8 +55,9 @@ export const applications = pgTable(
   (t) => [
     uniqueIndex('applications_org_reference_uq').on(t.orgId, t.reference),
     index('applications_org_stage_idx').on(t.orgId, t.stage, t.stageChangedAt),
-    // Queues span several stages ordered by age: walking this index in order stops after one page.
-    index('applications_org_changed_idx').on(t.orgId, t.stageChangedAt),
+    // Queues span several stages ordered by age: walking this index in order stops after one page. The id is in it
+    // too, so applications changed at the same instant (an import) need no sort of every tie either.
+    index('applications_org_changed_idx').on(t.orgId, t.stageChangedAt, t.id),
     index('applications_beneficiary_idx').on(t.beneficiaryId),
     // Applications received in a period (the dashboard).
     index('applications_org_created_idx').on(t.orgId, t.createdAt),
