@@ -8,7 +8,7 @@ import type { App, Deps } from '../../http/context';
 import { actorOf } from '../../http/guard';
 import { errorResponses, idParams, noContentResponses } from '../../http/schemas';
 import { requestMeta } from '../../http/session';
-import { authorize } from '../../policy';
+import { authorize, listBranchOf } from '../../policy';
 import { getSettings } from '../settings/queries';
 import { changeBeneficiaryStatus } from './change-status';
 import { createBeneficiary, likelyDuplicates } from './create-beneficiary';
@@ -91,7 +91,7 @@ export function registerBeneficiaryRoutes(app: App, deps: Deps): void {
         deps.db,
         user.orgId,
         addDays(today, request.query.withinDays),
-        user.role === 'branch_rep' ? user.branchId : null,
+        listBranchOf(user),
         500,
       );
       return {

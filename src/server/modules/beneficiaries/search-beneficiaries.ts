@@ -1,7 +1,7 @@
 import { normalizeArabic, toLatinDigits } from '../../../common/arabic';
 import { normalizeSaudiMobile } from '../../../common/saudi';
 import type { Deps, SessionUser } from '../../http/context';
-import { authorize } from '../../policy';
+import { authorize, listBranchOf } from '../../policy';
 import { presentSummary } from './present';
 import { type SearchFilter, searchBeneficiaries } from './queries';
 
@@ -26,7 +26,7 @@ export async function findBeneficiaries(
   authorize(user, 'beneficiaries.search');
   const filter = classifyQuery(query.q);
   // A branch representative searches only their own branch.
-  const branchId = user.role === 'branch_rep' ? (user.branchId ?? '00000000-0000-0000-0000-000000000000') : null;
+  const branchId = listBranchOf(user);
   const { rows, hasMore } = await searchBeneficiaries(deps.db, user.orgId, filter, {
     branchId,
     status: query.status,

@@ -17,6 +17,7 @@ import type { App, Deps } from '../../http/context';
 import { actorOf } from '../../http/guard';
 import { errorResponses, idParams, noContentResponses } from '../../http/schemas';
 import { requestMeta } from '../../http/session';
+import { listBranchOf } from '../../policy';
 import { storeUpload } from '../beneficiaries/stored-file';
 import { getSettings } from '../settings/queries';
 import { listStaffByRole } from '../users/queries';
@@ -57,7 +58,7 @@ export function registerCaseRoutes(app: App, deps: Deps): void {
         status: q.status,
         sla: q.sla,
         ownerUserId: q.owner === 'me' ? user.id : q.owner,
-        branchId: user.role === 'branch_rep' ? (user.branchId ?? '00000000-0000-0000-0000-000000000000') : null,
+        branchId: listBranchOf(user),
         now,
         atRiskShare: settings.slaAtRiskShare,
         limit: q.pageSize,

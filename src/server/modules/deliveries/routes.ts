@@ -1,4 +1,4 @@
-import { and, eq, gte, lte, type SQL } from 'drizzle-orm';
+import { eq, gte, lte, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { assignDeliveryInput, DELIVERY_STATUSES, deliveryOutcomeInput } from '../../../common/domain/committee';
 import { deliveries } from '../../db/tables/index';
@@ -6,6 +6,7 @@ import type { App, Deps } from '../../http/context';
 import { actorOf } from '../../http/guard';
 import { errorResponses, idParams, noContentResponses } from '../../http/schemas';
 import { requestMeta } from '../../http/session';
+import { listBranchOf } from '../../policy';
 import { fullName } from '../beneficiaries/fields';
 import { listStaffByRole } from '../users/queries';
 import { listDeliveries } from './queries';
@@ -29,16 +30,15 @@ export function registerDeliveryRoutes(app: App, deps: Deps): void {
     async (request) => {
       const user = actorOf(request);
       const q = request.query;
+      // A branch representative sees their own branch's deliveries only.
+      const branchId = listBranchOf(user);
       const conditions: (SQL | undefined)[] = [
         q.from ? gte(deliveries.scheduledDate, q.from) : undefined,
         q.to ? lte(deliveries.scheduledDate, q.to) : undefined,
         q.assignee ? eq(deliveries.assigneeUserId, q.assignee === 'me' ? user.id : q.assignee) : undefined,
         q.status ? eq(deliveries.status, q.status) : undefined,
         q.beneficiaryId ? eq(deliveries.beneficiaryId, q.beneficiaryId) : undefined,
-        // A branch representative sees their own branch's deliveries only.
-        user.role === 'branch_rep'
-          ? and(eq(deliveries.branchId, user.branchId ?? '00000000-0000-0000-0000-000000000000'))
-          : undefined,
+        branchId ? eq(deliveries.branchId, branchId) : undefined,
       ];
       const rows = await listDeliveries(deps.db, user.orgId, conditions, 500);
       return {

@@ -55,13 +55,9 @@ export async function createInteraction(deps: Deps, user: SessionUser, b: NewCon
       contactName: b.contactName ?? null,
       contactMobile: b.contactMobile ?? null,
       durationSeconds: b.durationSeconds ?? null,
+      occurredAt: b.occurredAt ? new Date(b.occurredAt) : null,
+      caseId: b.caseId ?? null,
     });
-    if (b.occurredAt || b.caseId) {
-      await tx
-        .update(interactions)
-        .set({ ...(b.occurredAt ? { occurredAt: new Date(b.occurredAt) } : {}), caseId: b.caseId ?? null })
-        .where(eq(interactions.id, newId));
-    }
     await writeAudit(tx, user, meta, {
       action: 'interaction.created',
       entityType: 'interaction',

@@ -13,6 +13,9 @@ export type NewInteraction = {
   contactName?: string | null;
   contactMobile?: string | null;
   durationSeconds?: number | null;
+  /** When it happened, if not now (a contact logged afterwards). */
+  occurredAt?: Date | null;
+  caseId?: string | null;
 };
 
 /** Appends a contact to the beneficiary's timeline; call it inside the transaction of the change it reports. */
@@ -30,6 +33,8 @@ export async function recordInteraction(db: Db, entry: NewInteraction): Promise<
       contactName: entry.contactName ?? null,
       contactMobile: entry.contactMobile ?? null,
       durationSeconds: entry.durationSeconds ?? null,
+      caseId: entry.caseId ?? null,
+      ...(entry.occurredAt ? { occurredAt: entry.occurredAt } : {}),
     })
     .returning({ id: interactions.id });
   return row!.id;
