@@ -43,6 +43,7 @@ import { registerSettingsRoutes } from './modules/settings/routes';
 import { registerSurveyRoutes } from './modules/surveys/routes';
 import { registerUserRoutes } from './modules/users/routes';
 import { registerVolunteerRoutes } from './modules/volunteers/routes';
+import { registerWorkRoutes } from './modules/work/routes';
 
 const require = createRequire(import.meta.url);
 
@@ -153,6 +154,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   registerSurveyRoutes(app, deps);
   registerReportRoutes(app, deps);
   registerPrivacyRoutes(app, deps);
+  registerWorkRoutes(app, deps);
 
   // The self-hosted font of printed documents (letters, minutes), served outside the web bundle.
   await app.register(fastifyStatic, {

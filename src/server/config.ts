@@ -89,6 +89,11 @@ export type Config = {
   };
 };
 
+function isLocalUrl(url: string): boolean {
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || host.startsWith('127.') || host === '0.0.0.0';
+}
+
 /** Reads the environment once; a bad value stops start-up with a message naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
@@ -97,6 +102,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  // Survey and portal links sent to beneficiaries must open on their phones: a production server never sends
+  // links to itself.
+  if (e.NODE_ENV === 'production' && (!env.PUBLIC_URL || isLocalUrl(e.PUBLIC_URL))) {
+    throw new Error(
+      'Invalid configuration:\nPUBLIC_URL: set it to the public https address of this installation (links sent to beneficiaries use it); it is unset or points to this machine',
+    );
+  }
   return {
     env: e.NODE_ENV,
     port: e.PORT,

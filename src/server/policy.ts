@@ -68,6 +68,8 @@ export const ACTION_ROLES = {
   'reports.export': ['admin', 'manager'],
   'outreach.manage': ['admin'],
   'outreach.read': ['admin', 'manager'],
+  /** My work and my notifications: each user's own, whatever their role. */
+  'work.read': everyone,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof ACTION_ROLES;

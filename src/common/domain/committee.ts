@@ -47,6 +47,8 @@ export const deliveryOutcomeInput = z.discriminatedUnion('outcome', [
     note: z.string().trim().max(1000).optional(),
     location: z.strictObject({ lat: z.number().min(16).max(33), lng: z.number().min(34).max(56) }).optional(),
     photoDocumentId: z.uuid().optional(),
+    /** Required when recording the delivery before its scheduled day: the confirmation and its reason. */
+    earlyReason: z.string().trim().min(3).max(500).optional(),
   }),
   z.strictObject({
     outcome: z.literal('failed'),

@@ -109,6 +109,11 @@ export const organizationSettingsSchema = z.object({
   slaAtRiskShare: z.number().min(0.05).max(0.9).default(0.25),
   /** Days after resolution during which a case may be reopened. */
   caseReopenDays: z.number().int().min(0).max(365).default(14),
+  /**
+   * No survey fatigue: at most one satisfaction survey invitation per person (mobile) in this many days; never
+   * two within a day, whatever this is set to.
+   */
+  surveyIntervalDays: z.number().int().min(1).max(365).default(30),
   /** Months a closed file is kept before it is anonymised (unless under a legal hold). */
   retentionMonths: z.number().int().min(1).max(600).default(60),
 });

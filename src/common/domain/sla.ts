@@ -59,3 +59,20 @@ export function addWorkingMinutes(from: Date, minutes: number, cal: WorkCalendar
   }
   throw new Error('working calendar has no working time');
 }
+
+/** Whether an ISO date (YYYY-MM-DD) is a working day of the calendar (its weekday, not a holiday). */
+export function isWorkingDate(isoDate: string, cal: Pick<WorkCalendar, 'workDays' | 'holidays'>): boolean {
+  const day = new Date(`${isoDate}T00:00:00Z`).getUTCDay();
+  return cal.workDays.includes(day) && !cal.holidays.includes(isoDate);
+}
+
+/** The date itself when it is a working day, otherwise the next working day (at most a year ahead). */
+export function nextWorkingDate(isoDate: string, cal: Pick<WorkCalendar, 'workDays' | 'holidays'>): string {
+  let t = new Date(`${isoDate}T00:00:00Z`).getTime();
+  for (let i = 0; i < 366; i += 1) {
+    const candidate = new Date(t).toISOString().slice(0, 10);
+    if (isWorkingDate(candidate, cal)) return candidate;
+    t += DAY_MS;
+  }
+  return isoDate;
+}

@@ -59,7 +59,14 @@ describe('embedded database guardrails', () => {
 
   it('refuses demo users in production', () => {
     const result = spawnSync('npx', ['tsx', 'src/server/main.ts'], {
-      env: { ...process.env, NODE_ENV: 'production', WASL_DEMO: '1', DATA_DIR: tempDir(), PORT: '0' },
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        PUBLIC_URL: 'https://wasl.example.org',
+        WASL_DEMO: '1',
+        DATA_DIR: tempDir(),
+        PORT: '0',
+      },
       encoding: 'utf8',
       timeout: 60_000,
     });

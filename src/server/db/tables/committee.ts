@@ -37,6 +37,8 @@ export const committeeMeetings = pgTable(
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** When the meeting actually opened: the first attendance, vote or decision recorded at or after its start. */
+    openedAt: timestamp('opened_at', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('committee_meetings_org_ref_uq').on(t.orgId, t.reference),

@@ -66,6 +66,8 @@ export const surveyInvitations = pgTable(
     uniqueIndex('survey_invitations_token_uq').on(t.tokenHash),
     uniqueIndex('survey_invitations_trigger_uq').on(t.orgId, t.trigger, t.triggerEntityId),
     index('survey_invitations_org_sent_idx').on(t.orgId, t.sentAt),
+    // The cap on invitations per person looks up a mobile's latest invitation.
+    index('survey_invitations_org_mobile_idx').on(t.orgId, t.mobile, t.sentAt),
   ],
 );
 

@@ -22,6 +22,7 @@ import { notify } from '../notifications/notify';
 import { getSettings } from '../settings/queries';
 import { getApplication, getDeclaration, listChecklist } from './queries';
 import { currentCriteria, scoreBeneficiary } from './scoring';
+import { notifyStaff, whoMovedTo } from '../work/index';
 
 const RIGHT_ACTION: Record<TransitionRight, Action> = {
   verify: 'applications.verify',
@@ -166,6 +167,19 @@ export async function transitionApplication(
           expectedDate: set.expectedDecisionDate as string,
         });
       }
+    }
+    // The answer to a referral reaches the person who asked.
+    if (from === 'referred') {
+      await notifyStaff(tx, {
+        orgId: user.orgId,
+        userId: await whoMovedTo(tx, id, 'referred'),
+        actorUserId: user.id,
+        kind: 'referral_answered',
+        entityType: 'application',
+        entityId: id,
+        reference: app.reference,
+        detail: input.note ?? null,
+      });
     }
     await writeAudit(tx, user, meta, {
       action: 'application.transition',

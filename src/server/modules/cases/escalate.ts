@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { cases, tasks, users } from '../../db/tables/index';
 import { writeAudit } from '../../http/audit';
+import { notifyStaff } from '../work/index';
 import { breachedNotEscalated } from './queries';
 
 /**
@@ -38,6 +39,18 @@ export async function escalateBreachedCases(db: Db, now: Date): Promise<number> 
             })),
           )
           .onConflictDoNothing();
+        for (const m of managers) {
+          await notifyStaff(tx, {
+            orgId: c.orgId,
+            userId: m.id,
+            actorUserId: null,
+            kind: 'case_escalated',
+            entityType: 'case',
+            entityId: c.id,
+            reference: c.reference,
+            detail: c.subject,
+          });
+        }
       }
       await writeAudit(
         tx,

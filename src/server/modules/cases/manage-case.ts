@@ -28,6 +28,7 @@ import { getSettings } from '../settings/queries';
 import { inviteToSurvey } from '../surveys/surveys';
 import { getCase } from './queries';
 import { calendarOf, slaMinutes } from './sla';
+import { notifyStaff, whoReferredCase } from '../work/index';
 
 const KIND_AR: Record<CaseKind, string> = {
   inquiry: 'استفسار',
@@ -158,7 +159,8 @@ export async function transitionCase(
   const calendar = calendarOf(settings);
   const now = new Date();
   const set: Partial<typeof cases.$inferInsert> = {};
-  if (!c.firstResponseAt && from === 'new') set.firstResponseAt = now;
+  // The first response is the first reply that reached the person (a reply, or a contact logged with them on the
+  // case), never a status change: "start processing" does not stop the clock.
   if (input.to === 'waiting_beneficiary') set.pausedAt = now;
   if (from === 'waiting_beneficiary' && c.pausedAt) {
     const paused = workingMinutesBetween(c.pausedAt, now, calendar);
@@ -210,6 +212,18 @@ export async function transitionCase(
       body: `${from} → ${input.to}${input.note ? `: ${input.note}` : ''}`,
       authorUserId: user.id,
     });
+    if (from === 'referred') {
+      await notifyStaff(tx, {
+        orgId: user.orgId,
+        userId: await whoReferredCase(tx, id),
+        actorUserId: user.id,
+        kind: 'referral_answered',
+        entityType: 'case',
+        entityId: id,
+        reference: c.reference,
+        detail: input.note ?? null,
+      });
+    }
     await writeAudit(tx, user, meta, {
       action: 'case.transition',
       entityType: 'case',
@@ -347,6 +361,18 @@ export async function assignCase(
   }
   await deps.db.transaction(async (tx) => {
     await tx.update(cases).set(input).where(eq(cases.id, id));
+    if (input.ownerUserId && input.ownerUserId !== c.ownerUserId) {
+      await notifyStaff(tx, {
+        orgId: user.orgId,
+        userId: input.ownerUserId,
+        actorUserId: user.id,
+        kind: 'case_assigned',
+        entityType: 'case',
+        entityId: id,
+        reference: c.reference,
+        detail: c.subject,
+      });
+    }
     await writeAudit(tx, user, meta, { action: 'case.assigned', entityType: 'case', entityId: id, details: input });
   });
 }

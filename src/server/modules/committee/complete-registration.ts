@@ -123,7 +123,7 @@ export async function enrolApplication(deps: Deps, user: SessionUser, applicatio
       .where(eq(applicationServices.applicationId, applicationId));
     const scheduled: string[] = [];
     for (const s of serviceRows) {
-      const id = await scheduleDelivery(tx, {
+      const created = await scheduleDelivery(tx, {
         orgId: user.orgId,
         beneficiaryId: app.beneficiaryId,
         serviceId: s.serviceId,
@@ -132,7 +132,8 @@ export async function enrolApplication(deps: Deps, user: SessionUser, applicatio
         assigneeUserId: null,
         sequence: 1,
       });
-      if (id) {
+      if (created) {
+        const id = created.id;
         scheduled.push(id);
         const [info] = await tx
           .select({ mobile: beneficiaries.mobile, service: services.nameAr })
@@ -144,7 +145,7 @@ export async function enrolApplication(deps: Deps, user: SessionUser, applicatio
           mobile: info!.mobile,
           deliveryId: id,
           service: info!.service,
-          date: addDays(today, 1),
+          date: created.scheduledDate,
         });
       }
     }

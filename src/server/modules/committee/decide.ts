@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { decisionInput, voteInput } from '../../../common/domain/committee';
 import { DECIDABLE_STAGES } from '../../../common/domain/committee';
+import type { Db } from '../../db/client';
 import { nextNumber, riyadhYear } from '../../db/counters';
 import {
   agendaItems,
@@ -23,12 +24,32 @@ import { recordInteraction } from '../interactions/record-interaction';
 import { notify } from '../notifications/notify';
 import { getSettings } from '../settings/queries';
 import { inviteToSurvey } from '../surveys/surveys';
+import { notifyStaff, whoMovedTo } from '../work/index';
 import { getAgendaItem, getMeeting, listAttendees } from './queries';
+
+/**
+ * Attendance, votes and decisions are records of what happened at the meeting, so none is taken before the
+ * meeting's scheduled start (an instant; the UI shows it in Riyadh time).
+ */
+export function assertMeetingStarted(meeting: { scheduledAt: Date }, now = new Date()): void {
+  if (now < meeting.scheduledAt) {
+    throw new AppError('committee.meeting_not_started', { scheduledAt: meeting.scheduledAt.toISOString() });
+  }
+}
+
+/** The meeting opened with its first record (attendance, vote or decision); kept once. */
+export async function markOpened(tx: Db, meetingId: string, now: Date): Promise<void> {
+  await tx
+    .update(committeeMeetings)
+    .set({ openedAt: now })
+    .where(and(eq(committeeMeetings.id, meetingId), isNull(committeeMeetings.openedAt)));
+}
 
 async function openItem(deps: Deps, user: SessionUser, meetingId: string, applicationId: string) {
   const meeting = await getMeeting(deps.db, user.orgId, meetingId);
   if (!meeting) throw new AppError('committee.meeting_not_found');
   if (meeting.status !== 'scheduled') throw new AppError('committee.meeting_closed');
+  assertMeetingStarted(meeting);
   const item = await getAgendaItem(deps.db, meetingId, applicationId);
   if (!item) throw new AppError('committee.not_on_agenda');
   if (item.decision) throw new AppError('committee.already_decided');
@@ -52,6 +73,7 @@ export async function castVote(
   if (!me.present) throw new AppError('committee.not_present');
   if (input.vote !== 'accept' && !input.reason) throw new AppError('committee.reason_required');
   await deps.db.transaction(async (tx) => {
+    await markOpened(tx, meetingId, new Date());
     await tx
       .insert(committeeVotes)
       .values({ agendaItemId: item.id, userId: user.id, vote: input.vote, reason: input.reason ?? null })
@@ -108,6 +130,7 @@ export async function decideApplication(
   const now = new Date();
 
   return deps.db.transaction(async (tx) => {
+    await markOpened(tx, meetingId, now);
     const decided = await tx
       .update(agendaItems)
       .set({
@@ -236,6 +259,17 @@ export async function decideApplication(
       summary: `${DECISION_TEXT[input.decision]}${letterReference ? ` (خطاب رقم ${letterReference})` : ''}`,
       beneficiaryId: app.beneficiaryId,
       applicationId,
+    });
+    // The officer who raised the application hears the decision in the app (the applicant by SMS, above).
+    await notifyStaff(tx, {
+      orgId: user.orgId,
+      userId: await whoMovedTo(tx, applicationId, 'in_committee'),
+      actorUserId: user.id,
+      kind: 'application_decided',
+      entityType: 'application',
+      entityId: applicationId,
+      reference: ref!.reference,
+      detail: input.decision,
     });
     await writeAudit(tx, user, meta, {
       action: 'committee.decision',

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { addDays, formatDual, formatNumber, riyadhDate } from '../../../common/dates';
+import { addDays, formatDateTime, formatDual, formatNumber, riyadhDate } from '../../../common/dates';
 import { organizations } from '../../db/tables/index';
 import { AppError } from '../../errors';
 import type { Deps, SessionUser } from '../../http/context';
@@ -46,8 +46,18 @@ export async function renderMinutes(deps: Deps, user: SessionUser, meetingId: st
       return `<tr><td>${num(i + 1)}</td><td>${num(item.reference)}${item.isAppeal ? ' (تظلم)' : ''}</td><td>${esc(fullName(item))}</td><td>${item.score === null ? '—' : num(item.score)}</td><td>${num(tally[0]!)} / ${num(tally[1]!)} / ${num(tally[2]!)}</td><td>${item.decision ? esc(DECISION_AR[item.decision]) : 'لم يُبت فيه'}${reasons ? `: ${esc(reasons)}` : ''}${item.decisionNote ? ` — ${esc(item.decisionNote)}` : ''}</td><td>${item.letterReference ? num(item.letterReference) : '—'}</td></tr>`;
     })
     .join('\n');
+  // Minutes printed before the meeting closes are a draft, and say so on the page.
+  const draft =
+    meeting.status === 'closed'
+      ? ''
+      : '<p class="draft-mark" style="border:2px dashed #b91c1c;color:#b91c1c;font-weight:bold;text-align:center;padding:6px;margin:0 0 12px">مسودة — لم يُغلق الاجتماع بعد، ولا يُعتمد هذا المحضر قبل إغلاقه</p>';
+  const times = [
+    meeting.openedAt ? `افتُتح: ${esc(formatDateTime(meeting.openedAt, AR))}` : '',
+    meeting.closedAt ? `أُغلق: ${esc(formatDateTime(meeting.closedAt, AR))}` : '',
+  ].filter(Boolean);
   const body = `
-<div class="meta"><div>رقم المحضر: ${num(meeting.reference)}</div><div>التاريخ: ${esc(formatDual(meeting.scheduledAt, AR))}</div></div>
+${draft}<div class="meta"><div>رقم المحضر: ${num(meeting.reference)}</div><div>التاريخ: ${esc(formatDual(meeting.scheduledAt, AR))}</div></div>
+${times.length > 0 ? `<p class="meeting-times">${times.join(' — ')}</p>` : ''}
 <h1>محضر اجتماع لجنة دراسة طلبات الالتحاق</h1>
 <p>اجتمعت لجنة دراسة طلبات الالتحاق بخدمات الجمعية${meeting.location ? ` في ${esc(meeting.location)}` : ''} برئاسة ${esc(chair?.displayName ?? '')}، ودرست الطلبات المرفوعة إليها وفق آلية اختيار المستفيدين المعتمدة، وقررت ما يلي:</p>
 <h2>الحضور</h2>
@@ -61,7 +71,7 @@ ${rows || '<tr><td colspan="7">لا توجد طلبات على جدول الأع
 <div class="signatures">${attendees.map((a) => `<div>${esc(a.displayName)}<br>${a.userId === meeting.chairUserId ? 'رئيس اللجنة' : 'عضو اللجنة'}<br>التوقيع:</div>`).join('')}</div>
 <footer>حُرر هذا المحضر بنظام وصل لإدارة علاقات المستفيدين.</footer>`;
   return printPage({
-    title: `محضر اجتماع اللجنة ${meeting.reference}`,
+    title: `${meeting.status === 'closed' ? '' : 'مسودة — '}محضر اجتماع اللجنة ${meeting.reference}`,
     orgNameAr: org,
     letterhead: settings.letterheadAr,
     body,

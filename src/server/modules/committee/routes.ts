@@ -96,6 +96,9 @@ export function registerCommitteeRoutes(app: App, deps: Deps): void {
         location: meeting.location,
         status: meeting.status,
         chairUserId: meeting.chairUserId,
+        started: meeting.scheduledAt <= new Date(),
+        openedAt: meeting.openedAt?.toISOString() ?? null,
+        closedAt: meeting.closedAt?.toISOString() ?? null,
         quorum: {
           needed: quorumNeeded(settings.committeeQuorum, attendees.length),
           present: attendees.filter((a) => a.present).length,

@@ -10,6 +10,7 @@ import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
 import { authorize } from '../../policy';
 import { getMeeting, pendingForAgenda } from './queries';
+import { assertMeetingStarted, markOpened } from './decide';
 
 /** Puts every application waiting for the committee, and not on another open agenda, on this meeting's agenda. */
 export async function fillAgenda(db: Db, orgId: string, meetingId: string): Promise<number> {
@@ -119,7 +120,9 @@ export async function recordAttendance(
   authorize(user, 'committee.decide', { orgId: meeting.orgId });
   if (meeting.chairUserId !== user.id) throw new AppError('committee.chair_only');
   if (meeting.status !== 'scheduled') throw new AppError('committee.meeting_closed');
+  assertMeetingStarted(meeting);
   await deps.db.transaction(async (tx) => {
+    await markOpened(tx, meetingId, new Date());
     await tx.update(meetingAttendees).set({ present: false }).where(eq(meetingAttendees.meetingId, meetingId));
     if (present.length > 0) {
       await tx

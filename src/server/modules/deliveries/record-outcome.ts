@@ -9,8 +9,9 @@ import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
 import { authorize } from '../../policy';
 import { inviteToSurvey } from '../surveys/surveys';
+import { notifyStaff } from '../work/index';
 import { getDelivery } from './queries';
-import { scheduleDelivery } from './schedule';
+import { scheduleDelivery, workingDateFor } from './schedule';
 
 async function loadFor(deps: Deps, user: SessionUser, id: string, action: 'deliveries.manage' | 'deliveries.assign') {
   const row = await getDelivery(deps.db, user.orgId, id);
@@ -38,6 +39,15 @@ export async function recordDeliveryOutcome(
   }
   if (input.outcome === 'failed' && input.rescheduleTo && input.rescheduleTo < riyadhDate(new Date())) {
     throw new AppError('delivery.reschedule_past');
+  }
+  if (input.outcome === 'failed' && input.rescheduleTo) {
+    await workingDateFor(deps.db, user.orgId, input.rescheduleTo, 'refuse');
+  }
+  // Delivered before the day it was planned for: only when the person confirms it and says why.
+  const today = riyadhDate(new Date());
+  const early = input.outcome === 'delivered' && delivery.scheduledDate > today;
+  if (early && !input.earlyReason) {
+    throw new AppError('delivery.early_reason_required', { scheduledDate: delivery.scheduledDate });
   }
   const [service] = await deps.db
     .select({ recurringDays: services.recurringDays })
@@ -93,20 +103,34 @@ export async function recordDeliveryOutcome(
     }
     if (input.outcome === 'delivered' && service?.recurringDays) {
       // A recurring service: the next delivery is due one interval after this one was planned.
-      nextId = await scheduleDelivery(tx, {
-        ...base,
-        scheduledDate: addDays(delivery.scheduledDate, service.recurringDays),
-        sequence: delivery.sequence + 1,
-      });
+      nextId =
+        (
+          await scheduleDelivery(tx, {
+            ...base,
+            // One interval after the day it was actually delivered when that was early, else after the planned day.
+            scheduledDate: addDays(early ? today : delivery.scheduledDate, service.recurringDays),
+            sequence: delivery.sequence + 1,
+          })
+        )?.id ?? null;
     }
     if (input.outcome === 'failed' && input.rescheduleTo) {
-      nextId = await scheduleDelivery(tx, { ...base, scheduledDate: input.rescheduleTo, sequence: delivery.sequence });
+      nextId =
+        (
+          await scheduleDelivery(
+            tx,
+            { ...base, scheduledDate: input.rescheduleTo, sequence: delivery.sequence },
+            'refuse',
+          )
+        )?.id ?? null;
     }
     await writeAudit(tx, user, meta, {
       action: `delivery.${input.outcome}`,
       entityType: 'delivery',
       entityId: id,
-      details: { nextId },
+      details: {
+        nextId,
+        ...(early ? { early: true, scheduledDate: delivery.scheduledDate, earlyReason: input.earlyReason } : {}),
+      },
     });
     return { status: input.outcome, nextDeliveryId: nextId };
   });
@@ -122,6 +146,7 @@ export async function assignDelivery(
 ) {
   const delivery = await loadFor(deps, user, id, 'deliveries.assign');
   if (delivery.status !== 'scheduled') throw new AppError('delivery.not_scheduled');
+  if (input.scheduledDate) await workingDateFor(deps.db, user.orgId, input.scheduledDate, 'refuse');
   if (input.assigneeUserId) {
     const [assignee] = await deps.db
       .select({ role: users.role, branchId: users.branchId, disabled: users.disabled })
@@ -142,11 +167,25 @@ export async function assignDelivery(
         ...(input.scheduledDate ? { scheduledDate: input.scheduledDate } : {}),
       })
       .where(eq(deliveries.id, id));
+    if (input.assigneeUserId && input.assigneeUserId !== delivery.assigneeUserId) {
+      await notifyStaff(tx, {
+        orgId: user.orgId,
+        userId: input.assigneeUserId,
+        actorUserId: user.id,
+        kind: 'delivery_assigned',
+        entityType: 'delivery',
+        entityId: id,
+        reference: input.scheduledDate ?? delivery.scheduledDate,
+      });
+    }
     await writeAudit(tx, user, meta, {
       action: 'delivery.assigned',
       entityType: 'delivery',
       entityId: id,
-      details: input,
+      details: {
+        before: { assigneeUserId: delivery.assigneeUserId, scheduledDate: delivery.scheduledDate },
+        after: input,
+      },
     });
   });
 }

@@ -1,11 +1,31 @@
 import { and, eq } from 'drizzle-orm';
+import { isWorkingDate, nextWorkingDate } from '../../../common/domain/sla';
 import type { Db } from '../../db/client';
 import { beneficiaries, deliveries } from '../../db/tables/index';
 import { AppError } from '../../errors';
+import { getSettings } from '../settings/queries';
+
+/**
+ * Deliveries happen on the association's working days (settings: work days, public holidays). A date a person
+ * chose is refused when it is not one; a date the system computed (enrolment, the next recurring delivery) moves
+ * to the next working day.
+ */
+export async function workingDateFor(
+  db: Db,
+  orgId: string,
+  date: string,
+  onNonWorking: 'refuse' | 'move',
+): Promise<string> {
+  const settings = await getSettings(db, orgId);
+  const calendar = { workDays: settings.workDays, holidays: settings.publicHolidays };
+  if (isWorkingDate(date, calendar)) return date;
+  if (onNonWorking === 'refuse') throw new AppError('delivery.non_working_day', { date });
+  return nextWorkingDate(date, calendar);
+}
 
 /**
  * The one way a delivery is created: only for an active beneficiary (a suspended or closed file gets no new
- * deliveries).
+ * deliveries), and only on a working day (see `workingDateFor`). Returns the new delivery and its date.
  */
 export async function scheduleDelivery(
   db: Db,
@@ -18,16 +38,18 @@ export async function scheduleDelivery(
     assigneeUserId: string | null;
     sequence: number;
   },
-): Promise<string | null> {
+  onNonWorking: 'refuse' | 'move' = 'move',
+): Promise<{ id: string; scheduledDate: string } | null> {
   const [b] = await db
     .select({ status: beneficiaries.status, branchId: beneficiaries.branchId })
     .from(beneficiaries)
     .where(and(eq(beneficiaries.id, values.beneficiaryId), eq(beneficiaries.orgId, values.orgId)));
   if (!b) throw new AppError('beneficiary.not_found');
   if (b.status !== 'active') return null;
+  const scheduledDate = await workingDateFor(db, values.orgId, values.scheduledDate, onNonWorking);
   const [row] = await db
     .insert(deliveries)
-    .values({ ...values, branchId: b.branchId, status: 'scheduled' })
+    .values({ ...values, scheduledDate, branchId: b.branchId, status: 'scheduled' })
     .returning({ id: deliveries.id });
-  return row!.id;
+  return { id: row!.id, scheduledDate };
 }

@@ -1,6 +1,6 @@
-import { and, desc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Channel } from '../../../common/domain/channels';
-import { beneficiaries, interactions, users } from '../../db/tables/index';
+import { beneficiaries, cases, interactions, users } from '../../db/tables/index';
 import { inOrg } from '../../db/tenancy';
 import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
@@ -58,6 +58,15 @@ export async function createInteraction(deps: Deps, user: SessionUser, b: NewCon
       occurredAt: b.occurredAt ? new Date(b.occurredAt) : null,
       caseId: b.caseId ?? null,
     });
+    // A contact with the person on a case (anything we sent, or a call or meeting with them) is the case's first
+    // response if none came before; the contact's own time counts, not the time it was typed in.
+    if (b.caseId && (b.direction === 'outbound' || b.channel === 'phone' || b.channel === 'meeting')) {
+      const at = b.occurredAt ? new Date(b.occurredAt) : new Date();
+      await tx
+        .update(cases)
+        .set({ firstResponseAt: sql`greatest(${at.toISOString()}::timestamptz, ${cases.createdAt})` })
+        .where(and(eq(cases.id, b.caseId), eq(cases.orgId, user.orgId), isNull(cases.firstResponseAt)));
+    }
     await writeAudit(tx, user, meta, {
       action: 'interaction.created',
       entityType: 'interaction',

@@ -7,6 +7,7 @@ import { surveyInvitations, surveyQuestions, surveyResponses, tasks, users } fro
 import { AppError } from '../../errors';
 import { enqueueNotification } from '../notifications/outbox';
 import { ruleSettings } from '../outreach/run-outreach';
+import { getSettings } from '../settings/queries';
 
 export const SURVEY_LINK_DAYS = 14;
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -45,8 +46,23 @@ export type Invite = {
  * Sends one single-use survey link per event (case resolved, delivery done, application decided), in the
  * transaction of that event. Nothing is sent when there is no number to send it to.
  */
-export async function inviteToSurvey(db: Db, p: Invite): Promise<void> {
-  if (!p.mobile) return;
+export async function inviteToSurvey(db: Db, p: Invite): Promise<boolean> {
+  if (!p.mobile) return false;
+  // One invitation per person per period (settings; never two within a day): a busy month asks once.
+  const { surveyIntervalDays } = await getSettings(db, p.orgId);
+  const since = new Date(Date.now() - Math.max(1, surveyIntervalDays) * 86_400_000);
+  const [recent] = await db
+    .select({ id: surveyInvitations.id })
+    .from(surveyInvitations)
+    .where(
+      and(
+        eq(surveyInvitations.orgId, p.orgId),
+        eq(surveyInvitations.mobile, p.mobile),
+        gt(surveyInvitations.sentAt, since),
+      ),
+    )
+    .limit(1);
+  if (recent) return false;
   const token = randomBytes(18).toString('base64url');
   const inserted = await db
     .insert(surveyInvitations)
@@ -65,7 +81,7 @@ export async function inviteToSurvey(db: Db, p: Invite): Promise<void> {
     })
     .onConflictDoNothing()
     .returning({ id: surveyInvitations.id });
-  if (inserted.length === 0) return;
+  if (inserted.length === 0) return false;
   await enqueueNotification(db, {
     orgId: p.orgId,
     channel: 'sms',
@@ -76,6 +92,7 @@ export async function inviteToSurvey(db: Db, p: Invite): Promise<void> {
     entityType: 'survey',
     entityId: inserted[0]!.id,
   });
+  return true;
 }
 
 async function openInvitation(db: Db, token: string) {

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+/** The kinds of work My work groups by, in the order they are shown. */
+export const WORK_KINDS = [
+  'referrals_received',
+  'referrals_sent',
+  'applications_to_verify',
+  'applications_returned',
+  'applications_to_raise',
+  'applications_in_committee',
+  'committee_meetings',
+  'applications_completing',
+  'deliveries_mine',
+  'deliveries_unassigned',
+  'cases_mine',
+  'cases_at_risk',
+  'tasks',
+] as const;
+export type WorkKind = (typeof WORK_KINDS)[number];
+
+export const workItem = z.object({
+  entityType: z.string(),
+  id: z.string(),
+  reference: z.string(),
+  title: z.string(),
+  status: z.string(),
+  since: z.string(),
+  dueAt: z.string().nullable(),
+  detail: z.string().nullable(),
+});
+
+export const workResponse = z.object({
+  /** Everything waiting on the user (referrals they sent and are still waiting for are listed, not counted). */
+  total: z.number(),
+  kinds: z.array(
+    z.object({
+      kind: z.enum(WORK_KINDS),
+      count: z.number(),
+      /** Whether the count waits on this user (false: shown for information, e.g. referrals awaiting an answer). */
+      countsTowardTotal: z.boolean(),
+      items: z.array(workItem),
+    }),
+  ),
+});
+
+export const workQuery = z.strictObject({
+  /** How many items of each kind (the home page shows a few; a kind's own page shows more). */
+  limit: z.coerce.number().int().min(1).max(50).default(5),
+  kind: z.enum(WORK_KINDS).optional(),
+});
+
+export const notificationItem = z.object({
+  id: z.uuid(),
+  kind: z.string(),
+  entityType: z.string(),
+  entityId: z.uuid(),
+  reference: z.string(),
+  detail: z.string().nullable(),
+  actorName: z.string().nullable(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+
+export const notificationsQuery = z.strictObject({
+  unread: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true'),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const notificationsResponse = z.object({ unread: z.number(), items: z.array(notificationItem) });
+
+export const markReadInput = z.union([
+  z.strictObject({ ids: z.array(z.uuid()).min(1).max(100) }),
+  z.strictObject({ all: z.literal(true) }),
+]);
