@@ -834,6 +834,8 @@ describe('two ids in one request that must belong together', () => {
         outcome: 'delivered',
         recipientName: 'محمد',
         photoDocumentId: document.id,
+        // Planned for a later day: recorded early, with the reason.
+        earlyReason: 'وصل الصهريج قبل موعده بطلب المستفيد',
       }),
       200,
       'delivery with own photo',

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, riyadhDate } from '../../../common/dates';
+import { DEFAULT_CALENDAR, nextWorkingDate } from '../../../common/domain/sla';
 import { raiseToCommittee } from '../../test/flows';
 import { createTestContext, signedInAs, TestClient, type TestContext } from '../../test/harness';
 
@@ -275,18 +276,26 @@ describe('from acceptance to a delivered service', () => {
     const repId = (await rep.get('/api/auth/session')).body.user.id;
     const deliveryId = enrolled.body.deliveryIds[0];
     expect((await execution.patch(`/api/deliveries/${deliveryId}`, { assigneeUserId: repId })).status).toBe(204);
-    const route = await rep.get(
-      `/api/deliveries?assignee=me&from=${addDays(riyadhDate(new Date()), 1)}&to=${addDays(riyadhDate(new Date()), 1)}`,
-    );
+    // Scheduled for the next working day (Sunday to Thursday): tomorrow, or the Sunday after a weekend.
+    const firstDay = nextWorkingDate(addDays(riyadhDate(new Date()), 1), DEFAULT_CALENDAR);
+    const route = await rep.get(`/api/deliveries?assignee=me&from=${firstDay}&to=${firstDay}`);
     expect(route.body.items.map((d: { id: string }) => d.id)).toEqual([deliveryId]);
     expect(route.body.items[0]).toMatchObject({ district: 'قرية الشقة', status: 'scheduled' });
 
     expect((await rep.post(`/api/deliveries/${deliveryId}/outcome`, { outcome: 'delivered' })).status).toBe(400);
-    const done = await rep.post(`/api/deliveries/${deliveryId}/outcome`, {
+    const outcome = {
       outcome: 'delivered',
       recipientName: 'سعد (ابن المستفيد)',
       location: { lat: 26.3, lng: 43.7 },
       note: 'عُبّئ الخزان كاملاً',
+    };
+    // Before its day, it is recorded only with a confirmed reason.
+    const early = await rep.post(`/api/deliveries/${deliveryId}/outcome`, outcome);
+    expect(early.status).toBe(409);
+    expect(early.body.code).toBe('delivery.early_reason_required');
+    const done = await rep.post(`/api/deliveries/${deliveryId}/outcome`, {
+      ...outcome,
+      earlyReason: 'طلب المستفيد التعبئة اليوم لنفاد الماء',
     });
     expect(done.status).toBe(200);
     expect(done.body.nextDeliveryId).toBeTruthy();
@@ -295,7 +304,8 @@ describe('from acceptance to a delivered service', () => {
     expect(next).toMatchObject({
       status: 'scheduled',
       sequence: 2,
-      scheduledDate: addDays(addDays(riyadhDate(new Date()), 1), 30),
+      // One interval after the day it was actually delivered (early), moved to a working day.
+      scheduledDate: nextWorkingDate(addDays(riyadhDate(new Date()), 30), DEFAULT_CALENDAR),
     });
     expect(
       (await rep.post(`/api/deliveries/${deliveryId}/outcome`, { outcome: 'failed', reason: 'مرة أخرى' })).body.code,
@@ -332,7 +342,7 @@ describe('from acceptance to a delivered service', () => {
     const failed = await execution.post(`/api/deliveries/${deliveryId}/outcome`, {
       outcome: 'failed',
       reason: 'لا أحد في المنزل',
-      rescheduleTo: addDays(riyadhDate(new Date()), 3),
+      rescheduleTo: nextWorkingDate(addDays(riyadhDate(new Date()), 3), DEFAULT_CALENDAR),
     });
     expect(failed.status).toBe(200);
     const list = (await execution.get(`/api/deliveries?beneficiaryId=${app.beneficiaryId}`)).body.items;

@@ -49,10 +49,10 @@ async function openItem(deps: Deps, user: SessionUser, meetingId: string, applic
   const meeting = await getMeeting(deps.db, user.orgId, meetingId);
   if (!meeting) throw new AppError('committee.meeting_not_found');
   if (meeting.status !== 'scheduled') throw new AppError('committee.meeting_closed');
-  assertMeetingStarted(meeting);
   const item = await getAgendaItem(deps.db, meetingId, applicationId);
   if (!item) throw new AppError('committee.not_on_agenda');
   if (item.decision) throw new AppError('committee.already_decided');
+  assertMeetingStarted(meeting);
   return { meeting, item };
 }
 
