@@ -91,7 +91,13 @@ export type Config = {
 
 function isLocalUrl(url: string): boolean {
   const host = new URL(url).hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || host.startsWith('127.') || host === '0.0.0.0';
+  return (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    host === '::1' ||
+    host.startsWith('127.') ||
+    host === '0.0.0.0'
+  );
 }
 
 /** Reads the environment once; a bad value stops start-up with a message naming the variable. */

@@ -20,9 +20,9 @@ import { fullName } from '../beneficiaries/fields';
 import { getBeneficiary, getHousehold } from '../beneficiaries/queries';
 import { notify } from '../notifications/notify';
 import { getSettings } from '../settings/queries';
+import { notifyStaff, whoMovedTo } from '../work/index';
 import { getApplication, getDeclaration, listChecklist } from './queries';
 import { currentCriteria, scoreBeneficiary } from './scoring';
-import { notifyStaff, whoMovedTo } from '../work/index';
 
 const RIGHT_ACTION: Record<TransitionRight, Action> = {
   verify: 'applications.verify',

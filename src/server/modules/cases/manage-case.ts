@@ -26,9 +26,9 @@ import { recordInteraction } from '../interactions/record-interaction';
 import { enqueueNotification } from '../notifications/outbox';
 import { getSettings } from '../settings/queries';
 import { inviteToSurvey } from '../surveys/surveys';
+import { notifyStaff, whoReferredCase } from '../work/index';
 import { getCase } from './queries';
 import { calendarOf, slaMinutes } from './sla';
-import { notifyStaff, whoReferredCase } from '../work/index';
 
 const KIND_AR: Record<CaseKind, string> = {
   inquiry: 'استفسار',

@@ -9,8 +9,8 @@ import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
 import { authorize } from '../../policy';
-import { getMeeting, pendingForAgenda } from './queries';
 import { assertMeetingStarted, markOpened } from './decide';
+import { getMeeting, pendingForAgenda } from './queries';
 
 /** Puts every application waiting for the committee, and not on another open agenda, on this meeting's agenda. */
 export async function fillAgenda(db: Db, orgId: string, meetingId: string): Promise<number> {
