@@ -5,7 +5,14 @@ import type { Deps, SessionUser } from '../../http/context';
 import { authorize } from '../../policy';
 import { fullName } from '../beneficiaries/fields';
 import { getBeneficiary } from '../beneficiaries/queries';
-import { getApplication, getDeclaration, listApplicationServices, listChecklist, listTransitions } from './queries';
+import {
+  getApplication,
+  getDeclaration,
+  listApplicationDeliveries,
+  listApplicationServices,
+  listChecklist,
+  listTransitions,
+} from './queries';
 import { allowedNextStages } from './transition-application';
 
 /** Stages the committee may see: raised to it, or decided by it. */
@@ -21,12 +28,13 @@ export async function loadApplicationFor(deps: Deps, user: SessionUser, id: stri
 
 export async function getApplicationDetail(deps: Deps, user: SessionUser, id: string) {
   const app = await loadApplicationFor(deps, user, id);
-  const [beneficiary, services, checklist, transitions, declaration] = await Promise.all([
+  const [beneficiary, services, checklist, transitions, declaration, deliveries] = await Promise.all([
     getBeneficiary(deps.db, user.orgId, app.beneficiaryId),
     listApplicationServices(deps.db, [app.id]),
     listChecklist(deps.db, app.id),
     listTransitions(deps.db, app.id),
     getDeclaration(deps.db, app.id),
+    listApplicationDeliveries(deps.db, app.id),
   ]);
   return {
     id: app.id,
@@ -54,6 +62,7 @@ export async function getApplicationDetail(deps: Deps, user: SessionUser, id: st
     checklist: checklist.map((c) => ({ ...c, updatedAt: c.updatedAt?.toISOString() ?? null })),
     transitions: transitions.map((t) => ({ ...t, at: t.at.toISOString() })),
     declaration: declaration ? { ...declaration, at: declaration.at.toISOString() } : null,
+    deliveries: deliveries.map((d) => ({ ...d, completedAt: d.completedAt?.toISOString() ?? null })),
     allowedNext: allowedNextStages(user, app.stage as ApplicationStage, { orgId: app.orgId, branchId: app.branchId }),
   };
 }

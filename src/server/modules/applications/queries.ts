@@ -7,6 +7,7 @@ import {
   beneficiaries,
   checklistItems,
   declarations,
+  deliveries,
   selectionCriteriaVersions,
   services,
   users,
@@ -172,4 +173,20 @@ export function listCriteriaVersions(db: Db, orgId: string) {
     .from(selectionCriteriaVersions)
     .where(inOrg(selectionCriteriaVersions, orgId))
     .orderBy(desc(selectionCriteriaVersions.version));
+}
+
+/** The deliveries that came of an application (the last step of its journey), in order. */
+export function listApplicationDeliveries(db: Db, applicationId: string) {
+  return db
+    .select({
+      id: deliveries.id,
+      status: deliveries.status,
+      scheduledDate: deliveries.scheduledDate,
+      completedAt: deliveries.completedAt,
+      sequence: deliveries.sequence,
+    })
+    .from(deliveries)
+    .where(eq(deliveries.applicationId, applicationId))
+    .orderBy(asc(deliveries.sequence), asc(deliveries.scheduledDate))
+    .limit(20);
 }

@@ -2,11 +2,17 @@ import { z } from 'zod';
 import { APPLICATION_STAGES } from '../../../common/domain/application';
 import { CHANNELS } from '../../../common/domain/channels';
 
+/** Work queues: every stage of an application is in at least one, from intake to delivery and to closing. */
 export const QUEUES = {
   to_verify: ['draft', 'submitted', 'verifying', 'returned'],
+  returned: ['returned'],
   my_referrals: ['referred'],
   ready_for_committee: ['declared'],
   in_committee: ['in_committee'],
+  deferred: ['deferred'],
+  completing: ['accepted', 'completing'],
+  enrolled: ['enrolled'],
+  closed: ['rejected', 'withdrawn'],
 } as const;
 
 export const listQuery = z.strictObject({
@@ -104,6 +110,16 @@ export const detailSchema = z.object({
       witnessName: z.string().nullable(),
     })
     .nullable(),
+  /** The journey's last step: the deliveries scheduled or made for this application. */
+  deliveries: z.array(
+    z.object({
+      id: z.uuid(),
+      status: z.string(),
+      scheduledDate: z.string(),
+      completedAt: z.string().nullable(),
+      sequence: z.number(),
+    }),
+  ),
   allowedNext: z.array(z.string()),
 });
 

@@ -334,11 +334,10 @@ describe('committee records only once the meeting has started', () => {
     expect(final.body).toContain('افتُتح');
     const letter = await officer.get(`/api/applications/${applicationId}/letter`);
     expect(letter.status).toBe(200);
-    const decidedAt = (
-      await ctx.deps.db.execute(
-        sql`select decided_at from agenda_items where application_id = ${applicationId} and meeting_id = ${meetingId}`,
-      )
-    ).rows[0] as { decided_at: Date | string };
+    const result = (await ctx.deps.db.execute(
+      sql`select decided_at from agenda_items where application_id = ${applicationId} and meeting_id = ${meetingId}`,
+    )) as unknown as { rows: { decided_at: Date | string }[] };
+    const decidedAt = result.rows[0]!;
     expect(new Date(decidedAt.decided_at).getTime()).toBeGreaterThanOrEqual(new Date(closed.openedAt).getTime());
   });
 });
