@@ -267,7 +267,16 @@ export type Service = {
 
 export type ServiceRef = { id: string; code: string; nameAr: string; nameEn: string };
 
-export type ApplicationQueue = 'to_verify' | 'my_referrals' | 'ready_for_committee' | 'in_committee';
+export type ApplicationQueue =
+  | 'to_verify'
+  | 'returned'
+  | 'my_referrals'
+  | 'ready_for_committee'
+  | 'in_committee'
+  | 'deferred'
+  | 'completing'
+  | 'enrolled'
+  | 'closed';
 
 export type ApplicationListItem = {
   id: string;
@@ -413,6 +422,10 @@ export type MeetingDetail = {
   location: string;
   status: string;
   chairUserId: string;
+  /** Whether the scheduled start has passed: attendance, votes and decisions are taken only then. */
+  started: boolean;
+  openedAt: string | null;
+  closedAt: string | null;
   quorum: { needed: number; present: number };
   attendees: { userId: string; present: boolean; displayName: string }[];
   agenda: AgendaItem[];
@@ -493,6 +506,8 @@ export type DeliveryOutcomeRequest =
       note?: string;
       location?: GeoPoint;
       photoDocumentId?: string;
+      /** Required when recording it before its scheduled day. */
+      earlyReason?: string;
     }
   | { outcome: 'failed'; reason: string; rescheduleTo?: string };
 

@@ -7,6 +7,7 @@ import { cx } from '../../ui/cx';
 import { LogInteractionLauncher } from '../features/interactions/LogInteractionLauncher';
 import { AckBanner } from '../features/knowledge/AckBanner';
 import { TotpEnrolmentBanner } from '../features/profile/TotpSection';
+import { NotificationBell, WorkCount } from '../features/work/HeaderWork';
 import { STAFF_PAGES } from '../pages';
 import { useOrganization, useOrganizationName } from '../queries';
 import { hasPermission, useLogout, useUpdatePreferences, useUser } from '../session';
@@ -75,6 +76,8 @@ export function AppShell({ children }: { children: ReactNode }) {
         <Brand />
 
         <div className="ms-auto flex shrink-0 items-center gap-1 sm:gap-3">
+          <WorkCount />
+          <NotificationBell />
           {hasPermission(user, 'interactions.create') ? <LogInteractionLauncher /> : null}
           {isDesktop ? (
             <LanguageToggle isPending={preferences.isPending} onChange={(locale) => preferences.mutate({ locale })} />

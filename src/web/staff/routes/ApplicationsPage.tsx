@@ -12,18 +12,41 @@ import { ApplicationsTable } from '../features/applications/ApplicationsTable';
 import { useApplications } from '../features/applications/queries';
 import { hasPermission, useUser } from '../session';
 
-const QUEUES: readonly ApplicationQueue[] = ['to_verify', 'my_referrals', 'ready_for_committee', 'in_committee'];
+const QUEUES: readonly ApplicationQueue[] = [
+  'to_verify',
+  'returned',
+  'my_referrals',
+  'ready_for_committee',
+  'in_committee',
+  'deferred',
+  'completing',
+  'enrolled',
+  'closed',
+];
 
-/** The queues a role works from; the manager (read-only oversight) sees them all. */
+/**
+ * The queues a role works from, its own first: every stage of an application has a queue, so nothing accepted
+ * by the committee drops out of sight. The committee sees only what was raised to it.
+ */
 export function queuesFor(user: SessionUser): ApplicationQueue[] {
   const manager = user.role === 'manager';
+  const committee = user.role === 'committee';
   const shown: Record<ApplicationQueue, boolean> = {
     to_verify: manager || hasPermission(user, 'applications.verify'),
+    returned: manager || hasPermission(user, 'applications.verify'),
     my_referrals: manager || hasPermission(user, 'referrals.answer'),
     ready_for_committee: manager || hasPermission(user, 'applications.raise'),
     in_committee: hasPermission(user, 'applications.read'),
+    deferred: hasPermission(user, 'applications.read'),
+    completing: hasPermission(user, 'applications.read'),
+    enrolled: hasPermission(user, 'applications.read'),
+    closed: hasPermission(user, 'applications.read') && !committee,
   };
-  return QUEUES.filter((queue) => shown[queue]);
+  const all = QUEUES.filter((queue) => shown[queue]);
+  // The execution officer's work after the committee comes before the committee's own queues.
+  if (user.role === 'execution_officer')
+    return ['my_referrals', 'completing', ...all.filter((q) => q !== 'my_referrals' && q !== 'completing')];
+  return all;
 }
 
 /** Applications by queue: to verify, my referrals, ready for the committee, before the committee. */

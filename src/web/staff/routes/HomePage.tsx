@@ -8,6 +8,7 @@ import { Badge } from '../../ui/Badge';
 import { Named } from '../../ui/Named';
 import { Card, PageHeader } from '../../ui/Page';
 import { CAPABILITIES } from '../capabilities';
+import { MyWork } from '../features/work/MyWork';
 import { useBranchName } from '../queries';
 import { hasPermission, useUser } from '../session';
 
@@ -32,6 +33,8 @@ export function HomePage() {
           </Fact>
         </dl>
       </Card>
+
+      <MyWork />
 
       <section aria-labelledby="can-do">
         <h2 id="can-do" className="text-lg font-bold text-slate-900">
