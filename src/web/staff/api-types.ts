@@ -346,6 +346,8 @@ export type ApplicationDetail = {
   checklist: ChecklistItem[];
   transitions: ApplicationTransition[];
   declaration: Declaration | null;
+  /** The deliveries scheduled or made for this application (the journey's last step). */
+  deliveries: { id: string; status: string; scheduledDate: string; completedAt: string | null; sequence: number }[];
   /** Stages this user may move the application to now: the action buttons follow this list. */
   allowedNext: string[];
 };

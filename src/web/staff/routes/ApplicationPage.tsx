@@ -20,6 +20,7 @@ import { Timeline } from '../features/applications/Timeline';
 import { useEnumLabel } from '../features/beneficiaries/labels';
 import { useBeneficiary } from '../features/beneficiaries/queries';
 import { CommitteeOutcome, DECIDED_STAGES } from '../features/committee/CommitteeOutcome';
+import { ReferralQuestion } from '../features/work/ReferralQuestion';
 import { hasPermission, useUser } from '../session';
 
 /**
@@ -86,6 +87,8 @@ function ApplicationView({ application }: { application: ApplicationDetail }) {
           </Link>
         }
       />
+
+      <ReferralQuestion application={application} />
 
       <Card className="mb-5">
         <PolicyStepper application={application} />

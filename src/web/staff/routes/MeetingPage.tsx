@@ -105,6 +105,20 @@ function MeetingView({ meeting }: { meeting: MeetingDetail }) {
       />
 
       <SuccessNotice className="mb-4">{notice}</SuccessNotice>
+      {open && !meeting.started ? (
+        <p
+          role="note"
+          className="mb-4 rounded-lg border border-amber-300 bg-amber-50 p-3 text-amber-950"
+          data-testid="meeting-not-started"
+        >
+          {t('work.meeting.notStarted', { time: `${format.dual(day)} ${timeOfDay(meeting.scheduledAt)}` })}
+        </p>
+      ) : null}
+      {meeting.openedAt ? (
+        <p className="mb-4 text-sm text-slate-600">
+          {t('work.meeting.opened', { time: format.dateTime(meeting.openedAt) })}
+        </p>
+      ) : null}
 
       <div className="grid gap-5 lg:grid-cols-3">
         <section aria-labelledby="agenda-title" className="flex min-w-0 flex-col gap-3 lg:col-span-2">

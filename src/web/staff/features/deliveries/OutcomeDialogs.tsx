@@ -64,6 +64,9 @@ function DeliveredForm({ delivery, onCancel, onDone }: { delivery: Delivery; onC
   const [pin, setPin] = useState<(GeoPoint & { accuracy: number }) | null>(null);
   const [locating, setLocating] = useState(false);
   const [pinProblem, setPinProblem] = useState<string | null>(null);
+  // Recorded before its scheduled day: only with a confirmation and a reason (the server asks for it too).
+  const early = delivery.status === 'scheduled' && delivery.scheduledDate > riyadhDate(new Date());
+  const [earlyReason, setEarlyReason] = useState('');
   const maxMb = settings.data?.maxUploadMb ?? 5;
   const supported = typeof navigator !== 'undefined' && 'geolocation' in navigator;
   const busy = upload.isPending || record.isPending;
@@ -129,6 +132,7 @@ function DeliveredForm({ delivery, onCancel, onDone }: { delivery: Delivery; onC
         ...(trimmedNote ? { note: trimmedNote } : {}),
         ...(pin ? { location: { lat: pin.lat, lng: pin.lng } } : {}),
         ...(photoDocumentId ? { photoDocumentId } : {}),
+        ...(early ? { earlyReason: earlyReason.trim() } : {}),
       });
       onDone(result, {});
     } catch {
@@ -223,6 +227,31 @@ function DeliveredForm({ delivery, onCancel, onDone }: { delivery: Delivery; onC
         </p>
       </div>
 
+      {early ? (
+        <fieldset
+          className="flex flex-col gap-2 rounded-lg border border-amber-300 bg-amber-50 p-3"
+          data-testid="early"
+        >
+          <legend className="px-1 font-bold text-amber-950">{t('work.early.title')}</legend>
+          <p className="text-sm text-amber-950">
+            {t('work.early.body', { date: format.dual(delivery.scheduledDate) })}
+          </p>
+          <TextAreaField
+            label={t('work.early.reason')}
+            name="earlyReason"
+            value={earlyReason}
+            onChange={setEarlyReason}
+            isRequired
+            rows={2}
+            maxLength={500}
+            validate={(value) => (value.trim().length >= 3 ? null : t('work.early.reason'))}
+          />
+          <label className="flex min-h-11 items-center gap-2 text-amber-950">
+            <input type="checkbox" required name="earlyConfirm" className="size-5 accent-brand-700" />
+            {t('work.early.confirm')}
+          </label>
+        </fieldset>
+      ) : null}
       {problem ? <ErrorAlert>{errorMessage(problem)}</ErrorAlert> : null}
       <div className="flex flex-wrap justify-end gap-2">
         <Button onPress={onCancel}>{t('app.cancel')}</Button>
