@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toArabicDigits } from '../src/common/arabic';
 import { addDays, formatDual, riyadhDate } from '../src/common/dates';
+import { DEFAULT_CALENDAR, nextWorkingDate } from '../src/common/domain/sla';
 import { DEMO_PASSWORD, DEMO_USERS } from '../src/server/seed/demo-users';
 import { ApiClient } from './api';
 import { raisedApplication } from './flows';
@@ -25,8 +26,17 @@ let browser: Browser;
 let officer: ApiClient;
 let applicant: Awaited<ReturnType<typeof raisedApplication>>;
 const today = riyadhDate(new Date());
-const tomorrow = addDays(today, 1);
-const nextVisit = addDays(tomorrow, 30);
+// Deliveries are on working days (Sunday to Thursday): the first one is the next working day after today, and the
+// next monthly one, after a delivery recorded early (today), thirty days from today, moved to a working day.
+const tomorrow = nextWorkingDate(addDays(today, 1), DEFAULT_CALENDAR);
+const nextVisit = nextWorkingDate(addDays(today, 30), DEFAULT_CALENDAR);
+// The meeting is held now: attendance, votes and decisions are refused before its scheduled start (Riyadh time).
+const nowInRiyadh = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Asia/Riyadh',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+}).format(new Date());
 const dual = (date: string) => formatDual(date, { locale: 'ar', digits: 'arab' });
 const displayName = (username: string) => DEMO_USERS.find((u) => u.username === username)?.displayName ?? username;
 
@@ -94,7 +104,7 @@ describe('committee decision to the first delivery, in Arabic', () => {
     const schedule = page.getByRole('dialog');
     await schedule.getByLabel('تاريخ الاجتماع').fill(today);
     await schedule.getByText(`يوافق: `).waitFor();
-    await schedule.getByLabel('الوقت').fill('09:30');
+    await schedule.getByLabel('الوقت').fill(nowInRiyadh);
     await schedule.getByLabel('المكان').fill('قاعة الاجتماعات بمقر الجمعية');
     await expect
       .poll(() => schedule.getByRole('button', { name: /رئيس الجلسة/ }).textContent())
@@ -216,9 +226,14 @@ describe('committee decision to the first delivery, in Arabic', () => {
     await page.getByRole('button', { name: 'فتح القائمة' }).click();
     await menu(page).getByRole('link', { name: 'زياراتي اليوم' }).click();
     await page.getByRole('heading', { level: 1, name: 'زياراتي اليوم' }).waitFor();
-    // The delivery is due tomorrow (Riyadh time): one tap to the next day.
-    await page.getByRole('button', { name: 'اليوم التالي' }).click();
-    await page.getByRole('heading', { level: 1, name: 'زياراتي: غداً' }).waitFor();
+    // The delivery is due on the next working day (Riyadh time): tomorrow is one tap away, a later day is opened.
+    if (tomorrow === addDays(today, 1)) {
+      await page.getByRole('button', { name: 'اليوم التالي' }).click();
+      await page.getByRole('heading', { level: 1, name: 'زياراتي: غداً' }).waitFor();
+    } else {
+      await page.goto(`${server.url}/deliveries/today?date=${tomorrow}`);
+      await page.getByRole('heading', { level: 1, name: /زياراتي/ }).waitFor();
+    }
     const card = page.getByRole('article', { name: new RegExp(applicant.name) });
     await card.getByText('مجدولة').waitFor();
     expect(await card.getByRole('link', { name: /اتصال بالرقم/ }).getAttribute('href')).toMatch(/^tel:\+9665\d{8}$/);
@@ -236,6 +251,9 @@ describe('committee decision to the first delivery, in Arabic', () => {
     await dialog.getByText('تسليم.png').waitFor();
     await dialog.getByRole('button', { name: 'موقعي الحالي' }).click();
     await dialog.getByText(/تم تحديد الموقع بدقة/).waitFor();
+    // Recorded before its day: a confirmation and a reason are asked for.
+    await dialog.getByLabel('سبب التسجيل قبل الموعد').fill('نفد الماء فطلب المستفيد التعبئة اليوم');
+    await dialog.getByText('أؤكد أن الخدمة قُدّمت اليوم').click();
     await shot(page, 'committee-11-delivered-dialog-390');
     await noSeriousViolations(page);
     await dialog.getByRole('button', { name: 'تأكيد التسليم' }).click();

@@ -34,7 +34,9 @@ export function applicationsAt(db: Db, s: Scope, stages: string[]) {
   return rows(
     db,
     sql`select 'application' as entity_type, a.id, a.reference, ${NAME} as title, a.stage as status,
-          a.stage_changed_at as since, a.expected_decision_date::text as due_at, null as detail,
+          a.stage_changed_at as since,
+          case when a.stage in ('in_committee', 'deferred') then a.expected_decision_date::text end as due_at,
+          null as detail,
           count(*) over () as total
         from applications a join beneficiaries b on b.id = a.beneficiary_id
         where a.org_id = ${s.orgId} and a.stage in (${list}) ${branch}

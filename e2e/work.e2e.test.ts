@@ -1,0 +1,205 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toArabicDigits } from '../src/common/arabic';
+import { ApiClient } from './api';
+import { raisedApplication } from './flows';
+import {
+  DESKTOP,
+  launchBrowser,
+  PHONE,
+  type RunningServer,
+  screenshot,
+  seriousViolations,
+  startServer,
+} from './support';
+
+// Issue 12 in the browser: the officer's application travels committee → accepted → completing, and never falls
+// between hand-offs: the officer is told of the decision (the bell), finds the application in My work and in the
+// header's count, and completes the registration; a referral answered by the execution officer reaches the officer
+// who sent it. Screenshots at 390 and 1440.
+
+let server: RunningServer;
+let browser: Browser;
+let officer: ApiClient;
+let committee: ApiClient;
+let execution: ApiClient;
+let accepted: Awaited<ReturnType<typeof raisedApplication>>;
+let referredId: string;
+let referredReference: string;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  officer = await new ApiClient(server.url).login('officer');
+  committee = await new ApiClient(server.url).login('committee');
+  execution = await new ApiClient(server.url).login('execution');
+  accepted = await raisedApplication(officer, 'tank_delivery', ['هند', 'سالم', 'مبارك', 'الدوسري']);
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function signedInPage(client: ApiClient, viewport: { width: number; height: number }) {
+  const context = await browser.newContext({ viewport, locale: 'ar-SA' });
+  await context.addCookies(client.browserCookie());
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  return { context, page };
+}
+
+async function shot(page: Page, name: string) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await screenshot(page, name);
+}
+
+const headerCount = (page: Page) => page.getByTestId('header-work-count').textContent();
+
+describe('nothing falls between hand-offs', () => {
+  it('a meeting not yet started refuses the decision; once started the committee decides and the officer is told', async () => {
+    const me = (await committee.call('GET', '/api/auth/session')).user.id as string;
+    // The officer's home before the decision: the application waits on the committee, not on them.
+    const before = await officer.call('GET', '/api/work');
+    expect(before.kinds.find((k: { kind: string }) => k.kind === 'applications_completing').count).toBe(0);
+
+    // The meeting the application is on started a minute ago: attendance, then the decision.
+    const started = await officer.call('POST', '/api/committee/meetings', {
+      scheduledAt: new Date(Date.now() - 60_000).toISOString(),
+      location: 'قاعة الاجتماعات',
+      chairUserId: me,
+      memberIds: [me],
+    });
+    expect(started.agendaSize).toBe(1);
+    // Tomorrow's meeting: nothing can be recorded the evening before.
+    const later = await officer.call('POST', '/api/committee/meetings', {
+      scheduledAt: new Date(Date.now() + 20 * 3_600_000).toISOString(),
+      location: 'قاعة الاجتماعات',
+      chairUserId: me,
+      memberIds: [me],
+    });
+    const { context: early, page: earlyPage } = await signedInPage(committee, DESKTOP);
+    await earlyPage.goto(`${server.url}/committee/meetings/${later.id}`);
+    await earlyPage.getByTestId('meeting-not-started').waitFor();
+    await earlyPage.getByText(/لم يبدأ الاجتماع بعد/).waitFor();
+    await shot(earlyPage, 'work-01-meeting-not-started-1440');
+    await early.close();
+    await expect(
+      committee.call('PUT', `/api/committee/meetings/${later.id}/attendance`, { present: [me] }),
+    ).rejects.toThrow(/committee.meeting_not_started/);
+
+    await committee.call('PUT', `/api/committee/meetings/${started.id}/attendance`, { present: [me] });
+    await committee.call('POST', `/api/committee/meetings/${started.id}/items/${accepted.applicationId}/decision`, {
+      decision: 'accepted',
+    });
+  });
+
+  it('the officer hears of the decision, finds the application in My work and the header count, and completes it (1440)', async () => {
+    const { context, page } = await signedInPage(officer, DESKTOP);
+    await page.goto(`${server.url}/`);
+    await page.getByRole('heading', { level: 2, name: 'عملي' }).waitFor();
+    // The bell counts the decision; opening it says what happened.
+    await page.getByTestId('bell-count').waitFor();
+    const total = (await officer.call('GET', '/api/work')).total as number;
+    await expect.poll(() => headerCount(page)).toBe(toArabicDigits(String(total)));
+    const completing = page.locator('[data-kind="applications_completing"]');
+    await completing.getByRole('link', { name: new RegExp(accepted.name) }).waitFor();
+    await completing.getByText('استكمال التسجيل').first().waitFor();
+    await shot(page, 'work-02-my-work-1440');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByTestId('bell').click();
+    const bell = page.getByRole('dialog', { name: 'الإشعارات' });
+    await bell.getByText(/قرار اللجنة في الطلب/).waitFor();
+    await bell.getByText(/قبول/).waitFor();
+    await shot(page, 'work-03-bell-1440');
+    await bell.getByRole('button', { name: /قرار اللجنة في الطلب/ }).click();
+    await page.waitForURL(new RegExp(`/applications/${accepted.applicationId}$`));
+
+    // The application page shows the whole journey: the committee's decision done, completing now, delivery next.
+    const steps = page.getByRole('navigation', { name: 'مراحل الطلب حسب سياسة الجمعية' });
+    await steps.getByText('قرار اللجنة').waitFor();
+    await steps.getByText('تقديم الخدمة').waitFor();
+    expect(await steps.locator('[aria-current="step"]').textContent()).toContain('استكمال التسجيل');
+    await shot(page, 'work-04-journey-1440');
+
+    // The queue for the stage lists it too.
+    await page.goto(`${server.url}/applications?queue=completing`);
+    await page.getByRole('heading', { level: 2, name: 'استكمال التسجيل' }).waitFor();
+    await page.getByRole('link', { name: new RegExp(accepted.reference) }).waitFor();
+    await shot(page, 'work-05-queue-completing-1440');
+
+    // Complete the registration: it leaves My work and the count drops by one.
+    await page.goto(`${server.url}/applications/${accepted.applicationId}`);
+    for (const step of ['معاينة موقع المنزل من المندوب', 'الاتفاق مع المستفيد على موعد التقديم']) {
+      await page.getByText(step, { exact: true }).click();
+      await expect.poll(() => page.getByRole('checkbox', { name: step }).isChecked()).toBe(true);
+    }
+    const enrol = page.getByRole('button', { name: 'إتمام التسجيل' });
+    await expect.poll(() => enrol.isDisabled()).toBe(false);
+    await enrol.click();
+    await page
+      .getByText(/اكتمل التسجيل/)
+      .first()
+      .waitFor();
+    await page.goto(`${server.url}/`);
+    await page.getByRole('heading', { level: 2, name: 'عملي' }).waitFor();
+    await expect.poll(() => headerCount(page)).toBe(toArabicDigits(String(total - 1)));
+    expect(await page.locator('[data-kind="applications_completing"]').count()).toBe(0);
+    await context.close();
+  });
+
+  it('a referral: the execution officer sees the question at the top and answers; the sender is told (390)', async () => {
+    const b = await raisedApplication(officer, 'home_filter', ['ريم', 'خالد', 'فهد', 'القحطاني']);
+    // A second application, referred during verification.
+    const services = await officer.call('GET', '/api/services');
+    const filter = services.items.find((s: { code: string }) => s.code === 'water_cooler').id;
+    const app = await officer.call('POST', '/api/applications', {
+      beneficiaryId: b.beneficiaryId,
+      serviceIds: [filter],
+      channel: 'phone',
+    });
+    referredId = app.id;
+    referredReference = app.reference;
+    await officer.call('POST', `/api/applications/${app.id}/transitions`, { to: 'submitted' });
+    await officer.call('POST', `/api/applications/${app.id}/transitions`, { to: 'verifying' });
+    await officer.call('POST', `/api/applications/${app.id}/transitions`, {
+      to: 'referred',
+      note: 'هل تُركَّب البرادة في مسجد الحي باسم المستفيد؟',
+    });
+
+    const { context, page } = await signedInPage(execution, PHONE);
+    await page.goto(`${server.url}/`);
+    const received = page.locator('[data-kind="referrals_received"]');
+    await received.getByRole('link', { name: new RegExp(b.name) }).waitFor();
+    await shot(page, 'work-06-execution-my-work-390');
+    expect(await seriousViolations(page)).toEqual([]);
+    await received.getByRole('link', { name: new RegExp(b.name) }).click();
+    await page.waitForURL(new RegExp(`/applications/${referredId}$`));
+    const question = page.getByTestId('referral-question');
+    await question.getByText('هل تُركَّب البرادة في مسجد الحي باسم المستفيد؟').waitFor();
+    await shot(page, 'work-07-referral-question-390');
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+    // The answer (through the API, as the application page's own action does).
+    await execution.call('POST', `/api/applications/${referredId}/transitions`, {
+      to: 'verifying',
+      note: 'نعم، إذا وافق إمام المسجد كتابةً',
+    });
+
+    const { context: officerContext, page: officerPage } = await signedInPage(officer, PHONE);
+    await officerPage.goto(`${server.url}/`);
+    const sent = officerPage.locator('[data-kind="referrals_sent"]');
+    await sent.getByText('تمت الإجابة').waitFor();
+    await sent.getByText('«نعم، إذا وافق إمام المسجد كتابةً»').waitFor();
+    await officerPage.getByTestId('bell').click();
+    const bell = officerPage.getByRole('dialog', { name: 'الإشعارات' });
+    await bell.getByText(/أجاب .* عن الإحالة/).waitFor();
+    await bell.getByText(referredReference).waitFor();
+    await shot(officerPage, 'work-08-referral-answered-390');
+    await bell.getByRole('button', { name: 'تعليم الكل كمقروء' }).click();
+    await expect.poll(() => officerPage.getByTestId('bell-count').count()).toBe(0);
+    await officerPage.keyboard.press('Escape');
+    await shot(officerPage, 'work-09-my-work-390');
+    await officerContext.close();
+  });
+});
