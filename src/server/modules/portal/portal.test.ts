@@ -204,6 +204,10 @@ describe('tracking', () => {
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
     const headers = { 'content-type': `multipart/form-data; boundary=${boundary}` };
+    // The officer who picks the application up is told when a document arrives for it on the portal.
+    const queue = await officer.get('/api/applications?queue=to_verify&pageSize=100');
+    const appId = queue.body.items.find((a: { reference: string }) => a.reference === reference).id;
+    expect((await officer.post(`/api/applications/${appId}/transitions`, { to: 'verifying' })).status).toBe(200);
     const upload = await ctx.app.inject({
       method: 'POST',
       url: `/api/portal/applications/${reference}/documents`,
@@ -211,6 +215,13 @@ describe('tracking', () => {
       payload,
     });
     expect(upload.statusCode).toBe(201);
+    const notices = (await officer.get('/api/me/notifications')).body.items;
+    expect(notices.find((n: { entityId: string }) => n.entityId === appId)).toMatchObject({
+      kind: 'document_received',
+      reference,
+      detail: 'راتب.pdf',
+      actorName: null,
+    });
     const noGrant = await ctx.app.inject({
       method: 'POST',
       url: `/api/portal/applications/${reference}/documents`,

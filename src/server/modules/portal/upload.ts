@@ -3,6 +3,7 @@ import { checklistItems, documents } from '../../db/tables/index';
 import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta } from '../../http/context';
 import { storeUpload } from '../beneficiaries/stored-file';
+import { handlerOf, notifyStaff } from '../work/index';
 
 /** A document the applicant adds from the portal, after a one-time code; checked by content like at the desk. */
 export async function uploadPortalDocument(
@@ -36,6 +37,18 @@ export async function uploadPortalDocument(
             inArray(checklistItems.state, ['pending', 'missing']),
           ),
         );
+      // The staff member handling the application is told a document arrived.
+      const handler = await handlerOf(tx, app.id);
+      await notifyStaff(tx, {
+        orgId,
+        userId: handler.userId,
+        actorUserId: null,
+        kind: 'document_received',
+        entityType: 'application',
+        entityId: app.id,
+        reference: handler.reference,
+        detail: row!.originalName,
+      });
       await writeAudit(tx, { id: null, orgId, username: null }, meta, {
         action: 'document.uploaded_portal',
         entityType: 'application',

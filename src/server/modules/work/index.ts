@@ -1,3 +1,3 @@
 export { notifyStaff, type StaffNotice, type StaffNoticeKind } from './notify-staff';
-export { whoMovedTo, whoReferredCase } from './queries';
+export { handlerOf, whoMovedTo, whoReferredCase } from './queries';
 export { registerWorkRoutes } from './routes';

@@ -238,3 +238,16 @@ export async function whoReferredCase(db: Db, caseId: string): Promise<string | 
   );
   return (result as unknown as { rows: { author_user_id: string | null }[] }).rows[0]?.author_user_id ?? null;
 }
+
+/** The staff member handling an application (the last one who moved it, else who created it) and its reference. */
+export async function handlerOf(db: Db, applicationId: string): Promise<{ userId: string | null; reference: string }> {
+  const result = await db.execute(
+    sql`select a.reference,
+          coalesce((select t.by_user from application_transitions t
+                    where t.application_id = a.id and t.by_user is not null
+                    order by t.at desc, t.id desc limit 1), a.created_by) as user_id
+        from applications a where a.id = ${applicationId}`,
+  );
+  const row = (result as unknown as { rows: { reference: string; user_id: string | null }[] }).rows[0];
+  return { userId: row?.user_id ?? null, reference: row?.reference ?? '' };
+}
