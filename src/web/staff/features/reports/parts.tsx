@@ -61,6 +61,9 @@ export function Tile({
   hint?: ReactNode;
   badge?: ReactNode;
 }) {
+  const { t } = useTranslation();
+  // Every figure says how it is computed (a footnote that opens in place, on a phone too).
+  const definition = t(`work.kpi.${kpi}` as 'work.kpi.label', { defaultValue: '' });
   return (
     <div className="flex min-w-0 flex-col rounded-lg border border-slate-200 bg-white p-3 sm:p-4">
       <dt className="text-sm text-slate-600">{label}</dt>
@@ -69,6 +72,14 @@ export function Tile({
       </dd>
       {badge ? <dd className="mt-1">{badge}</dd> : null}
       {hint ? <dd className="mt-1 text-xs leading-relaxed text-slate-600">{hint}</dd> : null}
+      {definition ? (
+        <dd className="mt-auto pt-2 text-xs leading-relaxed text-slate-600">
+          <details>
+            <summary className="cursor-pointer text-brand-800">{t('work.kpi.label')}</summary>
+            <p className="mt-1">{definition}</p>
+          </details>
+        </dd>
+      ) : null}
     </div>
   );
 }
