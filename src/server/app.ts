@@ -9,12 +9,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import type { Database } from './db/client';
 import { registerBenchFloor } from './http/bench-floor';
@@ -22,6 +17,7 @@ import type { App, Deps } from './http/context';
 import { registerErrorHandler } from './http/error-handler';
 import { registerGuard } from './http/guard';
 import { registerSessionLoader } from './http/session';
+import { safeValidatorCompiler } from './http/validation';
 import { registerApplicationRoutes } from './modules/applications/routes';
 import { registerAppointmentRoutes } from './modules/appointments/routes';
 import { registerAuditRoutes } from './modules/audit/routes';
@@ -73,7 +69,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     trustProxy: config.trustProxy,
   }).withTypeProvider<ZodTypeProvider>();
 
-  app.setValidatorCompiler(validatorCompiler);
+  // Zod schemas, with control characters refused in every text field and query parameter first (issue 14).
+  app.setValidatorCompiler(safeValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const webRoot = options.webRoot && fs.existsSync(path.join(options.webRoot, 'index.html')) ? options.webRoot : null;
   registerErrorHandler(app, {
