@@ -4,6 +4,7 @@ import { toArabicDigits } from './arabic';
 import {
   formatSaudiMobileLocal,
   makeNationalId,
+  mobileError,
   nationalIdError,
   nationalIdKind,
   normalizeNationalId,
@@ -45,10 +46,12 @@ describe('national ID / iqama', () => {
     expect(normalizeNationalId('12345678970')).toBeNull();
   });
 
-  it('rejects letters, inner spaces and signs as a length error', () => {
-    expect(nationalIdError('12345678a7')).toBe('length');
-    expect(nationalIdError('12345 67897')).toBe('length');
-    expect(nationalIdError('+123456789')).toBe('length');
+  it('reports letters, inner spaces and signs as not digits, not as a length problem (issue 14, finding 13)', () => {
+    expect(nationalIdError('12345678a7')).toBe('digits');
+    expect(nationalIdError('12345 67897')).toBe('digits');
+    expect(nationalIdError('+123456789')).toBe('digits');
+    expect(nationalIdError('abcdefghij')).toBe('digits');
+    expect(nationalIdError('abc')).toBe('digits');
     expect(normalizeNationalId('abcdefghij')).toBeNull();
   });
 
@@ -149,6 +152,15 @@ describe('Saudi mobile numbers', () => {
     expect(normalizeSaudiMobile(input)).toBe(E164);
   });
 
+  it('names the broken rule: characters other than digits, spaces, +, dashes and brackets (issue 14, finding 13)', () => {
+    expect(mobileError('(050) 123-4567')).toBeNull();
+    expect(mobileError('+966 (50) 123 4567')).toBeNull();
+    expect(mobileError('abc0501234567')).toBe('characters');
+    expect(mobileError('<script>0501234567')).toBe('characters');
+    expect(mobileError('0112345678')).toBe('invalid');
+    expect(mobileError('  ')).toBe('required');
+  });
+
   it('accepts the other mobile prefixes', () => {
     for (const prefix of ['53', '54', '55', '56', '57', '58', '59']) {
       expect(normalizeSaudiMobile(`0${prefix}1234567`)).toBe(`+966${prefix}1234567`);
@@ -164,6 +176,11 @@ describe('Saudi mobile numbers', () => {
     ['too long', '05012345678'],
     ['foreign mobile', '+971501234567'],
     ['letters', 'not a phone'],
+    ['letters around the digits', 'abc0501234567'],
+    ['markup around the digits', '<b>0501234567</b>'],
+    ['a letter inside', '050123x4567'],
+    ['a dot inside', '050.123.4567'],
+    ['a control character', '0501234567\u0000'],
     ['empty', ''],
     ['spaces', '   '],
   ])('rejects a %s (%s)', (_label, input) => {

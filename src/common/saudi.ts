@@ -3,7 +3,11 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/mobile';
 import { toLatinDigits } from './arabic';
 
 export type NationalIdKind = 'citizen' | 'resident';
-export type NationalIdError = 'required' | 'length' | 'first_digit' | 'check_digit';
+export type NationalIdError = 'required' | 'digits' | 'length' | 'first_digit' | 'check_digit';
+export type MobileError = 'required' | 'characters' | 'invalid';
+
+/** What a mobile number may be written with: digits (Latin or Arabic-Indic), spaces, +, dashes and brackets. */
+export const MOBILE_CHARACTERS = /^[0-9\u0660-\u0669\u06f0-\u06f9\s+\-()]+$/;
 
 /** Luhn sum over a digit string whose last digit is the check digit; valid when the sum is a multiple of 10. */
 function luhnSum(digits: string): number {
@@ -20,13 +24,16 @@ function luhnSum(digits: string): number {
 }
 
 /**
- * Which rule a national ID / iqama number breaks, or null when it is valid. 'length' covers anything that is not
- * exactly ten digits (letters included). Arabic-Indic digits and surrounding spaces are accepted.
+ * Which rule a national ID / iqama number breaks, or null when it is valid: 'digits' when it holds anything but
+ * digits (letters, signs, inner spaces), 'length' when it is digits but not ten of them. Arabic-Indic digits and
+ * surrounding spaces are accepted. This is the one copy of the rule: the server's schemas, the staff forms and the
+ * portal all call it.
  */
 export function nationalIdError(input: string): NationalIdError | null {
   const id = toLatinDigits(input).trim();
   if (id === '') return 'required';
-  if (!/^[0-9]{10}$/.test(id)) return 'length';
+  if (!/^[0-9]+$/.test(id)) return 'digits';
+  if (id.length !== 10) return 'length';
   if (id[0] !== '1' && id[0] !== '2') return 'first_digit';
   if (luhnSum(id) % 10 !== 0) return 'check_digit';
   return null;
@@ -53,14 +60,26 @@ export function makeNationalId(prefix9: string): string {
 }
 
 /**
+ * Which rule a mobile number breaks, or null when it is a valid Saudi mobile: 'characters' when it holds anything
+ * but digits, spaces, +, dashes and brackets (letters or markup are refused, not dropped), 'invalid' when it is
+ * not a Saudi mobile number. The one copy of the rule, for the server, the staff forms and the portal.
+ */
+export function mobileError(input: string): MobileError | null {
+  const text = input.trim();
+  if (text === '') return 'required';
+  if (!MOBILE_CHARACTERS.test(text)) return 'characters';
+  return normalizeSaudiMobile(text) === null ? 'invalid' : null;
+}
+
+/**
  * A Saudi mobile number in E.164 (+9665XXXXXXXX), or null when the input is not a valid Saudi mobile number
- * (landlines, toll-free and foreign numbers included). Accepts 05…, 5…, +966…, 00966…, spaces, dashes and
- * Arabic-Indic digits. libphonenumber-js decides validity and type; its mobile-only metadata is used, so a
- * number is valid only if it matches a mobile pattern.
+ * (landlines, toll-free and foreign numbers included). Accepts 05…, 5…, +966…, 00966…, spaces, dashes, brackets
+ * and Arabic-Indic digits; any other character makes it invalid. libphonenumber-js decides validity and type; its
+ * mobile-only metadata is used, so a number is valid only if it matches a mobile pattern.
  */
 export function normalizeSaudiMobile(input: string): string | null {
   const text = toLatinDigits(input).trim();
-  if (text === '') return null;
+  if (text === '' || !MOBILE_CHARACTERS.test(text)) return null;
   const phone = parsePhoneNumberFromString(text, 'SA');
   if (phone?.country !== 'SA' || !phone.isValid() || phone.getType() !== 'MOBILE') return null;
   return phone.number;

@@ -9,19 +9,16 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import type { Database } from './db/client';
 import { registerBenchFloor } from './http/bench-floor';
 import type { App, Deps } from './http/context';
 import { registerErrorHandler } from './http/error-handler';
 import { registerGuard } from './http/guard';
+import { safeError } from './http/log-safety';
 import { registerSessionLoader } from './http/session';
+import { safeValidatorCompiler } from './http/validation';
 import { registerApplicationRoutes } from './modules/applications/routes';
 import { registerAppointmentRoutes } from './modules/appointments/routes';
 import { registerAuditRoutes } from './modules/audit/routes';
@@ -54,6 +51,8 @@ export type BuildOptions = {
   webRoot?: string;
   /** Pino level; absent means no logging (tests). */
   logLevel?: string;
+  /** Where log lines go (standard output when absent); the log-safety test reads them. */
+  logStream?: { write: (line: string) => void };
 };
 
 /** Log lines name the route pattern, never the raw URL: queries may carry national IDs or mobiles. */
@@ -61,6 +60,8 @@ const serializers = {
   req(request: { method: string; routeOptions?: { url?: string }; id: string }) {
     return { id: request.id, method: request.method, route: request.routeOptions?.url ?? 'unmatched' };
   },
+  /** Errors without SQL parameters, row values or quoted input (http/log-safety.ts). */
+  err: (error: Error) => safeError(error),
 };
 
 export async function buildApp(options: BuildOptions): Promise<App> {
@@ -68,13 +69,19 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   const deps: Deps = { config, database, db: database.db };
   const app = Fastify({
     logger: options.logLevel
-      ? { level: options.logLevel, serializers, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] }
+      ? {
+          level: options.logLevel,
+          serializers,
+          redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'],
+          ...(options.logStream ? { stream: options.logStream } : {}),
+        }
       : false,
     bodyLimit: 1_048_576,
     trustProxy: config.trustProxy,
   }).withTypeProvider<ZodTypeProvider>();
 
-  app.setValidatorCompiler(validatorCompiler);
+  // Zod schemas, with control characters refused in every text field and query parameter first (issue 14).
+  app.setValidatorCompiler(safeValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const webRoot = options.webRoot && fs.existsSync(path.join(options.webRoot, 'index.html')) ? options.webRoot : null;
   registerErrorHandler(app, {

@@ -498,8 +498,9 @@ describe('two ids in one request that must belong together', () => {
     farDeliveryId = await scheduleDeliveryFor(other.beneficiaryId, other.applicationId, ctx.branchIds.HQ!);
     freeOwnSlot = await publishSlot(ctx.branchIds.KHB!);
     freeOtherSlot = await publishSlot(ctx.branchIds.HQ!);
+    // Taken at the representative's branch: unlinked contacts taken elsewhere are not theirs to list or link (issue 14).
     unlinkedContactId = ok(
-      await clients.officer.post('/api/interactions', {
+      await clients.branchrep.post('/api/interactions', {
         channel: 'phone',
         direction: 'inbound',
         summary: 'متصل لم يُعرف ملفه بعد',

@@ -5,6 +5,7 @@
 const STATUS_BY_CODE = {
   'request.validation': 400,
   'request.malformed_json': 400,
+  'request.malformed_multipart': 400,
   'request.unsupported_media_type': 415,
   'request.too_large': 413,
   'request.not_found': 404,

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { toLatinDigits } from '../arabic';
-import { hijriToGregorian, parseIsoDate } from '../dates';
-import { nationalIdError, normalizeNationalId, normalizeSaudiMobile } from '../saudi';
+import { hijriToGregorian, parseIsoDate, riyadhDate } from '../dates';
+import { birthDateProblem } from '../input';
+import { mobileError, nationalIdError, normalizeNationalId, normalizeSaudiMobile } from '../saudi';
 import { channelSchema } from './channels';
 
 export const GENDERS = ['male', 'female'] as const;
@@ -39,7 +40,10 @@ export const mobileSchema = z
   .transform((value, ctx) => {
     const mobile = normalizeSaudiMobile(value);
     if (mobile) return mobile;
-    ctx.addIssue({ code: 'custom', message: 'field.mobile' });
+    ctx.addIssue({
+      code: 'custom',
+      message: mobileError(value) === 'characters' ? 'field.mobile_characters' : 'field.mobile',
+    });
     return z.NEVER;
   });
 
@@ -65,10 +69,17 @@ export const hijriDateSchema = z
     return z.NEVER;
   });
 
+/** A birth date (ISO Gregorian, after any Hijri conversion) is neither after today nor before BIRTH_DATE_MIN. */
+const bornWhen = (schema: typeof isoDateSchema) =>
+  schema.superRefine((iso, ctx) => {
+    const problem = birthDateProblem(iso, riyadhDate(new Date()));
+    if (problem) ctx.addIssue({ code: 'custom', message: `field.birth_date.${problem}` });
+  });
+
 /** A birth date entered in either calendar; stored as an ISO Gregorian date. */
 export const birthDateInput = z.discriminatedUnion('calendar', [
-  z.strictObject({ calendar: z.literal('gregorian'), date: isoDateSchema }),
-  z.strictObject({ calendar: z.literal('hijri'), date: hijriDateSchema }),
+  z.strictObject({ calendar: z.literal('gregorian'), date: bornWhen(isoDateSchema) }),
+  z.strictObject({ calendar: z.literal('hijri'), date: bornWhen(hijriDateSchema) }),
 ]);
 
 const namePart = z.string().trim().min(2).max(LIMITS.namePart);
@@ -76,7 +87,7 @@ const namePart = z.string().trim().min(2).max(LIMITS.namePart);
 export const householdMemberInput = z.strictObject({
   name: z.string().trim().min(2).max(120),
   relation: z.enum(RELATIONS),
-  birthDate: isoDateSchema,
+  birthDate: bornWhen(isoDateSchema),
   disability: z.boolean().default(false),
   disabilityNote: z.string().trim().max(LIMITS.note).optional(),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { addDays, riyadhDate } from '../dates';
 import { channelSchema } from './channels';
+import { isoDate, isoDateTime } from './fields';
 
 /**
  * The date the applicant is told to expect the committee's answer: the day the application was raised,
@@ -19,7 +20,7 @@ export const DELIVERY_STATUSES = ['scheduled', 'delivered', 'failed', 'cancelled
 export const DECIDABLE_STAGES = ['in_committee', 'deferred'] as const;
 
 export const scheduleMeetingInput = z.strictObject({
-  scheduledAt: z.iso.datetime({ offset: true }),
+  scheduledAt: isoDateTime(),
   location: z.string().trim().max(200).default(''),
   chairUserId: z.uuid(),
   memberIds: z.array(z.uuid()).min(1).max(50),
@@ -53,11 +54,11 @@ export const deliveryOutcomeInput = z.discriminatedUnion('outcome', [
   z.strictObject({
     outcome: z.literal('failed'),
     reason: z.string().trim().min(3).max(500),
-    rescheduleTo: z.iso.date().optional(),
+    rescheduleTo: isoDate().optional(),
   }),
 ]);
 
 export const assignDeliveryInput = z.strictObject({
   assigneeUserId: z.uuid().nullable().optional(),
-  scheduledDate: z.iso.date().optional(),
+  scheduledDate: isoDate().optional(),
 });

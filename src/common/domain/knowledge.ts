@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from './fields';
 
 /** The four tools of the beneficiary-relations employee (policy → الأدوات), plus FAQs and canned answers. */
 export const KNOWLEDGE_KINDS = [
@@ -21,8 +22,8 @@ export const TOOL_KINDS: readonly KnowledgeKind[] = [
 const versionFields = {
   bodyAr: z.string().trim().min(3).max(200_000),
   approvalRef: z.string().trim().min(2).max(200),
-  approvedOn: z.iso.date(),
-  effectiveFrom: z.iso.date(),
+  approvedOn: isoDate(),
+  effectiveFrom: isoDate(),
 };
 
 export const createKnowledgeInput = z.strictObject({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CASE_KINDS, DEFAULT_SLA } from './case';
+import { isoDate } from './fields';
 
 /**
  * An association's configuration, stored in organizations.settings. Every field has the first customer's value
@@ -97,7 +98,7 @@ export const organizationSettingsSchema = z.object({
     .min(1)
     .max(1440)
     .default(16 * 60),
-  publicHolidays: z.array(z.iso.date()).max(200).default([]),
+  publicHolidays: z.array(isoDate()).max(200).default([]),
   /** Working hours per case kind for the first response and the resolution, at normal priority. */
   slaTargets: z
     .record(

@@ -1,5 +1,7 @@
 import { normalizeArabicCompact, toLatinDigits } from '../../common/arabic';
 import { hijriToGregorian, parseIsoDate, riyadhDate } from '../../common/dates';
+import { birthDateProblem } from '../../common/input';
+import { MOBILE_CHARACTERS, nationalIdError } from '../../common/saudi';
 import type { Key } from './i18n';
 
 /**
@@ -11,25 +13,32 @@ export type Errors = Record<string, string>;
 /** Latin digits, no surrounding spaces: what is sent for numbers people type. */
 export const clean = (value: string) => toLatinDigits(value).trim();
 
+/** The national ID rule shared with the server and the staff forms (common/saudi.ts), in the portal's words. */
 export function nationalIdProblem(value: string): Key | null {
-  const id = clean(value);
-  if (id === '') return 'errors.required';
-  if (!/^[0-9]{10}$/.test(id)) return 'errors.nationalIdLength';
-  if (id[0] !== '1' && id[0] !== '2') return 'errors.nationalIdFirst';
-  let sum = 0;
-  for (let i = 0; i < 10; i++) {
-    let digit = Number(id[9 - i]);
-    if (i % 2 === 1) {
-      digit *= 2;
-      if (digit > 9) digit -= 9;
-    }
-    sum += digit;
-  }
-  return sum % 10 === 0 ? null : 'errors.nationalIdCheck';
+  const problem = nationalIdError(value);
+  const keys = {
+    required: 'errors.required',
+    digits: 'errors.nationalIdDigits',
+    length: 'errors.nationalIdLength',
+    first_digit: 'errors.nationalIdFirst',
+    check_digit: 'errors.nationalIdCheck',
+  } as const;
+  return problem ? keys[problem] : null;
 }
 
-/** A Saudi mobile number written any usual way, as "05XXXXXXXX"; null when it cannot be one. */
+/** Which message a typed mobile number gets: letters or markup are named as such (common/saudi.ts rule). */
+export function mobileProblem(value: string, required = true): Key | null {
+  if (clean(value) === '') return required ? 'errors.required' : null;
+  if (!MOBILE_CHARACTERS.test(clean(value))) return 'errors.mobileCharacters';
+  return localMobile(value) ? null : 'errors.mobile';
+}
+
+/**
+ * A Saudi mobile number written any usual way, as "05XXXXXXXX"; null when it cannot be one. Only digits, spaces,
+ * +, dashes and brackets are taken (the shared rule); the server has the final word on the number itself.
+ */
 export function localMobile(value: string): string | null {
+  if (!MOBILE_CHARACTERS.test(clean(value))) return null;
   const digits = clean(value).replace(/[\s\-()]/g, '');
   const match = /^(?:\+966|00966|966|0)?(5\d{8})$/.exec(digits);
   return match ? `0${match[1]}` : null;
@@ -71,9 +80,9 @@ export function dateProblem(value: DateValue): Key | null {
   if (!value.day.trim() && !value.month && !value.year.trim()) return 'errors.required';
   const iso = dateIso(value);
   if (!iso) return value.calendar === 'hijri' && /^\d{4}$/.test(clean(value.year)) ? 'errors.hijriDate' : 'errors.date';
-  if (iso > riyadhDate(new Date())) return 'errors.futureDate';
-  if (iso < '1900-01-01') return 'errors.date';
-  return null;
+  // The birth-date limits shared with the server and the staff forms (common/input.ts).
+  const problem = birthDateProblem(iso, riyadhDate(new Date()));
+  return problem === 'future' ? 'errors.futureDate' : problem === 'too_old' ? 'errors.birthTooOld' : null;
 }
 
 /** Whether a typed declaration name is the four-part name, however it is spaced or spelled with hamza forms. */

@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, inArray, lte } from 'drizzle-orm';
 import { z } from 'zod';
+import { isoDate, isoDateTime } from '../../../common/domain/fields';
 import { appointmentSlots, appointments, beneficiaries } from '../../db/tables/index';
 import { inOrg } from '../../db/tenancy';
 import { AppError } from '../../errors';
@@ -20,7 +21,7 @@ const tags = ['appointments'];
 const slotsBody = z.strictObject({
   branchId: z.uuid(),
   slots: z
-    .array(z.strictObject({ startsAt: z.iso.datetime({ offset: true }), minutes: z.number().int().min(5).max(240) }))
+    .array(z.strictObject({ startsAt: isoDateTime(), minutes: z.number().int().min(5).max(240) }))
     .min(1)
     .max(100),
 });
@@ -64,7 +65,7 @@ export function registerAppointmentRoutes(app: App, deps: Deps): void {
       config: { access: 'appointments.manage' },
       schema: {
         tags,
-        querystring: z.strictObject({ branchId: z.uuid().optional(), from: z.iso.date(), to: z.iso.date() }),
+        querystring: z.strictObject({ branchId: z.uuid().optional(), from: isoDate(), to: isoDate() }),
       },
     },
     async (request) => {

@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, lt } from 'drizzle-orm';
 import { z } from 'zod';
+import { isoDateTime } from '../../../common/domain/fields';
 import { auditLog } from '../../db/tables/index';
 import { inOrg } from '../../db/tenancy';
 import type { App, Deps } from '../../http/context';
@@ -11,8 +12,8 @@ const query = z.strictObject({
   entityType: z.string().max(50).optional(),
   entityId: z.string().max(100).optional(),
   action: z.string().max(100).optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: isoDateTime().optional(),
+  to: isoDateTime().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 

@@ -20,6 +20,27 @@ export function sniffMime(bytes: Buffer): 'application/pdf' | 'image/jpeg' | 'im
   return null;
 }
 
+/** The file name extensions of each accepted type; the first is the one given when the name has none of them. */
+const EXTENSIONS: Record<string, string[]> = {
+  'application/pdf': ['.pdf'],
+  'image/jpeg': ['.jpg', '.jpeg'],
+  'image/png': ['.png'],
+};
+
+/**
+ * The name a file is offered under: its own name with the extension of the type its content was sniffed as, so a
+ * PDF uploaded as "x.html" downloads as "x.pdf" and no browser or desktop opens it as something else.
+ */
+export function nameForType(name: string, mime: string): string {
+  const allowed = EXTENSIONS[mime];
+  if (!allowed) return name;
+  const dot = name.lastIndexOf('.');
+  const ext = dot > 0 ? name.slice(dot).toLowerCase() : '';
+  if (allowed.includes(ext)) return name;
+  const stem = dot > 0 && /^\.[A-Za-z0-9]{1,8}$/.test(name.slice(dot)) ? name.slice(0, dot) : name;
+  return `${stem.slice(0, 145)}${allowed[0]}`;
+}
+
 /** Keeps a display name safe for a header and a page: no path, no control characters, bounded length. */
 export function cleanFileName(name: string): string {
   const base = path.basename(name.replaceAll('\\', '/'));
@@ -90,5 +111,5 @@ export async function readDocument(deps: Deps, user: SessionUser, id: string, me
     entityId: row.beneficiaryId,
     details: { documentId: id },
   });
-  return { bytes, mime: row.mime, name: row.originalName };
+  return { bytes, mime: row.mime, name: nameForType(row.originalName, row.mime) };
 }

@@ -6,6 +6,7 @@ import { normalizeSaudiMobile } from '../../../common/saudi';
 import { AppError } from '../../errors';
 import type { App, Deps } from '../../http/context';
 import { actorOf } from '../../http/guard';
+import { readUpload, uploadField } from '../../http/multipart';
 import { errorResponses, idParams, noContentResponses } from '../../http/schemas';
 import { requestMeta } from '../../http/session';
 import { authorize, listBranchOf } from '../../policy';
@@ -151,14 +152,8 @@ export function registerBeneficiaryRoutes(app: App, deps: Deps): void {
     async (request, reply) => {
       const user = actorOf(request);
       authorize(user, 'beneficiaries.write');
-      if (!request.isMultipart()) throw new AppError('document.multipart_required');
-      const part = await request.file();
-      if (!part) throw new AppError('document.empty');
-      const bytes = await part.toBuffer();
-      const field = (name: string) => {
-        const f = part.fields[name];
-        return f && !Array.isArray(f) && f.type === 'field' ? String(f.value) : undefined;
-      };
+      const part = await readUpload(request);
+      const field = (name: string) => uploadField(part, name);
       const kind = field('kind') ?? 'other';
       if (!DOCUMENT_KIND.test(kind))
         throw new AppError('request.validation', [{ field: 'kind', issue: 'invalid_format' }]);
@@ -170,7 +165,7 @@ export function registerBeneficiaryRoutes(app: App, deps: Deps): void {
         deps,
         user,
         request.params.id,
-        { kind, applicationId, fileName: part.filename, bytes },
+        { kind, applicationId, fileName: part.fileName, bytes: part.bytes },
         requestMeta(request),
       );
       return reply.status(201).send({ ...row, at: row.at.toISOString() });

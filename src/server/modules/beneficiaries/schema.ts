@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BENEFICIARY_STATUSES } from '../../../common/domain/beneficiary';
+import { isoDate } from '../../../common/domain/fields';
 
 export const summarySchema = z.object({
   id: z.uuid(),
@@ -121,7 +122,7 @@ export const statusBody = z.discriminatedUnion('action', [
   z.strictObject({
     action: z.literal('suspend'),
     reason: z.string().trim().min(3).max(500),
-    until: z.iso.date().optional(),
+    until: isoDate().optional(),
   }),
   z.strictObject({ action: z.literal('reinstate'), reason: z.string().trim().min(3).max(500) }),
   z.strictObject({ action: z.literal('reverify'), reason: z.string().trim().max(500).optional() }),

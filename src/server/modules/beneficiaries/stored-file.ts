@@ -4,7 +4,7 @@ import path from 'node:path';
 import { AppError } from '../../errors';
 import type { Deps } from '../../http/context';
 import { getSettings } from '../settings/queries';
-import { cleanFileName, sniffMime } from './documents';
+import { cleanFileName, nameForType, sniffMime } from './documents';
 
 export type StoredFile = { storedName: string; originalName: string; mime: string; size: number; sha256: string };
 
@@ -32,7 +32,7 @@ export async function storeUpload<T>(
   try {
     return await record({
       storedName,
-      originalName: cleanFileName(upload.fileName),
+      originalName: nameForType(cleanFileName(upload.fileName), mime),
       mime,
       size: upload.bytes.length,
       sha256: createHash('sha256').update(upload.bytes).digest('hex'),

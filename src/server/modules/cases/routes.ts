@@ -15,9 +15,11 @@ import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
 import type { App, Deps } from '../../http/context';
 import { actorOf } from '../../http/guard';
+import { readUpload } from '../../http/multipart';
 import { errorResponses, idParams, noContentResponses } from '../../http/schemas';
 import { requestMeta } from '../../http/session';
 import { listBranchOf } from '../../policy';
+import { nameForType } from '../beneficiaries/documents';
 import { storeUpload } from '../beneficiaries/stored-file';
 import { getSettings } from '../settings/queries';
 import { listStaffByRole } from '../users/queries';
@@ -192,11 +194,8 @@ export function registerCaseRoutes(app: App, deps: Deps): void {
     async (request, reply) => {
       const user = actorOf(request);
       const c = await loadCaseFor(deps, user, request.params.id, 'cases.work');
-      if (!request.isMultipart()) throw new AppError('document.multipart_required');
-      const part = await request.file();
-      if (!part) throw new AppError('document.empty');
-      const bytes = await part.toBuffer();
-      const row = await storeUpload(deps, user.orgId, { fileName: part.filename, bytes }, (file) =>
+      const part = await readUpload(request);
+      const row = await storeUpload(deps, user.orgId, { fileName: part.fileName, bytes: part.bytes }, (file) =>
         deps.db.transaction(async (tx) => {
           const [inserted] = await tx
             .insert(caseAttachments)
@@ -236,7 +235,7 @@ export function registerCaseRoutes(app: App, deps: Deps): void {
         .type(row.mime)
         .header(
           'content-disposition',
-          `attachment; filename="attachment"; filename*=UTF-8''${encodeURIComponent(row.originalName)}`,
+          `attachment; filename="attachment"; filename*=UTF-8''${encodeURIComponent(nameForType(row.originalName, row.mime))}`,
         )
         .send(bytes);
     },

@@ -1,6 +1,7 @@
 import { eq, gte, lte, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { assignDeliveryInput, DELIVERY_STATUSES, deliveryOutcomeInput } from '../../../common/domain/committee';
+import { isoDate } from '../../../common/domain/fields';
 import { deliveries } from '../../db/tables/index';
 import type { App, Deps } from '../../http/context';
 import { actorOf } from '../../http/guard';
@@ -15,8 +16,8 @@ import { assignDelivery, recordDeliveryOutcome } from './record-outcome';
 const tags = ['deliveries'];
 
 const listQuery = z.strictObject({
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: isoDate().optional(),
+  to: isoDate().optional(),
   /** `me` for the signed-in user's own route list. */
   assignee: z.union([z.literal('me'), z.uuid()]).optional(),
   status: z.enum(DELIVERY_STATUSES).optional(),

@@ -78,8 +78,9 @@ export async function createInteraction(deps: Deps, user: SessionUser, b: NewCon
 }
 
 /**
- * Recent contacts. A branch representative sees their own branch's files' contacts and the unidentified ones
- * (no file yet, so no branch) that wait to be linked.
+ * Recent contacts. A branch representative sees their own branch's files' contacts, and of the unidentified ones
+ * (no file yet, so no branch) only those taken by staff of their branch: the names and mobiles of people who wrote
+ * through the website or WhatsApp, or called headquarters, are for the roles that triage them (issue 14).
  */
 export async function listInteractions(
   deps: Deps,
@@ -94,7 +95,7 @@ export async function listInteractions(
     q.unlinked === 'true' ? isNull(interactions.beneficiaryId) : undefined,
     branchId
       ? or(
-          isNull(interactions.beneficiaryId),
+          and(isNull(interactions.beneficiaryId), eq(users.branchId, branchId)),
           inArray(
             interactions.beneficiaryId,
             deps.db
@@ -140,10 +141,15 @@ export async function linkInteraction(
   meta: RequestMeta,
 ) {
   const [current] = await deps.db
-    .select({ beneficiaryId: interactions.beneficiaryId })
+    .select({ beneficiaryId: interactions.beneficiaryId, takenInBranch: users.branchId })
     .from(interactions)
+    .leftJoin(users, eq(users.id, interactions.userId))
     .where(inOrg(interactions, user.orgId, eq(interactions.id, id)));
   if (!current) throw new AppError('interaction.not_linkable');
+  // An unidentified contact a branch representative may not list is not theirs to claim either.
+  const branchId = listBranchOf(user);
+  if (branchId && !current.beneficiaryId && current.takenInBranch !== branchId)
+    throw new AppError('interaction.not_linkable');
   if (current.beneficiaryId) await loadBeneficiaryFor(deps, user, current.beneficiaryId, 'beneficiaries.read');
   await loadBeneficiaryFor(deps, user, beneficiaryId, 'beneficiaries.write');
   const rows = await deps.db.transaction(async (tx) => {

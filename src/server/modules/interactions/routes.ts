@@ -2,6 +2,7 @@ import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { mobileSchema } from '../../../common/domain/beneficiary';
 import { CHANNELS, channelSchema } from '../../../common/domain/channels';
+import { isoDateTime } from '../../../common/domain/fields';
 import {
   applications,
   applicationTransitions,
@@ -25,7 +26,7 @@ const createBody = z
     channel: channelSchema,
     direction: z.enum(['inbound', 'outbound']),
     summary: z.string().trim().min(2).max(4000),
-    occurredAt: z.iso.datetime({ offset: true }).optional(),
+    occurredAt: isoDateTime().optional(),
     durationSeconds: z
       .number()
       .int()

@@ -8,6 +8,7 @@ import { applications, beneficiaries, cases } from '../../db/tables/index';
 import { inOrg } from '../../db/tenancy';
 import { AppError } from '../../errors';
 import type { App, Deps } from '../../http/context';
+import { readUpload, uploadField } from '../../http/multipart';
 import { errorResponses } from '../../http/schemas';
 import { requestMeta } from '../../http/session';
 import { findOrganization } from '../../seed/organization';
@@ -185,12 +186,9 @@ export function registerPortalRoutes(app: App, deps: Deps): void {
         .where(inOrg(applications, id, eq(applications.reference, request.params.reference.toUpperCase())));
       const token = request.headers['x-portal-token'];
       await checkGrant(deps.db, id, typeof token === 'string' ? token : undefined, row?.id ?? '');
-      if (!request.isMultipart()) throw new AppError('document.multipart_required');
-      const part = await request.file();
-      if (!part) throw new AppError('document.empty');
-      const bytes = await part.toBuffer();
-      const field = part.fields.kind;
-      const kind = field && !Array.isArray(field) && field.type === 'field' ? String(field.value) : 'other';
+      const part = await readUpload(request);
+      const bytes = part.bytes;
+      const kind = uploadField(part, 'kind') ?? 'other';
       if (!DOCUMENT_KIND.test(kind))
         throw new AppError('request.validation', [{ field: 'kind', issue: 'invalid_format' }]);
       if (!sniffMime(bytes)) throw new AppError('document.type_not_allowed');
@@ -198,7 +196,7 @@ export function registerPortalRoutes(app: App, deps: Deps): void {
         deps,
         id,
         row!,
-        { kind, fileName: part.filename, bytes },
+        { kind, fileName: part.fileName, bytes },
         requestMeta(request),
       );
       return reply.status(201).send({ id: doc.id, kind: doc.kind, originalName: doc.originalName });

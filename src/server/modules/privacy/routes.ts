@@ -1,6 +1,7 @@
 import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { formatDual, riyadhDate } from '../../../common/dates';
+import { isoDate, isoDateTime } from '../../../common/domain/fields';
 import { beneficiaries, beneficiaryRevisions, breaches, users } from '../../db/tables/index';
 import { inOrg } from '../../db/tenancy';
 import { AppError } from '../../errors';
@@ -104,7 +105,7 @@ export function registerPrivacyRoutes(app: App, deps: Deps): void {
       schema: {
         tags,
         params: idParams,
-        body: z.strictObject({ until: z.iso.date().nullable(), reason: z.string().trim().min(3).max(500) }),
+        body: z.strictObject({ until: isoDate().nullable(), reason: z.string().trim().min(3).max(500) }),
         response: noContentResponses,
       },
     },
@@ -156,7 +157,7 @@ export function registerPrivacyRoutes(app: App, deps: Deps): void {
   );
 
   const breachBody = z.strictObject({
-    discoveredAt: z.iso.datetime({ offset: true }),
+    discoveredAt: isoDateTime(),
     description: z.string().trim().min(5).max(4000),
     dataKinds: z.string().trim().min(2).max(500),
     affectedCount: z.number().int().min(0).max(10_000_000),
@@ -218,7 +219,7 @@ export function registerPrivacyRoutes(app: App, deps: Deps): void {
         params: idParams,
         body: z
           .strictObject({
-            reportedAt: z.iso.datetime({ offset: true }).optional(),
+            reportedAt: isoDateTime().optional(),
             reportedTo: z.string().trim().max(300).optional(),
             actions: z.string().trim().max(4000).optional(),
             status: z.enum(['open', 'closed']).optional(),

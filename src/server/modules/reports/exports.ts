@@ -263,8 +263,21 @@ export const DATASETS: Record<string, Dataset> = {
   },
 };
 
-function csvCell(v: string | number): string {
-  const s = String(v);
+/** A plain number, which a spreadsheet reads as a number and never as a formula. */
+const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?$/;
+
+/**
+ * Text a spreadsheet would take as a formula (OWASP "CSV injection"): a cell starting with = + - @, a tab or a
+ * carriage return, also in their full-width forms, unless it is a plain number (a mobile "+9665…", an amount).
+ * Whatever the text came from (a portal visitor's complaint subject, a name), it is then written with a leading
+ * apostrophe, which spreadsheets show as text.
+ */
+export function neutraliseFormula(text: string): string {
+  return /^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
+}
+
+export function csvCell(v: string | number): string {
+  const s = typeof v === 'number' ? String(v) : neutraliseFormula(v);
   return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { riyadhDate } from '../../../common/dates';
+import { isoDate } from '../../../common/domain/fields';
 import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
 import type { App, Deps } from '../../http/context';
@@ -13,7 +14,7 @@ import { DATASETS, streamCsv, streamXlsx } from './exports';
 
 const tags = ['reports'];
 const periodQuery = z
-  .strictObject({ from: z.iso.date(), to: z.iso.date(), branchId: z.uuid().optional() })
+  .strictObject({ from: isoDate(), to: isoDate(), branchId: z.uuid().optional() })
   .refine((q) => q.from <= q.to, { message: 'field.period_order', path: ['to'] });
 
 export function registerReportRoutes(app: App, deps: Deps): void {
@@ -31,7 +32,7 @@ export function registerReportRoutes(app: App, deps: Deps): void {
       config: { access: 'session.self' },
       schema: {
         tags,
-        querystring: z.strictObject({ from: z.iso.date(), to: z.iso.date(), userId: z.uuid().optional() }),
+        querystring: z.strictObject({ from: isoDate(), to: isoDate(), userId: z.uuid().optional() }),
       },
     },
     async (request) => {
@@ -66,8 +67,8 @@ export function registerReportRoutes(app: App, deps: Deps): void {
         params: z.strictObject({ dataset: z.enum(Object.keys(DATASETS) as [string, ...string[]]) }),
         querystring: z.strictObject({
           format: z.enum(['xlsx', 'csv']),
-          from: z.iso.date(),
-          to: z.iso.date(),
+          from: isoDate(),
+          to: isoDate(),
           branchId: z.uuid().optional(),
         }),
       },

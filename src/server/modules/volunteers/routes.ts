@@ -1,6 +1,7 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { mobileSchema } from '../../../common/domain/beneficiary';
+import { isoDate } from '../../../common/domain/fields';
 import { isUniqueViolation } from '../../db/errors';
 import { volunteerHours, volunteers } from '../../db/tables/index';
 import { inOrg } from '../../db/tenancy';
@@ -136,7 +137,7 @@ export function registerVolunteerRoutes(app: App, deps: Deps): void {
         tags,
         params: idParams,
         body: z.strictObject({
-          workedOn: z.iso.date(),
+          workedOn: isoDate(),
           hours: z.number().min(0.25).max(24),
           task: z.string().trim().min(2).max(300),
           deliveryId: z.uuid().optional(),

@@ -9,6 +9,7 @@ import {
   type Errors,
   emptyDate,
   localMobile,
+  mobileProblem,
   nationalIdProblem,
   sameName,
   textProblem,
@@ -165,8 +166,8 @@ export function validateStep(step: StepId, d: ApplyData, info: PortalInfo, code 
       check('birth', dateProblem(d.birth));
       break;
     case 'mobile':
-      check('mobile', d.mobile.trim() === '' ? 'errors.required' : localMobile(d.mobile) ? null : 'errors.mobile');
-      check('mobile2', d.mobile2.trim() === '' || localMobile(d.mobile2) ? null : 'errors.mobile');
+      check('mobile', mobileProblem(d.mobile));
+      check('mobile2', mobileProblem(d.mobile2, false));
       break;
     case 'address':
       check('district', textProblem(d.district, 2));

@@ -17,7 +17,7 @@ import {
   TextArea,
   TextField,
 } from '../ui';
-import { clean, type Errors, localMobile } from '../validate';
+import { clean, type Errors, localMobile, mobileProblem } from '../validate';
 
 type Kind = 'inquiry' | 'complaint' | 'suggestion';
 type ContactDraft = {
@@ -59,7 +59,8 @@ function validate(d: ContactDraft): Errors {
     errors.description = t(d.description.trim() ? 'errors.description' : 'errors.required');
   if (!(d.kind === 'suggestion' && d.anonymous)) {
     if (d.name.trim().length < 2) errors.name = t(d.name.trim() ? 'errors.name' : 'errors.required');
-    if (!localMobile(d.mobile)) errors.mobile = t(d.mobile.trim() ? 'errors.mobile' : 'errors.required');
+    const mobile = mobileProblem(d.mobile);
+    if (mobile) errors.mobile = t(mobile);
   }
   return errors;
 }

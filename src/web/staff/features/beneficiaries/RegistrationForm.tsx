@@ -3,9 +3,11 @@ import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { toLatinDigits } from '../../../../common/arabic';
+import { riyadhDate } from '../../../../common/dates';
 import { FAMILY_STATUSES, GENDERS, HOUSING, LIMITS, WATER_SOURCES } from '../../../../common/domain/beneficiary';
 import { CHANNELS } from '../../../../common/domain/channels';
-import { nationalIdError } from '../../../../common/saudi';
+import { birthDateProblem } from '../../../../common/input';
+import { mobileError, nationalIdError } from '../../../../common/saudi';
 import { ApiError, errorMessage } from '../../../lib/api';
 import { ErrorAlert } from '../../../ui/Alert';
 import { Button } from '../../../ui/Button';
@@ -82,12 +84,6 @@ const SHOWN_FIELDS = new Set([
 const shownField = (field: string) =>
   SHOWN_FIELDS.has(field) || /^household\.\d+\.(name|relation|birthDate|disabilityNote)$/.test(field);
 
-/** Rough check that the mobile looks Saudi (the server decides): 05XXXXXXXX, 5XXXXXXXX, +9665…, 009665…. */
-function looksLikeSaudiMobile(text: string): boolean {
-  const digits = toLatinDigits(text).replace(/[\s\-()]/g, '');
-  return /^(?:\+?966|00966|0)?5\d{8}$/.test(digits);
-}
-
 /**
  * Registration of a head of household (policy steps 1–2): personal data, contact and address, household, income
  * and housing, water situation, and consent after the privacy notice. Likely duplicates come back from the server
@@ -133,7 +129,13 @@ export function RegistrationForm({
     channel: isRep ? 'branch_rep' : 'meeting',
   }));
   const [consentError, setConsentError] = useState(false);
-  const [dateError, setDateError] = useState(false);
+  const [dateError, setDateError] = useState<string | null>(null);
+  // The shared rules (common/saudi.ts, common/input.ts), the same the server applies.
+  const mobileMessage = (value: string) => {
+    const problem = mobileError(value);
+    if (problem === 'characters') return t('inputRules.mobileCharacters');
+    return problem ? t('registration.fields.mobileInvalid') : null;
+  };
   const [duplicates, setDuplicates] = useState<DuplicatesDetails | null>(null);
   // The server's word on the birth date or the pin stays until the person changes that part of the form.
   const [edited, setEdited] = useState<{ birth?: boolean; pin?: boolean }>({});
@@ -224,9 +226,19 @@ export function RegistrationForm({
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const dateOk = birthDateIso(draft.birth.calendar, draft.birth.day, draft.birth.month, draft.birth.year) !== null;
+    const iso = birthDateIso(draft.birth.calendar, draft.birth.day, draft.birth.month, draft.birth.year);
+    const birthProblem = iso ? birthDateProblem(iso, riyadhDate(new Date())) : null;
+    const dateOk = iso !== null && birthProblem === null;
     const pinOk = ['empty', 'ok'].includes(checkPin(draft.pin.lat, draft.pin.lng));
-    setDateError(!dateOk);
+    setDateError(
+      !iso
+        ? t('registration.fields.dateInvalid')
+        : birthProblem === 'future'
+          ? t('inputRules.birthFuture')
+          : birthProblem === 'too_old'
+            ? t('inputRules.birthTooOld')
+            : null,
+    );
     setConsentError(!draft.consent);
     if (!dateOk) {
       event.currentTarget.querySelector<HTMLInputElement>('[name="birthDate.day"]')?.focus();
@@ -270,7 +282,9 @@ export function RegistrationForm({
             inputClassName={numberInputClass}
             validate={(value) => {
               if (!value.trim()) return t('app.required');
-              return nationalIdError(value) ? t('registration.fields.nationalIdInvalid') : null;
+              const problem = nationalIdError(value);
+              if (problem === 'digits') return t('inputRules.nationalIdDigits');
+              return problem ? t('registration.fields.nationalIdInvalid') : null;
             }}
             inputProps={{ inputMode: 'numeric', maxLength: 10, autoComplete: 'off' }}
             className="sm:col-span-2 sm:max-w-sm"
@@ -326,14 +340,11 @@ export function RegistrationForm({
             <BirthDateField
               value={draft.birth}
               onChange={(birth) => {
-                setDateError(false);
+                setDateError(null);
                 setEdited((e) => ({ ...e, birth: true }));
                 set('birth')(birth);
               }}
-              error={
-                (edited.birth ? null : (fieldErrors['birthDate.date'] ?? fieldErrors.birthDate)) ??
-                (dateError ? t('registration.fields.dateInvalid') : null)
-              }
+              error={(edited.birth ? null : (fieldErrors['birthDate.date'] ?? fieldErrors.birthDate)) ?? dateError}
             />
           </div>
         </div>
@@ -351,13 +362,7 @@ export function RegistrationForm({
             isRequired
             ltr
             inputClassName={numberInputClass}
-            validate={(value) =>
-              !value.trim()
-                ? t('app.required')
-                : looksLikeSaudiMobile(value)
-                  ? null
-                  : t('registration.fields.mobileInvalid')
-            }
+            validate={(value) => (!value.trim() ? t('app.required') : mobileMessage(value))}
             inputProps={{ inputMode: 'tel', autoComplete: 'off' }}
           />
           <TextField
@@ -368,9 +373,7 @@ export function RegistrationForm({
             onChange={set('mobile2')}
             ltr
             inputClassName={numberInputClass}
-            validate={(value) =>
-              !value.trim() || looksLikeSaudiMobile(value) ? null : t('registration.fields.mobileInvalid')
-            }
+            validate={(value) => (!value.trim() ? null : mobileMessage(value))}
             inputProps={{ inputMode: 'tel', autoComplete: 'off' }}
           />
           <TextField
