@@ -21,7 +21,7 @@ import { registerBenchFloor } from './http/bench-floor';
 import type { App, Deps } from './http/context';
 import { registerErrorHandler } from './http/error-handler';
 import { registerGuard } from './http/guard';
-import { registerSessionLoader } from './http/session';
+import { registerHsts, registerSessionLoader, trustProxyOption } from './http/session';
 import { registerApplicationRoutes } from './modules/applications/routes';
 import { registerAppointmentRoutes } from './modules/appointments/routes';
 import { registerAuditRoutes } from './modules/audit/routes';
@@ -70,7 +70,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
       ? { level: options.logLevel, serializers, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] }
       : false,
     bodyLimit: 1_048_576,
-    trustProxy: config.trustProxy,
+    trustProxy: trustProxyOption(config.trustProxy),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -129,6 +129,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   });
 
   registerSessionLoader(app, deps);
+  registerHsts(app);
   registerGuard(app);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

@@ -1,7 +1,7 @@
-import { and, count, eq, gt, lt, ne, or } from 'drizzle-orm';
+import { and, count, eq, gt, isNull, lt, max, ne, or, sql } from 'drizzle-orm';
 import type { Role } from '../../../common/domain/roles';
 import type { Db } from '../../db/client';
-import { loginFailures, sessions, users } from '../../db/tables/index';
+import { knownDevices, loginFailures, recoveryCodes, sessions, users } from '../../db/tables/index';
 import type { SessionUser } from '../../http/context';
 import { sessionCache } from './session-cache';
 
@@ -16,6 +16,7 @@ export const sessionUserColumns = {
   digits: users.digits,
   totpEnabled: users.totpEnabled,
   totpRequired: users.totpRequired,
+  mustChangePassword: users.mustChangePassword,
 };
 
 type SessionUserRow = { [K in keyof typeof sessionUserColumns]: unknown } & {
@@ -104,6 +105,10 @@ export async function deleteExpiredSessions(db: Db, now: Date, idleMs: number) {
     .where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, new Date(now.getTime() - idleMs))));
 }
 
+/**
+ * Failures over the window: for this username from this address (`forPair`), from this address for any username
+ * (`forIp`), and for this username from anywhere (`forUser`, with the time of the latest).
+ */
 export async function countRecentFailures(db: Db, username: string, ip: string | null, since: Date) {
   const [forPair] = await db
     .select({ n: count() })
@@ -115,11 +120,95 @@ export async function countRecentFailures(db: Db, username: string, ip: string |
         gt(loginFailures.at, since),
       ),
     );
+  const [forIp] =
+    ip === null
+      ? [{ n: 0 }]
+      : await db
+          .select({ n: count() })
+          .from(loginFailures)
+          .where(and(eq(loginFailures.ip, ip), gt(loginFailures.at, since)));
   const [forUser] = await db
-    .select({ n: count() })
+    .select({ n: count(), last: max(loginFailures.at) })
     .from(loginFailures)
     .where(and(eq(loginFailures.username, username), gt(loginFailures.at, since)));
-  return { forPair: Number(forPair?.n ?? 0), forUser: Number(forUser?.n ?? 0) };
+  const last = forUser?.last ?? null;
+  return {
+    forPair: Number(forPair?.n ?? 0),
+    forIp: Number(forIp?.n ?? 0),
+    forUser: Number(forUser?.n ?? 0),
+    lastForUser: last === null ? null : new Date(last),
+  };
+}
+
+/** Whether this browser (by its known-device cookie) or this address has signed in to the account before. */
+export async function isKnownDevice(db: Db, userId: string, tokenHash: string | null, ip: string | null) {
+  if (tokenHash === null && ip === null) return false;
+  const [row] = await db
+    .select({ id: knownDevices.id })
+    .from(knownDevices)
+    .where(
+      and(
+        eq(knownDevices.userId, userId),
+        or(
+          tokenHash === null ? undefined : eq(knownDevices.tokenHash, tokenHash),
+          ip === null ? undefined : eq(knownDevices.ip, ip),
+        ),
+      ),
+    )
+    .limit(1);
+  return Boolean(row);
+}
+
+export async function rememberDevice(
+  db: Db,
+  d: { orgId: string; userId: string; tokenHash: string; ip: string | null },
+) {
+  await db
+    .insert(knownDevices)
+    .values(d)
+    .onConflictDoUpdate({
+      target: [knownDevices.userId, knownDevices.tokenHash, knownDevices.ip],
+      set: { lastSeenAt: new Date() },
+    });
+}
+
+export async function markSignedIn(db: Db, userId: string, at: Date) {
+  await db.update(users).set({ lastLoginAt: at }).where(eq(users.id, userId));
+}
+
+/** Accepts a TOTP time step once: only a step later than the last one used by the account claims it. */
+export async function claimTotpStep(db: Db, userId: string, step: number): Promise<boolean> {
+  const rows = await db
+    .update(users)
+    .set({ totpLastStep: step })
+    .where(and(eq(users.id, userId), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+    .returning({ id: users.id });
+  return rows.length > 0;
+}
+
+export async function replaceRecoveryCodes(db: Db, orgId: string, userId: string, hashes: string[]) {
+  await db.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
+  if (hashes.length > 0) {
+    await db.insert(recoveryCodes).values(hashes.map((codeHash) => ({ orgId, userId, codeHash })));
+  }
+}
+
+/** Marks an unused code used; false when it does not exist or was used already (each code works once). */
+export async function useRecoveryCode(db: Db, userId: string, codeHash: string): Promise<boolean> {
+  const rows = await db
+    .update(recoveryCodes)
+    .set({ usedAt: new Date() })
+    .where(and(eq(recoveryCodes.userId, userId), eq(recoveryCodes.codeHash, codeHash), isNull(recoveryCodes.usedAt)))
+    .returning({ id: recoveryCodes.id });
+  return rows.length > 0;
+}
+
+export async function countUnusedRecoveryCodes(db: Db, userId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(recoveryCodes)
+    .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)));
+  return Number(row?.n ?? 0);
 }
 
 export async function recordFailure(db: Db, username: string, ip: string | null) {
@@ -143,6 +232,7 @@ export async function getCredentials(db: Db, userId: string) {
       totpSecret: users.totpSecret,
       totpEnabled: users.totpEnabled,
       totpRequired: users.totpRequired,
+      mustChangePassword: users.mustChangePassword,
     })
     .from(users)
     .where(eq(users.id, userId))
@@ -150,15 +240,20 @@ export async function getCredentials(db: Db, userId: string) {
   return row;
 }
 
-export async function updatePasswordHash(db: Db, userId: string, passwordHash: string) {
+/** A new password; `mustChange` marks it as set by an admin, to be replaced by the user at next sign-in. */
+export async function updatePasswordHash(db: Db, userId: string, passwordHash: string, mustChange = false) {
   sessionCache.clear();
   await db
     .update(users)
-    .set({ passwordHash, passwordChangedAt: new Date(), updatedAt: new Date() })
+    .set({ passwordHash, mustChangePassword: mustChange, passwordChangedAt: new Date(), updatedAt: new Date() })
     .where(eq(users.id, userId));
 }
 
-export async function updateTotp(db: Db, userId: string, values: { totpSecret: string | null; totpEnabled: boolean }) {
+export async function updateTotp(
+  db: Db,
+  userId: string,
+  values: { totpSecret: string | null; totpEnabled: boolean; totpLastStep?: number | null },
+) {
   sessionCache.clear();
   await db
     .update(users)
