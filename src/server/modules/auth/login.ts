@@ -14,8 +14,8 @@ import {
   markSignedIn,
   recordFailure,
   rememberDevice,
+  spendRecoveryCode,
   toSessionUser,
-  useRecoveryCode,
 } from './queries';
 import { hashRecoveryCode } from './recovery-codes';
 import { newToken, sessionIdOf } from './tokens';
@@ -100,7 +100,7 @@ export async function login(
   let secondFactor: 'totp' | 'recovery_code' | null = null;
   if (found.totpEnabled && found.totpSecret) {
     if (input.recoveryCode) {
-      if (!(await useRecoveryCode(db, found.id, hashRecoveryCode(input.recoveryCode)))) {
+      if (!(await spendRecoveryCode(db, found.id, hashRecoveryCode(input.recoveryCode)))) {
         await recordFailure(db, username, meta.ip);
         await writeAudit(db, found, meta, { action: 'auth.login_failed', details: { reason: 'bad_recovery_code' } });
         throw new AppError('auth.recovery_code_invalid');

@@ -194,7 +194,7 @@ export async function replaceRecoveryCodes(db: Db, orgId: string, userId: string
 }
 
 /** Marks an unused code used; false when it does not exist or was used already (each code works once). */
-export async function useRecoveryCode(db: Db, userId: string, codeHash: string): Promise<boolean> {
+export async function spendRecoveryCode(db: Db, userId: string, codeHash: string): Promise<boolean> {
   const rows = await db
     .update(recoveryCodes)
     .set({ usedAt: new Date() })
