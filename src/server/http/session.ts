@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { deleteSession, findSession, toSessionUser, touchSession } from '../modules/auth/queries';
+import { deleteSession, findSession, KNOWN_DEVICE_DAYS, toSessionUser, touchSession } from '../modules/auth/queries';
 import { sessionCache } from '../modules/auth/session-cache';
 import { sessionIdOf } from '../modules/auth/tokens';
 import type { App, Deps, RequestMeta } from './context';
@@ -10,7 +10,7 @@ const SECURE_COOKIE = '__Host-wasl_sid';
 // The known-device cookie: a random token naming this browser, stored hashed per user (docs/decisions/017).
 const PLAIN_DEVICE_COOKIE = 'wasl_dev';
 const SECURE_DEVICE_COOKIE = '__Host-wasl_dev';
-const DEVICE_MAX_AGE_S = 400 * 24 * 3600;
+const DEVICE_MAX_AGE_S = KNOWN_DEVICE_DAYS * 24 * 3600;
 /**
  * last_seen_at is written at most this often, so reads do not become writes — and at least ten times per idle
  * period, so a session in use never reaches the idle limit between two writes (issue 14, finding 11).

@@ -98,11 +98,18 @@ export async function deleteUserSessions(db: Db, userId: string, keep?: string) 
     .where(keep ? and(eq(sessions.userId, userId), ne(sessions.id, keep)) : eq(sessions.userId, userId));
 }
 
+/** How long a browser or address stays known without a sign-in from it (the known-device cookie's lifetime). */
+export const KNOWN_DEVICE_DAYS = 400;
+
+/** Ends lapsed sessions, and forgets browsers and addresses not used to sign in for KNOWN_DEVICE_DAYS. */
 export async function deleteExpiredSessions(db: Db, now: Date, idleMs: number) {
   sessionCache.clear();
   await db
     .delete(sessions)
     .where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, new Date(now.getTime() - idleMs))));
+  await db
+    .delete(knownDevices)
+    .where(lt(knownDevices.lastSeenAt, new Date(now.getTime() - KNOWN_DEVICE_DAYS * 86_400_000)));
 }
 
 /**

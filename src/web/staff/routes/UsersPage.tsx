@@ -124,7 +124,7 @@ export default function UsersPage() {
         }
       />
 
-      <Form role="search" onSubmit={onSearch} className="mb-5 grid gap-3 sm:grid-cols-2 lg:flex lg:items-end">
+      <Form role="search" onSubmit={onSearch} className="mb-5 grid grid-cols-2 items-end gap-3 lg:flex">
         <TextField
           label={t('accounts.search.label')}
           name="q"
@@ -133,7 +133,7 @@ export default function UsersPage() {
           onChange={setText}
           placeholder={t('accounts.search.placeholder')}
           inputProps={{ enterKeyHint: 'search', autoComplete: 'off' }}
-          className="min-w-0 sm:col-span-2 lg:flex-1"
+          className="col-span-2 min-w-0 lg:flex-1"
         />
         <SelectField
           label={t('accounts.search.role')}
