@@ -20,6 +20,9 @@ const FIRST = 'first-pass-e2e-1';
 const TEMPORARY = 'temporary-e2e-22';
 const OWN = 'my-own-e2e-pass-3';
 
+/** Pages load lazily and the machine is shared: give each wait a generous limit. */
+const until = { timeout: 15_000 };
+
 let server: RunningServer;
 let browser: Browser;
 beforeAll(async () => {
@@ -55,7 +58,7 @@ async function adminPage(viewport: { width: number; height: number }) {
   await page.getByRole('button', { name: 'تسجيل الدخول' }).click();
   await page.waitForURL((url) => url.pathname === '/');
   await page.goto(`${server.url}/users`);
-  await expect.poll(() => page.getByRole('heading', { name: 'المستخدمون' }).isVisible()).toBe(true);
+  await expect.poll(() => page.getByRole('heading', { name: 'المستخدمون' }).isVisible(), until).toBe(true);
   return { context, page };
 }
 
@@ -79,12 +82,12 @@ describe('accounts journey', () => {
     const dialog = admin.page.getByRole('dialog');
     await dialog.getByLabel('كلمة المرور المؤقتة').fill('short');
     await dialog.getByRole('button', { name: 'تعيين كلمة المرور' }).click();
-    await expect.poll(() => dialog.getByText(/كلمة المرور قصيرة/).isVisible()).toBe(true);
+    await expect.poll(() => dialog.getByText(/كلمة المرور قصيرة/).isVisible(), until).toBe(true);
     await dialog.getByLabel('كلمة المرور المؤقتة').fill(TEMPORARY);
     await screenshot(admin.page, 'accounts-reset-password-1440');
     await dialog.getByRole('button', { name: 'تعيين كلمة المرور' }).click();
-    await expect.poll(() => admin.page.getByText(/عُيّنت كلمة مرور مؤقتة/).isVisible()).toBe(true);
-    await expect.poll(() => row.getByText('بانتظار تغيير كلمة المرور').isVisible()).toBe(true);
+    await expect.poll(() => admin.page.getByText(/عُيّنت كلمة مرور مؤقتة/).isVisible(), until).toBe(true);
+    await expect.poll(() => row.getByText('بانتظار تغيير كلمة المرور').isVisible(), until).toBe(true);
 
     // 2. The user signs in with it on a phone and must choose their own password first.
     const context = await browser.newContext({ viewport: PHONE, locale: 'ar-SA' });
@@ -106,7 +109,7 @@ describe('accounts journey', () => {
     await page.goto(`${server.url}/settings/profile`);
     await page.getByRole('button', { name: 'تفعيل التحقق بخطوتين' }).click();
     const qr = page.getByTestId('totp-qr');
-    await expect.poll(() => qr.isVisible()).toBe(true);
+    await expect.poll(() => qr.isVisible(), until).toBe(true);
     expect(await qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml;base64,/);
     expect(await qr.getAttribute('alt')).toBe('رمز QR لإضافة الحساب إلى تطبيق المصادقة');
     // The QR image really drew (not a broken image).
@@ -121,44 +124,44 @@ describe('accounts journey', () => {
 
     // 4. Ten recovery codes, shown once.
     const list = page.getByTestId('recovery-codes');
-    await expect.poll(() => list.isVisible()).toBe(true);
+    await expect.poll(() => list.isVisible(), until).toBe(true);
     const codes = (await list.getByRole('listitem').allTextContents()).map((c) => c.trim());
     expect(codes).toHaveLength(10);
     await screenshot(page, 'accounts-recovery-codes-390');
     await page.getByRole('button', { name: 'حفظتُ الرموز' }).click();
-    await expect.poll(() => page.getByTestId('recovery-left').textContent()).toBe('بقي لك ١٠ رموز استرداد.');
+    await expect.poll(() => page.getByTestId('recovery-left').textContent(), until).toBe('بقي لك ١٠ رموز استرداد.');
 
     // 5. A lost phone: sign in with a recovery code instead.
     await page.getByRole('button', { name: 'تسجيل الخروج' }).click();
     await signIn(page, OWN);
-    await expect.poll(() => page.getByLabel('رمز التحقق').isVisible()).toBe(true);
+    await expect.poll(() => page.getByLabel('رمز التحقق').isVisible(), until).toBe(true);
     await page.getByRole('button', { name: 'فقدت جوالك؟ استخدم رمز استرداد' }).click();
     await page.getByLabel('رمز الاسترداد').fill(codes[0]!);
     await screenshot(page, 'accounts-login-recovery-390');
     await page.getByRole('button', { name: 'تسجيل الدخول' }).click();
     await page.waitForURL((url) => url.pathname === '/');
     await page.goto(`${server.url}/settings/profile`);
-    await expect.poll(() => page.getByTestId('recovery-left').textContent()).toBe('بقي لك ٩ رموز استرداد.');
+    await expect.poll(() => page.getByTestId('recovery-left').textContent(), until).toBe('بقي لك ٩ رموز استرداد.');
     await page.getByRole('button', { name: 'تسجيل الخروج' }).click();
     // The same code does not work twice.
     await signIn(page, OWN);
     await page.getByRole('button', { name: 'فقدت جوالك؟ استخدم رمز استرداد' }).click();
     await page.getByLabel('رمز الاسترداد').fill(codes[0]!);
     await page.getByRole('button', { name: 'تسجيل الدخول' }).click();
-    await expect.poll(() => page.getByText('رمز الاسترداد غير صحيح أو استُخدم من قبل.').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('رمز الاسترداد غير صحيح أو استُخدم من قبل.').isVisible(), until).toBe(true);
 
     // 6. The admin resets the lost two-step (phone-sized admin screen this time).
     await admin.context.close();
     const phoneAdmin = await adminPage(PHONE);
     const phoneRow = await findUser(phoneAdmin.page);
-    await expect.poll(() => phoneRow.getByText('مفعّل', { exact: true }).first().isVisible()).toBe(true);
+    await expect.poll(() => phoneRow.getByText('مفعّل', { exact: true }).first().isVisible(), until).toBe(true);
     await screenshot(phoneAdmin.page, 'accounts-users-search-390');
     await phoneRow.getByRole('button', { name: `إعادة تعيين التحقق بخطوتين لـ ${DISPLAY}` }).click();
     const confirm = phoneAdmin.page.getByRole('alertdialog');
     await screenshot(phoneAdmin.page, 'accounts-reset-totp-390');
     await confirm.getByRole('button', { name: 'إعادة التعيين' }).click();
-    await expect.poll(() => phoneAdmin.page.getByText(/أُعيد تعيين التحقق بخطوتين/).isVisible()).toBe(true);
-    await expect.poll(() => phoneRow.getByText('غير مفعّل').isVisible()).toBe(true);
+    await expect.poll(() => phoneAdmin.page.getByText(/أُعيد تعيين التحقق بخطوتين/).isVisible(), until).toBe(true);
+    await expect.poll(() => phoneRow.getByText('غير مفعّل').isVisible(), until).toBe(true);
     await phoneAdmin.context.close();
 
     // The user signs in with the password alone.
@@ -167,7 +170,7 @@ describe('accounts journey', () => {
     await page.getByLabel('كلمة المرور').fill(OWN);
     await page.getByRole('button', { name: 'تسجيل الدخول' }).click();
     await page.waitForURL((url) => url.pathname === '/');
-    await expect.poll(() => page.getByText(DISPLAY).first().isVisible()).toBe(true);
+    await expect.poll(() => page.getByText(DISPLAY).first().isVisible(), until).toBe(true);
     await context.close();
   });
 
@@ -187,7 +190,7 @@ describe('accounts journey', () => {
     await page.getByLabel('اسم المستخدم').fill('disabled.e2e');
     await page.getByLabel('كلمة المرور').fill('disabled-e2e-pass');
     await page.getByRole('button', { name: 'تسجيل الدخول' }).click();
-    await expect.poll(() => page.getByText(/هذا الحساب موقوف/).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText(/هذا الحساب موقوف/).isVisible(), until).toBe(true);
     await screenshot(page, 'accounts-disabled-1440');
     await context.close();
   });
