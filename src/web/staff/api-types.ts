@@ -82,6 +82,8 @@ export type StaffUser = {
   mustChangePassword: boolean;
   lastLoginAt: string | null;
   createdAt: string;
+  /** The account is under attack (many failed sign-ins lately). */
+  signInAlert?: boolean;
 };
 
 export type UserFilter = { q?: string; role?: Role; branchId?: string; twoStep?: 'on' | 'off' };

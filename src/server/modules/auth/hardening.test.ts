@@ -85,6 +85,10 @@ describe('finding 3: an attacker cannot lock the owner out', () => {
     // The admins are alerted once (an audit row on the account).
     const alerts = await auditActions('auth.account_attacked', id);
     expect(alerts).toHaveLength(1);
+    // …and the admin's user list flags the account.
+    const listed = await admin.get('/api/users?q=owner.one');
+    expect(listed.body.items[0]).toMatchObject({ username: 'owner.one', signInAlert: true });
+    expect((await admin.get('/api/users?q=officer')).body.items[0].signInAlert).toBe(false);
 
     // A browser and address never used by the owner is slowed down: refused for now, even with the right password.
     const stranger = await signIn('owner.one', 'owner-password-1', { ip: '203.0.113.77' });

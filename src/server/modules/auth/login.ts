@@ -24,7 +24,7 @@ import { checkTotp } from './totp';
 export type LoginInput = { username: string; password: string; totp?: string; recoveryCode?: string };
 
 /** Failures from everywhere together, as a multiple of the per-address limit, that put an account under attack. */
-const ACCOUNT_FAILURE_FACTOR = 4;
+export const ACCOUNT_FAILURE_FACTOR = 4;
 /** Failures from one address for any usernames, as a multiple of the per-address limit, that stop that address. */
 const ADDRESS_FAILURE_FACTOR = 4;
 

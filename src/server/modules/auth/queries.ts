@@ -1,4 +1,4 @@
-import { and, count, eq, gt, isNull, lt, max, ne, or, sql } from 'drizzle-orm';
+import { and, count, eq, gt, inArray, isNull, lt, max, ne, or, sql } from 'drizzle-orm';
 import type { Role } from '../../../common/domain/roles';
 import type { Db } from '../../db/client';
 import { knownDevices, loginFailures, recoveryCodes, sessions, users } from '../../db/tables/index';
@@ -145,6 +145,18 @@ export async function countRecentFailures(db: Db, username: string, ip: string |
     forUser: Number(forUser?.n ?? 0),
     lastForUser: last === null ? null : new Date(last),
   };
+}
+
+/** Usernames with at least `threshold` failed sign-ins since `since`: accounts under attack, for the admin's list. */
+export async function attackedUsernames(db: Db, usernames: string[], since: Date, threshold: number) {
+  if (usernames.length === 0) return new Set<string>();
+  const rows = await db
+    .select({ username: loginFailures.username })
+    .from(loginFailures)
+    .where(and(inArray(loginFailures.username, usernames), gt(loginFailures.at, since)))
+    .groupBy(loginFailures.username)
+    .having(sql`count(*) >= ${threshold}`);
+  return new Set(rows.map((r) => r.username));
 }
 
 /** Whether this browser (by its known-device cookie) or this address has signed in to the account before. */

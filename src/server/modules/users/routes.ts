@@ -6,6 +6,8 @@ import { actorOf } from '../../http/guard';
 import { errorResponses, idParams, noContentResponses } from '../../http/schemas';
 import { requestMeta } from '../../http/session';
 import { findOrganization } from '../../seed/organization';
+import { ACCOUNT_FAILURE_FACTOR } from '../auth/login';
+import { attackedUsernames } from '../auth/queries';
 import { createUser, resetPasswordByAdmin, resetTotpByAdmin, updateUserByAdmin } from './manage-users';
 import { presentUser } from './present';
 import { getOrganization, listBranches, listUsers, updatePreferences } from './queries';
@@ -34,9 +36,17 @@ export function registerUserRoutes(app: App, deps: Deps): void {
         response: { 200: z.object({ items: z.array(userSchema) }), ...errorResponses },
       },
     },
-    async (request) => ({
-      items: (await listUsers(deps.db, actorOf(request).orgId, request.query)).map(presentUser),
-    }),
+    async (request) => {
+      const rows = await listUsers(deps.db, actorOf(request).orgId, request.query);
+      const { maxFailures, windowMs } = deps.config.login;
+      const attacked = await attackedUsernames(
+        deps.db,
+        rows.map((r) => r.username),
+        new Date(Date.now() - windowMs),
+        maxFailures * ACCOUNT_FAILURE_FACTOR,
+      );
+      return { items: rows.map((row) => ({ ...presentUser(row), signInAlert: attacked.has(row.username) })) };
+    },
   );
 
   app.post(

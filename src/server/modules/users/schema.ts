@@ -17,6 +17,8 @@ export const userSchema = z.object({
   mustChangePassword: z.boolean(),
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),
+  /** In the list: the account is under attack (many failed sign-ins in the window; docs/decisions/017). */
+  signInAlert: z.boolean().optional(),
 });
 
 export const listUsersQuery = z.strictObject({

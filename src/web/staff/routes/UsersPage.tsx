@@ -266,6 +266,7 @@ export default function UsersPage() {
                             <Badge tone="success">{t('users.status.active')}</Badge>
                           )}
                           {user.mustChangePassword ? <Badge tone="info">{t('accounts.mustChange')}</Badge> : null}
+                          {user.signInAlert ? <Badge tone="danger">{t('accounts.signInAlert')}</Badge> : null}
                         </span>
                       </td>
                       <td className={cx(cell, 'max-sm:mt-2 max-sm:border-t max-sm:border-slate-100 max-sm:pt-3')}>
