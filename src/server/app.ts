@@ -17,7 +17,7 @@ import type { App, Deps } from './http/context';
 import { registerErrorHandler } from './http/error-handler';
 import { registerGuard } from './http/guard';
 import { safeError } from './http/log-safety';
-import { registerSessionLoader } from './http/session';
+import { registerHsts, registerSessionLoader, trustProxyOption } from './http/session';
 import { safeValidatorCompiler } from './http/validation';
 import { registerApplicationRoutes } from './modules/applications/routes';
 import { registerAppointmentRoutes } from './modules/appointments/routes';
@@ -77,7 +77,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
         }
       : false,
     bodyLimit: 1_048_576,
-    trustProxy: config.trustProxy,
+    trustProxy: trustProxyOption(config.trustProxy),
   }).withTypeProvider<ZodTypeProvider>();
 
   // Zod schemas, with control characters refused in every text field and query parameter first (issue 14).
@@ -137,6 +137,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   });
 
   registerSessionLoader(app, deps);
+  registerHsts(app);
   registerGuard(app);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

@@ -30,9 +30,19 @@ const envSchema = z.object({
     .default(12),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** While an account is under attack, a browser or address it never signed in from may try once this often. */
+  LOGIN_SLOWDOWN_SECONDS: z.coerce.number().int().min(0).default(30),
   VACUUM_INTERVAL_HOURS: z.coerce.number().min(0).default(6),
   REPORTS_CACHE_SECONDS: z.coerce.number().int().min(0).max(3_600).default(60),
-  TRUST_PROXY: bool,
+  /**
+   * Proxies in front of the app whose X-Forwarded-* headers are believed: a hop count (`1` = one proxy) or a
+   * comma-separated list of proxy addresses/CIDR ranges. Empty, `0` or `false`: none (docs/decisions/017).
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => parseTrustProxy(v, ctx)),
   /** The association this installation serves publicly (sign-in page, portal). */
   ORG_SLUG: z.string().default('maa-riyadh-alkhabra'),
   WASL_BENCH: bool,
@@ -70,11 +80,12 @@ export type Config = {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   /** cacheMs: how long a process may reuse a session row it read (0: read it on every request). */
   session: { idleMs: number; absoluteMs: number; cacheMs: number };
-  login: { maxFailures: number; windowMs: number };
+  login: { maxFailures: number; windowMs: number; slowdownMs: number };
   vacuumIntervalMs: number;
   /** How long the KPI dashboard's figures for one period are reused (0: computed on every request). */
   reportsCacheMs: number;
-  trustProxy: boolean;
+  /** false, a number of proxy hops (true: one), or the proxies' addresses/CIDR ranges; never "trust every hop". */
+  trustProxy: boolean | number | string[];
   orgSlug: string;
   /** Adds the benchmark's floor route (one indexed SELECT); only `npm run bench` sets it. */
   bench: boolean;
@@ -98,6 +109,19 @@ function isLocalUrl(url: string): boolean {
     host.startsWith('127.') ||
     host === '0.0.0.0'
   );
+}
+
+function parseTrustProxy(value: string | undefined, ctx: z.RefinementCtx): false | number | string[] {
+  if (!value || value === '0' || value === 'false') return false;
+  if (value === 'true') return 1;
+  if (/^\d+$/.test(value)) return Number(value);
+  const list = value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+  if (list.every((v) => /^[\d.:a-fA-F]+(\/\d{1,3})?$/.test(v))) return list;
+  ctx.addIssue({ code: 'custom', message: 'a hop count or a comma-separated list of proxy addresses' });
+  return z.NEVER;
 }
 
 /** Reads the environment once; a bad value stops start-up with a message naming the variable. */
@@ -130,7 +154,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       absoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
       cacheMs: e.SESSION_CACHE_MS,
     },
-    login: { maxFailures: e.LOGIN_MAX_FAILURES, windowMs: e.LOGIN_WINDOW_MINUTES * 60_000 },
+    login: {
+      maxFailures: e.LOGIN_MAX_FAILURES,
+      windowMs: e.LOGIN_WINDOW_MINUTES * 60_000,
+      slowdownMs: e.LOGIN_SLOWDOWN_SECONDS * 1_000,
+    },
     vacuumIntervalMs: e.VACUUM_INTERVAL_HOURS * 3_600_000,
     reportsCacheMs: e.REPORTS_CACHE_SECONDS * 1_000,
     trustProxy: e.TRUST_PROXY,

@@ -33,6 +33,8 @@ export type SessionUser = {
   digits: 'arab' | 'latn';
   totpEnabled: boolean;
   totpRequired: boolean;
+  /** An admin set the password: only the user's own session routes answer until they choose a new one. */
+  mustChangePassword: boolean;
 };
 
 export type Auth = { user: SessionUser; sessionId: string; csrfToken: string };

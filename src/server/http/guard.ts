@@ -61,6 +61,7 @@ export function registerGuard(app: App): void {
       const sent = request.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !sameToken(sent, auth.csrfToken)) throw new AppError('auth.csrf');
     }
+    if (auth.user.mustChangePassword && access !== 'session.self') throw new AppError('auth.password_change_required');
     if (auth.user.totpRequired && !auth.user.totpEnabled && access !== 'session.self') {
       throw new AppError('auth.totp_enrollment_required');
     }

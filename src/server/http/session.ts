@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { deleteSession, findSession, toSessionUser, touchSession } from '../modules/auth/queries';
+import { deleteSession, findSession, KNOWN_DEVICE_DAYS, toSessionUser, touchSession } from '../modules/auth/queries';
 import { sessionCache } from '../modules/auth/session-cache';
 import { sessionIdOf } from '../modules/auth/tokens';
 import type { App, Deps, RequestMeta } from './context';
@@ -7,8 +7,29 @@ import type { App, Deps, RequestMeta } from './context';
 const PLAIN_COOKIE = 'wasl_sid';
 // Over HTTPS the cookie takes the __Host- prefix: Secure, host-only, Path=/ (no subdomain can set it).
 const SECURE_COOKIE = '__Host-wasl_sid';
-/** last_seen_at is written at most this often, so reads do not become writes. */
-const TOUCH_EVERY_MS = 60_000;
+// The known-device cookie: a random token naming this browser, stored hashed per user (docs/decisions/017).
+const PLAIN_DEVICE_COOKIE = 'wasl_dev';
+const SECURE_DEVICE_COOKIE = '__Host-wasl_dev';
+const DEVICE_MAX_AGE_S = KNOWN_DEVICE_DAYS * 24 * 3600;
+/**
+ * last_seen_at is written at most this often, so reads do not become writes — and at least ten times per idle
+ * period, so a session in use never reaches the idle limit between two writes (issue 14, finding 11).
+ */
+export function touchEveryMs(idleMs: number): number {
+  return Math.min(60_000, Math.floor(idleMs / 10));
+}
+
+/**
+ * Fastify's trustProxy from the configuration: a hop count trusts only that many proxies nearest to us, so the
+ * address a client writes at the start of X-Forwarded-For is never believed; a list trusts those addresses only.
+ */
+export function trustProxyOption(
+  value: boolean | number | string[],
+): false | string[] | ((a: string, i: number) => boolean) {
+  if (value === true) return (_address, hop) => hop < 1;
+  if (typeof value === 'number') return value === 0 ? false : (_address, hop) => hop < value;
+  return value;
+}
 
 function isHttps(request: FastifyRequest): boolean {
   return request.protocol === 'https';
@@ -26,6 +47,22 @@ export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, t
     secure,
     path: '/',
     maxAge: Math.floor(maxAgeMs / 1000),
+  });
+}
+
+export function readDeviceToken(request: FastifyRequest): string | null {
+  const value = request.cookies[isHttps(request) ? SECURE_DEVICE_COOKIE : PLAIN_DEVICE_COOKIE];
+  return value && /^[\w-]{43}$/.test(value) ? value : null;
+}
+
+export function setDeviceCookie(request: FastifyRequest, reply: FastifyReply, token: string) {
+  const secure = isHttps(request);
+  reply.setCookie(secure ? SECURE_DEVICE_COOKIE : PLAIN_DEVICE_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    path: '/',
+    maxAge: DEVICE_MAX_AGE_S,
   });
 }
 
@@ -60,7 +97,19 @@ export function registerSessionLoader(app: App, deps: Deps): void {
       await deleteSession(deps.db, sessionId);
       return;
     }
-    if (now - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(deps.db, sessionId, new Date(now));
+    if (now - row.lastSeenAt.getTime() > touchEveryMs(deps.config.session.idleMs)) {
+      await touchSession(deps.db, sessionId, new Date(now));
+    }
     request.auth = { user: toSessionUser(row), sessionId, csrfToken: row.csrfToken };
+  });
+}
+
+/**
+ * Strict-Transport-Security on answers to requests that came over HTTPS — directly, or through a proxy hop the
+ * configuration trusts (X-Forwarded-Proto from anyone else is ignored by Fastify's trustProxy).
+ */
+export function registerHsts(app: App): void {
+  app.addHook('onSend', async (request, reply) => {
+    if (isHttps(request)) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
   });
 }

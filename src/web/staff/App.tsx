@@ -9,6 +9,7 @@ import { isUiLocale, storedDigits } from '../lib/i18n';
 import { ErrorAlert } from '../ui/Alert';
 import { Button } from '../ui/Button';
 import { Loading } from '../ui/Page';
+import { ForcedPasswordChange } from './features/profile/ForcedPasswordChange';
 import { AppShell } from './layout/AppShell';
 import { STAFF_PAGES } from './pages';
 import { ForbiddenPage } from './routes/ForbiddenPage';
@@ -97,6 +98,7 @@ function Root() {
     return <Redirect to={`/login${next}`} replace />;
   }
   if (location === '/login') return <Redirect to={safeNext(new URLSearchParams(search).get('next'))} replace />;
+  if (user.mustChangePassword) return <ForcedPasswordChange />;
 
   return (
     <AppShell>

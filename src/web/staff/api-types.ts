@@ -62,11 +62,13 @@ export type SessionUser = {
   permissions: string[];
   totpEnabled: boolean;
   totpRequired: boolean;
+  /** An admin set a temporary password: the app asks for a new one before anything else. */
+  mustChangePassword: boolean;
 };
 
 export type SessionResponse = { user: SessionUser; csrfToken: string };
 
-export type LoginRequest = { username: string; password: string; totp?: string };
+export type LoginRequest = { username: string; password: string; totp?: string; recoveryCode?: string };
 
 export type StaffUser = {
   id: string;
@@ -76,8 +78,15 @@ export type StaffUser = {
   branchId: string | null;
   disabled: boolean;
   totpRequired: boolean;
+  totpEnabled: boolean;
+  mustChangePassword: boolean;
+  lastLoginAt: string | null;
   createdAt: string;
+  /** The account is under attack (many failed sign-ins lately). */
+  signInAlert?: boolean;
 };
+
+export type UserFilter = { q?: string; role?: Role; branchId?: string; twoStep?: 'on' | 'off' };
 
 export type CreateUserRequest = {
   username: string;

@@ -7,7 +7,11 @@ type NamedKey =
   | 'users.done.created'
   | 'users.done.updated'
   | 'users.done.disabled'
-  | 'users.done.enabled';
+  | 'users.done.enabled'
+  | 'accounts.resetPassword.title'
+  | 'accounts.resetTotp.title'
+  | 'accounts.done.passwordReset'
+  | 'accounts.done.totpReset';
 
 /**
  * A sentence with a person's name in it. The name sits in `<bdi>` (the translation marks where), so a Latin

@@ -15,6 +15,7 @@ export function presentSession(auth: Auth) {
       permissions: permissionsOf(u.role),
       totpEnabled: u.totpEnabled,
       totpRequired: u.totpRequired,
+      mustChangePassword: u.mustChangePassword,
     },
     csrfToken: auth.csrfToken,
   };

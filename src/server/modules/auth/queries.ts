@@ -1,7 +1,7 @@
-import { and, count, eq, gt, lt, ne, or } from 'drizzle-orm';
+import { and, count, eq, gt, inArray, isNull, lt, max, ne, or, sql } from 'drizzle-orm';
 import type { Role } from '../../../common/domain/roles';
 import type { Db } from '../../db/client';
-import { loginFailures, sessions, users } from '../../db/tables/index';
+import { knownDevices, loginFailures, recoveryCodes, sessions, users } from '../../db/tables/index';
 import type { SessionUser } from '../../http/context';
 import { sessionCache } from './session-cache';
 
@@ -16,6 +16,7 @@ export const sessionUserColumns = {
   digits: users.digits,
   totpEnabled: users.totpEnabled,
   totpRequired: users.totpRequired,
+  mustChangePassword: users.mustChangePassword,
 };
 
 type SessionUserRow = { [K in keyof typeof sessionUserColumns]: unknown } & {
@@ -97,13 +98,24 @@ export async function deleteUserSessions(db: Db, userId: string, keep?: string) 
     .where(keep ? and(eq(sessions.userId, userId), ne(sessions.id, keep)) : eq(sessions.userId, userId));
 }
 
+/** How long a browser or address stays known without a sign-in from it (the known-device cookie's lifetime). */
+export const KNOWN_DEVICE_DAYS = 400;
+
+/** Ends lapsed sessions, and forgets browsers and addresses not used to sign in for KNOWN_DEVICE_DAYS. */
 export async function deleteExpiredSessions(db: Db, now: Date, idleMs: number) {
   sessionCache.clear();
   await db
     .delete(sessions)
     .where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, new Date(now.getTime() - idleMs))));
+  await db
+    .delete(knownDevices)
+    .where(lt(knownDevices.lastSeenAt, new Date(now.getTime() - KNOWN_DEVICE_DAYS * 86_400_000)));
 }
 
+/**
+ * Failures over the window: for this username from this address (`forPair`), from this address for any username
+ * (`forIp`), and for this username from anywhere (`forUser`, with the time of the latest).
+ */
 export async function countRecentFailures(db: Db, username: string, ip: string | null, since: Date) {
   const [forPair] = await db
     .select({ n: count() })
@@ -115,11 +127,107 @@ export async function countRecentFailures(db: Db, username: string, ip: string |
         gt(loginFailures.at, since),
       ),
     );
+  const [forIp] =
+    ip === null
+      ? [{ n: 0 }]
+      : await db
+          .select({ n: count() })
+          .from(loginFailures)
+          .where(and(eq(loginFailures.ip, ip), gt(loginFailures.at, since)));
   const [forUser] = await db
-    .select({ n: count() })
+    .select({ n: count(), last: max(loginFailures.at) })
     .from(loginFailures)
     .where(and(eq(loginFailures.username, username), gt(loginFailures.at, since)));
-  return { forPair: Number(forPair?.n ?? 0), forUser: Number(forUser?.n ?? 0) };
+  const last = forUser?.last ?? null;
+  return {
+    forPair: Number(forPair?.n ?? 0),
+    forIp: Number(forIp?.n ?? 0),
+    forUser: Number(forUser?.n ?? 0),
+    lastForUser: last === null ? null : new Date(last),
+  };
+}
+
+/** Usernames with at least `threshold` failed sign-ins since `since`: accounts under attack, for the admin's list. */
+export async function attackedUsernames(db: Db, usernames: string[], since: Date, threshold: number) {
+  if (usernames.length === 0) return new Set<string>();
+  const rows = await db
+    .select({ username: loginFailures.username })
+    .from(loginFailures)
+    .where(and(inArray(loginFailures.username, usernames), gt(loginFailures.at, since)))
+    .groupBy(loginFailures.username)
+    .having(sql`count(*) >= ${threshold}`);
+  return new Set(rows.map((r) => r.username));
+}
+
+/** Whether this browser (by its known-device cookie) or this address has signed in to the account before. */
+export async function isKnownDevice(db: Db, userId: string, tokenHash: string | null, ip: string | null) {
+  if (tokenHash === null && ip === null) return false;
+  const [row] = await db
+    .select({ id: knownDevices.id })
+    .from(knownDevices)
+    .where(
+      and(
+        eq(knownDevices.userId, userId),
+        or(
+          tokenHash === null ? undefined : eq(knownDevices.tokenHash, tokenHash),
+          ip === null ? undefined : eq(knownDevices.ip, ip),
+        ),
+      ),
+    )
+    .limit(1);
+  return Boolean(row);
+}
+
+export async function rememberDevice(
+  db: Db,
+  d: { orgId: string; userId: string; tokenHash: string; ip: string | null },
+) {
+  await db
+    .insert(knownDevices)
+    .values(d)
+    .onConflictDoUpdate({
+      target: [knownDevices.userId, knownDevices.tokenHash, knownDevices.ip],
+      set: { lastSeenAt: new Date() },
+    });
+}
+
+export async function markSignedIn(db: Db, userId: string, at: Date) {
+  await db.update(users).set({ lastLoginAt: at }).where(eq(users.id, userId));
+}
+
+/** Accepts a TOTP time step once: only a step later than the last one used by the account claims it. */
+export async function claimTotpStep(db: Db, userId: string, step: number): Promise<boolean> {
+  const rows = await db
+    .update(users)
+    .set({ totpLastStep: step })
+    .where(and(eq(users.id, userId), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+    .returning({ id: users.id });
+  return rows.length > 0;
+}
+
+export async function replaceRecoveryCodes(db: Db, orgId: string, userId: string, hashes: string[]) {
+  await db.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
+  if (hashes.length > 0) {
+    await db.insert(recoveryCodes).values(hashes.map((codeHash) => ({ orgId, userId, codeHash })));
+  }
+}
+
+/** Marks an unused code used; false when it does not exist or was used already (each code works once). */
+export async function spendRecoveryCode(db: Db, userId: string, codeHash: string): Promise<boolean> {
+  const rows = await db
+    .update(recoveryCodes)
+    .set({ usedAt: new Date() })
+    .where(and(eq(recoveryCodes.userId, userId), eq(recoveryCodes.codeHash, codeHash), isNull(recoveryCodes.usedAt)))
+    .returning({ id: recoveryCodes.id });
+  return rows.length > 0;
+}
+
+export async function countUnusedRecoveryCodes(db: Db, userId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(recoveryCodes)
+    .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)));
+  return Number(row?.n ?? 0);
 }
 
 export async function recordFailure(db: Db, username: string, ip: string | null) {
@@ -143,6 +251,7 @@ export async function getCredentials(db: Db, userId: string) {
       totpSecret: users.totpSecret,
       totpEnabled: users.totpEnabled,
       totpRequired: users.totpRequired,
+      mustChangePassword: users.mustChangePassword,
     })
     .from(users)
     .where(eq(users.id, userId))
@@ -150,15 +259,20 @@ export async function getCredentials(db: Db, userId: string) {
   return row;
 }
 
-export async function updatePasswordHash(db: Db, userId: string, passwordHash: string) {
+/** A new password; `mustChange` marks it as set by an admin, to be replaced by the user at next sign-in. */
+export async function updatePasswordHash(db: Db, userId: string, passwordHash: string, mustChange = false) {
   sessionCache.clear();
   await db
     .update(users)
-    .set({ passwordHash, passwordChangedAt: new Date(), updatedAt: new Date() })
+    .set({ passwordHash, mustChangePassword: mustChange, passwordChangedAt: new Date(), updatedAt: new Date() })
     .where(eq(users.id, userId));
 }
 
-export async function updateTotp(db: Db, userId: string, values: { totpSecret: string | null; totpEnabled: boolean }) {
+export async function updateTotp(
+  db: Db,
+  userId: string,
+  values: { totpSecret: string | null; totpEnabled: boolean; totpLastStep?: number | null },
+) {
   sessionCache.clear();
   await db
     .update(users)

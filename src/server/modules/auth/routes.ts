@@ -1,13 +1,28 @@
 import { AppError } from '../../errors';
 import type { App, Deps } from '../../http/context';
 import { errorResponses, noContentResponses } from '../../http/schemas';
-import { clearSessionCookie, readSessionToken, requestMeta, setSessionCookie } from '../../http/session';
+import {
+  clearSessionCookie,
+  readDeviceToken,
+  readSessionToken,
+  requestMeta,
+  setDeviceCookie,
+  setSessionCookie,
+} from '../../http/session';
 import { changePassword } from './change-password';
-import { confirmTotp, disableTotp, startTotpSetup } from './enrol-totp';
+import { confirmTotp, disableTotp, regenerateRecoveryCodes, startTotpSetup } from './enrol-totp';
 import { login } from './login';
 import { presentSession } from './present';
-import { deleteSession } from './queries';
-import { changePasswordBody, loginBody, sessionResponse, totpCodeBody, totpSetupResponse } from './schema';
+import { countUnusedRecoveryCodes, deleteSession } from './queries';
+import {
+  changePasswordBody,
+  loginBody,
+  recoveryCodesResponse,
+  recoveryStatusResponse,
+  sessionResponse,
+  totpCodeBody,
+  totpSetupResponse,
+} from './schema';
 import { sessionIdOf } from './tokens';
 
 export function registerAuthRoutes(app: App, deps: Deps): void {
@@ -19,8 +34,15 @@ export function registerAuthRoutes(app: App, deps: Deps): void {
     },
     async (request, reply) => {
       const previous = readSessionToken(request);
-      const result = await login(deps, request.body, requestMeta(request), previous ? sessionIdOf(previous) : null);
+      const result = await login(
+        deps,
+        request.body,
+        requestMeta(request),
+        previous ? sessionIdOf(previous) : null,
+        readDeviceToken(request),
+      );
       setSessionCookie(request, reply, result.token, deps.config.session.absoluteMs);
+      setDeviceCookie(request, reply, result.deviceToken);
       return presentSession(result.auth);
     },
   );
@@ -72,12 +94,30 @@ export function registerAuthRoutes(app: App, deps: Deps): void {
     '/api/me/totp/confirm',
     {
       config: { access: 'session.self' },
-      schema: { tags: ['auth'], body: totpCodeBody, response: noContentResponses },
+      schema: { tags: ['auth'], body: totpCodeBody, response: { 200: recoveryCodesResponse, ...errorResponses } },
     },
-    async (request, reply) => {
-      await confirmTotp(deps, request.auth!, request.body.code, requestMeta(request));
-      return reply.status(204).send();
+    async (request) => confirmTotp(deps, request.auth!, request.body.code, requestMeta(request)),
+  );
+
+  app.get(
+    '/api/me/totp',
+    {
+      config: { access: 'session.self' },
+      schema: { tags: ['auth'], response: { 200: recoveryStatusResponse, ...errorResponses } },
     },
+    async (request) => ({
+      totpEnabled: request.auth!.user.totpEnabled,
+      unusedRecoveryCodes: await countUnusedRecoveryCodes(deps.db, request.auth!.user.id),
+    }),
+  );
+
+  app.post(
+    '/api/me/totp/recovery-codes',
+    {
+      config: { access: 'session.self' },
+      schema: { tags: ['auth'], body: totpCodeBody, response: { 200: recoveryCodesResponse, ...errorResponses } },
+    },
+    async (request) => regenerateRecoveryCodes(deps, request.auth!, request.body.code, requestMeta(request)),
   );
 
   app.post(

@@ -6,6 +6,8 @@ export const loginBody = z.strictObject({
   username: z.string().min(1).max(100),
   password: z.string().min(1).max(PASSWORD_MAX),
   totp: z.string().max(12).optional(),
+  /** Instead of a TOTP code: one of the account's one-time recovery codes. */
+  recoveryCode: z.string().max(20).optional(),
 });
 
 export const sessionUserSchema = z.object({
@@ -19,6 +21,7 @@ export const sessionUserSchema = z.object({
   permissions: z.array(z.enum(ACTIONS as [string, ...string[]])),
   totpEnabled: z.boolean(),
   totpRequired: z.boolean(),
+  mustChangePassword: z.boolean(),
 });
 
 export const sessionResponse = z.object({ user: sessionUserSchema, csrfToken: z.string() });
@@ -30,5 +33,12 @@ export const changePasswordBody = z.strictObject({
   newPassword: newPasswordSchema,
 });
 
-export const totpSetupResponse = z.object({ secret: z.string(), otpauthUrl: z.string() });
+export const totpSetupResponse = z.object({
+  secret: z.string(),
+  otpauthUrl: z.string(),
+  /** The otpauth: link as a QR code (an SVG data: URL), drawn by the server. */
+  qrDataUrl: z.string(),
+});
+export const recoveryCodesResponse = z.object({ recoveryCodes: z.array(z.string()) });
+export const recoveryStatusResponse = z.object({ totpEnabled: z.boolean(), unusedRecoveryCodes: z.number().int() });
 export const totpCodeBody = z.strictObject({ code: z.string().min(6).max(12) });

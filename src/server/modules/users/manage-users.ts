@@ -1,10 +1,17 @@
 import type { Role } from '../../../common/domain/roles';
 import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
-import type { Deps, RequestMeta, SessionUser } from '../../http/context';
+import type { Auth, Deps, RequestMeta, SessionUser } from '../../http/context';
 import { authorize } from '../../policy';
+import { changePassword } from '../auth/change-password';
 import { hashPassword } from '../auth/passwords';
-import { deleteUserSessions, updatePasswordHash } from '../auth/queries';
+import {
+  countUnusedRecoveryCodes,
+  deleteUserSessions,
+  replaceRecoveryCodes,
+  updatePasswordHash,
+  updateTotp,
+} from '../auth/queries';
 import { branchExists, getUser, insertUser, updateUser, usernameExists } from './queries';
 
 async function requireBranch(deps: Deps, orgId: string, branchId: string | null | undefined) {
@@ -32,12 +39,20 @@ export async function createUser(
   });
 }
 
+type UserChanges = {
+  displayName?: string;
+  role?: Role;
+  branchId?: string | null;
+  disabled?: boolean;
+  totpRequired?: boolean;
+};
+
 /** Re-role, move branch, disable or require TOTP. Disabling ends every session of that user at once. */
 export async function updateUserByAdmin(
   deps: Deps,
   admin: SessionUser,
   id: string,
-  changes: { displayName?: string; role?: Role; branchId?: string | null; disabled?: boolean; totpRequired?: boolean },
+  changes: UserChanges,
   meta: RequestMeta,
 ) {
   const target = await getUser(deps.db, admin.orgId, id);
@@ -47,29 +62,94 @@ export async function updateUserByAdmin(
     throw new AppError('user.cannot_disable_self');
   }
   await requireBranch(deps, admin.orgId, changes.branchId);
+  const keys = Object.keys(changes) as (keyof UserChanges)[];
+  const before = Object.fromEntries(keys.map((k) => [k, target[k]]));
   return deps.db.transaction(async (tx) => {
     const row = await updateUser(tx, admin.orgId, id, changes);
     if (!row) throw new AppError('user.not_found');
     if (changes.disabled) await deleteUserSessions(tx, id);
-    await writeAudit(tx, admin, meta, { action: 'user.updated', entityType: 'user', entityId: id, details: changes });
+    const after = Object.fromEntries(keys.map((k) => [k, row[k]]));
+    await writeAudit(tx, admin, meta, {
+      action: 'user.updated',
+      entityType: 'user',
+      entityId: id,
+      details: { before, after },
+    });
     return row;
   });
 }
 
-/** An admin sets a new password: all of that user's sessions end. */
+/**
+ * An admin sets a new password for someone else: all of that user's sessions end and they must choose their own
+ * password at next sign-in. For the admin's own account this is a password change like the profile's: the
+ * current password is required (issue 14, finding 7), and a refusal is audited.
+ */
 export async function resetPasswordByAdmin(
   deps: Deps,
-  admin: SessionUser,
+  auth: Auth,
   id: string,
-  newPassword: string,
+  input: { newPassword: string; currentPassword?: string | undefined },
   meta: RequestMeta,
 ) {
+  const admin = auth.user;
   const target = await getUser(deps.db, admin.orgId, id);
   if (!target) throw new AppError('user.not_found');
-  const passwordHash = await hashPassword(newPassword);
+  if (target.id === admin.id) {
+    if (!input.currentPassword) {
+      await writeAudit(deps.db, admin, meta, {
+        action: 'user.password_change_refused',
+        entityType: 'user',
+        entityId: admin.id,
+        details: { reason: 'current_password_missing', via: 'admin_route' },
+      });
+      throw new AppError('auth.current_password_required');
+    }
+    await changePassword(
+      deps,
+      auth,
+      { currentPassword: input.currentPassword, newPassword: input.newPassword },
+      meta,
+      'admin_route',
+    );
+    return;
+  }
+  const passwordHash = await hashPassword(input.newPassword);
   await deps.db.transaction(async (tx) => {
-    await updatePasswordHash(tx, id, passwordHash);
+    await updatePasswordHash(tx, id, passwordHash, true);
     await deleteUserSessions(tx, id);
-    await writeAudit(tx, admin, meta, { action: 'user.password_reset', entityType: 'user', entityId: id });
+    await writeAudit(tx, admin, meta, {
+      action: 'user.password_reset',
+      entityType: 'user',
+      entityId: id,
+      details: { before: { mustChangePassword: target.mustChangePassword }, after: { mustChangePassword: true } },
+    });
+  });
+}
+
+/**
+ * A lost authenticator: the admin switches someone's two-step off (secret, used step and recovery codes go, their
+ * sessions end). If two-step is required for them, they enrol again at their next sign-in.
+ */
+export async function resetTotpByAdmin(deps: Deps, admin: SessionUser, id: string, meta: RequestMeta) {
+  const target = await getUser(deps.db, admin.orgId, id);
+  if (!target) throw new AppError('user.not_found');
+  if (target.id === admin.id) throw new AppError('user.use_profile_for_self');
+  if (!target.totpEnabled) throw new AppError('user.totp_not_enabled');
+  return deps.db.transaction(async (tx) => {
+    const codes = await countUnusedRecoveryCodes(tx, id);
+    await updateTotp(tx, id, { totpSecret: null, totpEnabled: false, totpLastStep: null });
+    await replaceRecoveryCodes(tx, admin.orgId, id, []);
+    await deleteUserSessions(tx, id);
+    await writeAudit(tx, admin, meta, {
+      action: 'user.totp_reset',
+      entityType: 'user',
+      entityId: id,
+      details: {
+        before: { totpEnabled: true, unusedRecoveryCodes: codes },
+        after: { totpEnabled: false, unusedRecoveryCodes: 0 },
+      },
+    });
+    const row = await getUser(tx, admin.orgId, id);
+    return row!;
   });
 }

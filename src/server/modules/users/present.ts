@@ -11,6 +11,8 @@ export function presentUser(row: UserRow) {
     disabled: row.disabled,
     totpRequired: row.totpRequired,
     totpEnabled: row.totpEnabled,
+    mustChangePassword: row.mustChangePassword,
+    lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
   };
 }

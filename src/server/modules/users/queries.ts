@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { branches, organizations, users } from '../../db/tables/index';
 import { inOrg } from '../../db/tenancy';
@@ -14,12 +14,38 @@ const userColumns = {
   disabled: users.disabled,
   totpRequired: users.totpRequired,
   totpEnabled: users.totpEnabled,
+  mustChangePassword: users.mustChangePassword,
+  lastLoginAt: users.lastLoginAt,
   createdAt: users.createdAt,
 };
 export type UserRow = Awaited<ReturnType<typeof listUsers>>[number];
 
-export function listUsers(db: Db, orgId: string) {
-  return db.select(userColumns).from(users).where(inOrg(users, orgId)).orderBy(asc(users.username));
+export type UserFilter = {
+  q?: string | undefined;
+  role?: string | undefined;
+  branchId?: string | undefined;
+  twoStep?: 'on' | 'off' | undefined;
+};
+
+/** LIKE's wildcards in what a person typed are matched as themselves. */
+function likeText(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export function listUsers(db: Db, orgId: string, filter: UserFilter = {}) {
+  const conditions: (SQL | undefined)[] = [];
+  if (filter.q) {
+    const pattern = likeText(filter.q);
+    conditions.push(or(ilike(users.username, pattern), ilike(users.displayName, pattern)));
+  }
+  if (filter.role) conditions.push(eq(users.role, filter.role));
+  if (filter.branchId) conditions.push(eq(users.branchId, filter.branchId));
+  if (filter.twoStep) conditions.push(eq(users.totpEnabled, filter.twoStep === 'on'));
+  return db
+    .select(userColumns)
+    .from(users)
+    .where(inOrg(users, orgId, and(...conditions)))
+    .orderBy(asc(users.username));
 }
 
 export async function getUser(db: Db, orgId: string, id: string) {

@@ -6,12 +6,15 @@ import { actorOf } from '../../http/guard';
 import { errorResponses, idParams, noContentResponses } from '../../http/schemas';
 import { requestMeta } from '../../http/session';
 import { findOrganization } from '../../seed/organization';
-import { createUser, resetPasswordByAdmin, updateUserByAdmin } from './manage-users';
+import { ACCOUNT_FAILURE_FACTOR } from '../auth/login';
+import { attackedUsernames } from '../auth/queries';
+import { createUser, resetPasswordByAdmin, resetTotpByAdmin, updateUserByAdmin } from './manage-users';
 import { presentUser } from './present';
 import { getOrganization, listBranches, listUsers, updatePreferences } from './queries';
 import {
   branchSchema,
   createUserBody,
+  listUsersQuery,
   organizationSchema,
   preferencesBody,
   preferencesResponse,
@@ -27,9 +30,23 @@ export function registerUserRoutes(app: App, deps: Deps): void {
     '/api/users',
     {
       config: { access: 'users.manage' },
-      schema: { tags, response: { 200: z.object({ items: z.array(userSchema) }), ...errorResponses } },
+      schema: {
+        tags,
+        querystring: listUsersQuery,
+        response: { 200: z.object({ items: z.array(userSchema) }), ...errorResponses },
+      },
     },
-    async (request) => ({ items: (await listUsers(deps.db, actorOf(request).orgId)).map(presentUser) }),
+    async (request) => {
+      const rows = await listUsers(deps.db, actorOf(request).orgId, request.query);
+      const { maxFailures, windowMs } = deps.config.login;
+      const attacked = await attackedUsernames(
+        deps.db,
+        rows.map((r) => r.username),
+        new Date(Date.now() - windowMs),
+        maxFailures * ACCOUNT_FAILURE_FACTOR,
+      );
+      return { items: rows.map((row) => ({ ...presentUser(row), signInAlert: attacked.has(row.username) })) };
+    },
   );
 
   app.post(
@@ -63,15 +80,20 @@ export function registerUserRoutes(app: App, deps: Deps): void {
       schema: { tags, params: idParams, body: resetPasswordBody, response: noContentResponses },
     },
     async (request, reply) => {
-      await resetPasswordByAdmin(
-        deps,
-        actorOf(request),
-        request.params.id,
-        request.body.newPassword,
-        requestMeta(request),
-      );
+      actorOf(request);
+      await resetPasswordByAdmin(deps, request.auth!, request.params.id, request.body, requestMeta(request));
       return reply.status(204).send();
     },
+  );
+
+  app.post(
+    '/api/users/:id/totp/reset',
+    {
+      config: { access: 'users.manage' },
+      schema: { tags, params: idParams, response: { 200: userSchema, ...errorResponses } },
+    },
+    async (request) =>
+      presentUser(await resetTotpByAdmin(deps, actorOf(request), request.params.id, requestMeta(request))),
   );
 
   app.patch(

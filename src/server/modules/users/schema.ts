@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES, USERNAME_PATTERN } from '../../../common/domain/roles';
+import { PASSWORD_MAX, ROLES, USERNAME_PATTERN } from '../../../common/domain/roles';
 import { newPasswordSchema } from '../auth/schema';
 
 const displayName = z.string().trim().min(2).max(120);
@@ -13,7 +13,20 @@ export const userSchema = z.object({
   disabled: z.boolean(),
   totpRequired: z.boolean(),
   totpEnabled: z.boolean(),
+  /** An admin set the password; the user must choose a new one at next sign-in. */
+  mustChangePassword: z.boolean(),
+  lastLoginAt: z.string().nullable(),
   createdAt: z.string(),
+  /** In the list: the account is under attack (many failed sign-ins in the window; docs/decisions/017). */
+  signInAlert: z.boolean().optional(),
+});
+
+export const listUsersQuery = z.strictObject({
+  /** Part of the username or the display name. */
+  q: z.string().trim().max(100).optional(),
+  role: z.enum(ROLES).optional(),
+  branchId: z.uuid().optional(),
+  twoStep: z.enum(['on', 'off']).optional(),
 });
 
 export const createUserBody = z.strictObject({
@@ -34,7 +47,11 @@ export const updateUserBody = z
   })
   .refine((b) => Object.keys(b).length > 0, { message: 'field.required' });
 
-export const resetPasswordBody = z.strictObject({ newPassword: newPasswordSchema });
+export const resetPasswordBody = z.strictObject({
+  newPassword: newPasswordSchema,
+  /** Required when the admin changes their own password through this route. */
+  currentPassword: z.string().min(1).max(PASSWORD_MAX).optional(),
+});
 
 export const preferencesBody = z.strictObject({
   locale: z.enum(['ar', 'en']).optional(),

@@ -27,6 +27,9 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [totp, setTotp] = useState('');
   const [needsTotp, setNeedsTotp] = useState(false);
+  // A lost phone: one of the account's one-time recovery codes stands in for the app's code.
+  const [useRecovery, setUseRecovery] = useState(false);
+  const [recoveryCode, setRecoveryCode] = useState('');
   const [error, setError] = useState<string | null>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
   const totpRef = useRef<HTMLInputElement>(null);
@@ -40,7 +43,8 @@ export function LoginPage() {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setError(null);
-    const body = { username: username.trim(), password, ...(needsTotp ? { totp: code } : {}) };
+    const second = !needsTotp ? {} : useRecovery ? { recoveryCode: recoveryCode.trim() } : { totp: code };
+    const body = { username: username.trim(), password, ...second };
     // On success the session changes and the router takes the person where they were going.
     login.mutate(body, {
       onError: (err) => {
@@ -49,8 +53,11 @@ export function LoginPage() {
           return;
         }
         setError(errorMessage(err));
-        if (err instanceof ApiError && err.code === 'auth.totp_invalid') {
+        if (err instanceof ApiError && (err.code === 'auth.totp_invalid' || err.code === 'auth.totp_reused')) {
           setTotp('');
+          totpRef.current?.focus();
+        } else if (err instanceof ApiError && err.code === 'auth.recovery_code_invalid') {
+          setRecoveryCode('');
           totpRef.current?.focus();
         } else if (err instanceof ApiError && err.code === 'auth.invalid_credentials') {
           setNeedsTotp(false);
@@ -115,7 +122,23 @@ export function LoginPage() {
               inputRef={passwordRef}
               inputProps={{ 'data-testid': 'login-password' }}
             />
-            {needsTotp ? (
+            {needsTotp && useRecovery ? (
+              <TextField
+                label={t('accounts.login.recoveryCode')}
+                name="recoveryCode"
+                value={recoveryCode}
+                onChange={setRecoveryCode}
+                isRequired
+                ltr
+                autoComplete="off"
+                description={t('accounts.login.recoveryHelp')}
+                validate={(value) => (value.trim() ? null : t('app.required'))}
+                inputRef={totpRef}
+                inputClassName="font-mono"
+                inputProps={{ spellCheck: false, autoCapitalize: 'none', 'data-testid': 'login-recovery' }}
+              />
+            ) : null}
+            {needsTotp && !useRecovery ? (
               <TextField
                 label={t('login.totp')}
                 name="totp"
@@ -132,6 +155,20 @@ export function LoginPage() {
                 inputClassName="tracking-[0.3em]"
                 inputProps={{ inputMode: 'numeric', maxLength: 8, 'data-testid': 'login-totp' }}
               />
+            ) : null}
+
+            {needsTotp ? (
+              <Button
+                variant="ghost"
+                className="min-h-9 self-start px-2 text-sm"
+                onPress={() => {
+                  setUseRecovery((v) => !v);
+                  setError(null);
+                  setTimeout(() => totpRef.current?.focus(), 0);
+                }}
+              >
+                {useRecovery ? t('accounts.login.useTotp') : t('accounts.login.useRecovery')}
+              </Button>
             ) : null}
 
             {error ? <ErrorAlert>{error}</ErrorAlert> : null}

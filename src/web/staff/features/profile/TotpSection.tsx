@@ -1,11 +1,12 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Copy, ShieldAlert } from 'lucide-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Copy, ExternalLink, Printer, ShieldAlert } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { toLatinDigits } from '../../../../common/arabic';
 import { api, errorMessage } from '../../../lib/api';
+import { useFormat } from '../../../lib/display';
 import { SuccessNotice } from '../../../ui/Alert';
 import { Button, buttonClass } from '../../../ui/Button';
 import { TextField } from '../../../ui/fields';
@@ -16,7 +17,9 @@ import { useSession, useUser } from '../../session';
 const PROFILE_PATH = '/settings/profile';
 const CODE = /^\d{6}$/;
 
-type TotpSetup = { secret: string; otpauthUrl: string };
+type TotpSetup = { secret: string; otpauthUrl: string; qrDataUrl: string };
+type RecoveryCodes = { recoveryCodes: string[] };
+const totpStatusKey = ['me', 'totp'] as const;
 
 /** Two-step verification state of the signed-in user (sent by GET /api/auth/session). */
 function totpState(user: SessionUser | null | undefined): { enabled: boolean; required: boolean } {
@@ -56,6 +59,8 @@ export function TotpSection() {
   const { t } = useTranslation();
   const { enabled, required } = totpState(useUser());
   const [notice, setNotice] = useState<string | null>(null);
+  // Shown once, right after they are made (enrolment or regeneration); the server keeps only their hashes.
+  const [codes, setCodes] = useState<string[] | null>(null);
   const start = useMutation({ mutationFn: () => api.post<TotpSetup>('/api/me/totp/setup') });
 
   return (
@@ -110,13 +115,17 @@ export function TotpSection() {
             path="/api/me/totp/confirm"
             submit={t('totp.confirm')}
             pending={t('totp.confirming')}
-            onDone={() => {
+            onDone={(result) => {
               start.reset();
               setNotice(t('totp.enabledNotice'));
+              setCodes((result as RecoveryCodes | undefined)?.recoveryCodes ?? null);
             }}
           />
         </div>
       ) : null}
+
+      {codes ? <RecoveryCodesPanel codes={codes} onSaved={() => setCodes(null)} /> : null}
+      {enabled && !codes ? <RecoveryStatus onCodes={setCodes} /> : null}
 
       {enabled && !required ? (
         <div className="flex flex-col gap-2">
@@ -151,7 +160,25 @@ function SecretBlock({ setup }: { setup: TotpSetup }) {
 
   return (
     <>
-      <p className="text-sm text-slate-800">{t('totp.addAccount')}</p>
+      <div className="flex flex-col items-start gap-4 sm:flex-row">
+        <img
+          src={setup.qrDataUrl}
+          alt={t('accounts.qr.alt')}
+          data-testid="totp-qr"
+          className="size-48 shrink-0 rounded-md border border-slate-200 bg-white p-1"
+        />
+        <div className="flex flex-col gap-3">
+          <p className="text-sm text-slate-800">{t('accounts.qr.scan')}</p>
+          <div>
+            <a href={setup.otpauthUrl} className={buttonClass('secondary', 'min-h-11')}>
+              <ExternalLink aria-hidden="true" className="size-4" />
+              {t('accounts.qr.open')}
+            </a>
+            <p className="mt-1 text-xs text-slate-600">{t('accounts.qr.openHelp')}</p>
+          </div>
+        </div>
+      </div>
+      <p className="text-sm font-medium text-slate-800">{t('accounts.qr.manual')}</p>
       <div>
         <p className="text-xs text-slate-600">{t('totp.secret')}</p>
         <div className="mt-1 flex flex-wrap items-center gap-2">
@@ -171,12 +198,12 @@ function SecretBlock({ setup }: { setup: TotpSetup }) {
           {copied ? t('totp.copied') : ''}
         </span>
       </div>
-      <div>
-        <p className="text-xs text-slate-600">{t('totp.link')}</p>
+      <details>
+        <summary className="cursor-pointer text-xs text-slate-600">{t('totp.link')}</summary>
         <code dir="ltr" className="mt-1 block select-all break-all rounded-md bg-slate-100 p-2 text-xs text-slate-900">
           {setup.otpauthUrl}
         </code>
-      </div>
+      </details>
     </>
   );
 }
@@ -187,16 +214,16 @@ function CodeForm(props: {
   pending: string;
   help?: string;
   variant?: 'primary' | 'secondary';
-  onDone: () => void;
+  onDone: (result: unknown) => void;
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [code, setCode] = useState('');
   const send = useMutation({
-    mutationFn: (body: { code: string }) => api.post<void>(props.path, body),
-    onSuccess: async () => {
+    mutationFn: (body: { code: string }) => api.post<unknown>(props.path, body),
+    onSuccess: async (result) => {
       setCode('');
-      props.onDone();
+      props.onDone(result);
       // The session now says whether it is on; pages refused while enrolment was pending can load again.
       await queryClient.invalidateQueries();
     },
@@ -235,5 +262,89 @@ function CodeForm(props: {
         </Button>
       </div>
     </Form>
+  );
+}
+
+/** The codes just made, once: copy, print, and a button to say they are kept. */
+function RecoveryCodesPanel({ codes, onSaved }: { codes: string[]; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const [copied, setCopied] = useState(false);
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(codes.join('\n'));
+      setCopied(true);
+    } catch {
+      setCopied(false);
+    }
+  }
+  return (
+    <section
+      aria-labelledby="recovery-codes-title"
+      className="mt-4 rounded-lg border border-amber-300 bg-amber-50 p-4 text-amber-950"
+    >
+      <h3 id="recovery-codes-title" className="font-bold">
+        {t('accounts.recovery.title')}
+      </h3>
+      <p className="mt-1 text-sm">{t('accounts.recovery.intro')}</p>
+      <ol
+        dir="ltr"
+        data-testid="recovery-codes"
+        className="mt-3 grid grid-cols-2 gap-x-6 gap-y-1 font-mono text-base text-slate-900 sm:max-w-md"
+      >
+        {codes.map((code) => (
+          <li key={code} className="select-all">
+            {code}
+          </li>
+        ))}
+      </ol>
+      <div className="mt-4 flex flex-wrap gap-2 print:hidden">
+        <Button onPress={() => void copy()}>
+          <Copy aria-hidden="true" className="size-4" />
+          {t('accounts.recovery.copy')}
+        </Button>
+        <Button onPress={() => window.print()}>
+          <Printer aria-hidden="true" className="size-4" />
+          {t('accounts.recovery.print')}
+        </Button>
+        <Button variant="primary" onPress={onSaved}>
+          {t('accounts.recovery.saved')}
+        </Button>
+      </div>
+      <span role="status" className="text-xs text-emerald-800">
+        {copied ? t('accounts.recovery.copied') : ''}
+      </span>
+    </section>
+  );
+}
+
+/** How many recovery codes are left, and a way to make a new set with a current code. */
+function RecoveryStatus({ onCodes }: { onCodes: (codes: string[]) => void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const status = useQuery({
+    queryKey: totpStatusKey,
+    queryFn: () => api.get<{ totpEnabled: boolean; unusedRecoveryCodes: number }>('/api/me/totp'),
+  });
+  const left = status.data?.unusedRecoveryCodes;
+  return (
+    <div className="mt-4 flex flex-col gap-2 border-t border-slate-200 pt-4">
+      <h3 className="font-medium text-slate-900">{t('accounts.recovery.title')}</h3>
+      {left === undefined ? null : (
+        <p
+          data-testid="recovery-left"
+          className={left <= 2 ? 'text-sm font-medium text-amber-800' : 'text-sm text-slate-700'}
+        >
+          {t('accounts.recovery.left', { count: left, formatted: format.number(left) })}
+        </p>
+      )}
+      <CodeForm
+        path="/api/me/totp/recovery-codes"
+        submit={t('accounts.recovery.regenerate')}
+        pending={t('accounts.recovery.regenerating')}
+        help={t('accounts.recovery.regenerateHelp')}
+        variant="secondary"
+        onDone={(result) => onCodes((result as RecoveryCodes).recoveryCodes)}
+      />
+    </div>
   );
 }
