@@ -301,7 +301,11 @@ function ContactSent({ sent, another }: { sent: Sent; another: () => void }) {
       ) : (
         <p className="text-lg">{t('contact.done.sms')}</p>
       )}
-      <p className="text-lg font-bold">{t('contact.done.replyIn', { time: replyTimeText(sent.replyTime) })}</p>
+      <p className="text-lg font-bold">
+        {sent.followCode
+          ? t('contact.done.anonymousFollow')
+          : t('contact.done.replyIn', { time: replyTimeText(sent.replyTime) })}
+      </p>
       <div className="flex flex-wrap gap-3">
         <Button
           variant="primary"

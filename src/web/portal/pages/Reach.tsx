@@ -6,7 +6,7 @@ import { currentLang, list, num, t } from '../i18n';
 import { Link } from '../router';
 import { Arabic, buttonClass, Card, Heading, LoadFailed, Loading, Ltr } from '../ui';
 
-/** "0163331144" → "tel:+966163331144"; a WhatsApp number → its wa.me link (international digits, no +). */
+/** Numbers to dial stay in Latin digits, as on the phone's keypad. "0163331144" → "tel:+966163331144"; a WhatsApp number → its wa.me link (international digits, no +). */
 const international = (local: string) => {
   const digits = local.replace(/\D/g, '');
   return digits.startsWith('966') ? digits : `966${digits.replace(/^0/, '')}`;
@@ -62,7 +62,7 @@ export function ReachPage() {
         <a href={telLink(c.phone)} className={buttonClass('primary', 'min-h-16 text-lg')} data-testid="call">
           <Phone aria-hidden="true" className="size-6" />
           <span>
-            {t('reach.call')} <Ltr>{num(c.phone)}</Ltr>
+            {t('reach.call')} <Ltr>{c.phone}</Ltr>
           </span>
         </a>
         <a
@@ -72,7 +72,7 @@ export function ReachPage() {
         >
           <MessageCircle aria-hidden="true" className="size-6" />
           <span>
-            {t('reach.whatsapp')} <Ltr>{num(c.whatsapp)}</Ltr>
+            {t('reach.whatsapp')} <Ltr>{c.whatsapp}</Ltr>
           </span>
         </a>
       </div>
@@ -112,7 +112,7 @@ export function ReachPage() {
                       aria-label={t('reach.callBranch', { name: b.nameAr })}
                     >
                       <Phone aria-hidden="true" className="me-2 size-5" />
-                      <Ltr>{num(b.phone)}</Ltr>
+                      <Ltr>{b.phone}</Ltr>
                     </a>
                   ) : null}
                   {b.mapUrl ? (

@@ -2,9 +2,9 @@ import { BadgeCheck, CalendarClock, ClipboardList, MessageSquareWarning, Star } 
 import type { ReactNode } from 'react';
 import { replyTimeText } from '../code';
 import { useInfo } from '../data';
-import { type Key, t } from '../i18n';
+import { currentLang, type Key, t } from '../i18n';
 import { Link } from '../router';
-import { buttonClass, Heading, LoadFailed, Loading } from '../ui';
+import { buttonClass, cx, Heading, LoadFailed, Loading } from '../ui';
 
 function Part(p: { id: string; icon: ReactNode; title: string; children: ReactNode }) {
   return (
@@ -50,7 +50,7 @@ export function RightsPage() {
         </ul>
       </Part>
       <Part id="apply" icon={<ClipboardList aria-hidden="true" className={icon} />} title={t('rights.applyTitle')}>
-        <ol className="list-decimal space-y-2 ps-6">
+        <ol className={cx('space-y-2 ps-6', currentLang() === 'ar' ? 'list-[arabic-indic]' : 'list-decimal')}>
           {lines(['rights.apply1', 'rights.apply2', 'rights.apply3', 'rights.apply4'])}
         </ol>
         <Link to="/portal/apply" className={buttonClass('secondary')}>

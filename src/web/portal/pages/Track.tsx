@@ -163,7 +163,6 @@ export function TrackPage() {
         result={result}
         another={another}
         remembered={Boolean(remembered?.remembered)}
-        forgotten={() => setRemembered(null)}
         back={remembered && remembered.applications.length > 1 ? () => setPhase('remembered') : undefined}
       />
     );
@@ -194,7 +193,7 @@ export function TrackPage() {
             </li>
           ))}
         </ul>
-        <ForgetPhone onForgotten={() => setRemembered(null)} />
+        <ForgetPhone />
         <Button variant="secondary" onClick={another}>
           {t('track.remembered.other')}
         </Button>
@@ -288,8 +287,8 @@ export function TrackPage() {
   );
 }
 
-/** "Forget this phone" (and every phone of the number): the next visit asks for a code again. */
-function ForgetPhone({ onForgotten }: { onForgotten: () => void }) {
+/** "Forget this phone" (and every phone of the number): the next visit asks for a code again; this page stays. */
+function ForgetPhone() {
   const [done, setDone] = useState(false);
   const [busy, setBusy] = useState(false);
   const forget = async (everywhere: boolean) => {
@@ -297,7 +296,6 @@ function ForgetPhone({ onForgotten }: { onForgotten: () => void }) {
     try {
       await api('POST', '/api/portal/device/forget', { json: { everywhere } });
       setDone(true);
-      onForgotten();
     } finally {
       setBusy(false);
     }
@@ -409,13 +407,11 @@ function TrackStatus({
   result,
   another,
   remembered,
-  forgotten,
   back,
 }: {
   result: Tracked;
   another: () => void;
   remembered: boolean;
-  forgotten: () => void;
   back?: () => void;
 }) {
   const info = useInfo().data;
@@ -543,7 +539,7 @@ function TrackStatus({
           {t('track.status.another')}
         </Button>
       </div>
-      {remembered ? <ForgetPhone onForgotten={forgotten} /> : null}
+      {remembered ? <ForgetPhone /> : null}
     </div>
   );
 }
