@@ -302,6 +302,10 @@ describe('the public portal on a phone, in Arabic', () => {
     expect(await page.getByTestId('decision-promise').textContent()).toBe(
       'تقرر اللجنة خلال ١٤ يوماً تقريباً من يوم رفع طلبك إليها، بعد أن نتحقق من بياناتك.',
     );
+    // Each required document with its state: the ID added right after applying has arrived.
+    const documents = (await page.getByTestId('documents').textContent()) ?? '';
+    expect(documents).toContain('صورة الهوية الوطنية أو الإقامة');
+    expect(documents).toContain('وصلتنا');
     await screenshot(page, 'portal-13-status-390');
     await noSeriousViolations(page);
 
@@ -334,7 +338,12 @@ describe('the public portal on a phone, in Arabic', () => {
     await next(page);
     await heading(page, /اكتب رسالتك/);
     await page.getByLabel('الموضوع').fill('موعد الصهريج القادم');
+    // A long text is never cut silently: the counter says how much to remove, and sending says so too.
+    await page.getByLabel('التفاصيل').fill('م'.repeat(5003));
+    await page.getByText('النص أطول من المسموح. احذف ٣ حرفاً.').waitFor();
+    expect((await page.getByLabel('التفاصيل').inputValue()).length).toBe(5003);
     await page.getByLabel('التفاصيل').fill('متى يصل الصهريج القادم إلى حي الروضة؟');
+    await page.getByText(/^٣٧ من ٥٠٠٠ حرف$/).waitFor();
     await page.getByLabel('اسمك').fill('أبو فهد');
     await page.getByLabel('رقم جوالك').fill(person.mobile);
     await page.getByRole('button', { name: 'أرسل', exact: true }).click();

@@ -79,7 +79,7 @@ export async function publicDataSettled(): Promise<void> {
  */
 export function prefetchFor(pathname: string): void {
   const paths = [ORGANIZATION];
-  if (/^\/portal\/(apply|info|contact|contact-us|rights|track|follow)\/?$/.test(pathname)) paths.push(INFO);
+  if (/^\/portal\/(apply|info|contact|contact-us|rights)\/?$/.test(pathname)) paths.push(INFO);
   for (const path of paths) load(path).catch(() => {});
 }
 

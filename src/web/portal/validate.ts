@@ -11,8 +11,11 @@ export type Errors = Record<string, string>;
 /** Latin digits, no surrounding spaces: what is sent for numbers people type. */
 export const clean = (value: string) => toLatinDigits(value).trim();
 
+/** An ID or number typed with spaces or dashes ("1 234 567 890"): digits only. */
+export const idDigits = (value: string) => clean(value).replace(/[\s-]/g, '');
+
 export function nationalIdProblem(value: string): Key | null {
-  const id = clean(value);
+  const id = idDigits(value);
   if (id === '') return 'errors.required';
   if (!/^[0-9]{10}$/.test(id)) return 'errors.nationalIdLength';
   if (id[0] !== '1' && id[0] !== '2') return 'errors.nationalIdFirst';
@@ -35,8 +38,15 @@ export function localMobile(value: string): string | null {
   return match ? `0${match[1]}` : null;
 }
 
+/**
+ * A whole number as people write it: Arabic-Indic or Latin digits, thousands separated by commas or spaces, and
+ * money with its currency ("٣٥٠٠ ريال", "3,500 SAR", "3500 ر.س", "3500.00").
+ */
 export function wholeNumber(value: string, min: number, max: number): number | null {
-  const text = clean(value).replace(/[,٬\s]/g, '');
+  const text = clean(value)
+    .replace(/ريال[اًٌ]*|ر\.?\s?س\.?|﷼|SAR|SR|riyals?|rials?/gi, '')
+    .replace(/[,٬،\s]/g, '')
+    .replace(/[.٫]0{1,2}$/, '');
   if (!/^\d{1,9}$/.test(text)) return null;
   const n = Number(text);
   return n >= min && n <= max ? n : null;

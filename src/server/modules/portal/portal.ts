@@ -190,9 +190,22 @@ export async function trackApplication(deps: Deps, orgId: string, applicationId:
     decisionDays: settings.committeeTargetDays,
     missing: checklist.filter((c) => c.state === 'missing').map((c) => c.labelAr),
     missingItems: checklist.filter((c) => c.state === 'missing').map((c) => ({ key: c.itemKey, labelAr: c.labelAr })),
+    /** Each required document in the person's terms (staff notes are never shown). */
+    documents: checklist.map((c) => ({
+      key: c.itemKey,
+      labelAr: c.labelAr,
+      state: documentState(c.state),
+    })),
     decision: decision?.decision
       ? { decision: decision.decision, reasons, decidedAt: decision.decidedAt?.toISOString() ?? null }
       : null,
     declared: Boolean(declaration),
   };
+}
+
+function documentState(state: string): 'received' | 'missing' | 'waiting' | 'not_needed' {
+  if (state === 'provided' || state === 'verified') return 'received';
+  if (state === 'missing') return 'missing';
+  if (state === 'not_applicable') return 'not_needed';
+  return 'waiting';
 }

@@ -65,6 +65,13 @@ const trackedSchema = z.object({
   decisionDays: z.number().int(),
   missing: z.array(z.string()),
   missingItems: z.array(z.object({ key: z.string(), labelAr: z.string() })),
+  documents: z.array(
+    z.object({
+      key: z.string(),
+      labelAr: z.string(),
+      state: z.enum(['received', 'missing', 'waiting', 'not_needed']),
+    }),
+  ),
   decision: z
     .object({
       decision: z.string(),

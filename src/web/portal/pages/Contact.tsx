@@ -59,6 +59,7 @@ function validate(d: ContactDraft): Errors {
   if (d.subject.trim().length < 3) errors.subject = t(d.subject.trim() ? 'errors.subject' : 'errors.required');
   if (d.description.trim().length < 3)
     errors.description = t(d.description.trim() ? 'errors.description' : 'errors.required');
+  else if (d.description.trim().length > 5000) errors.description = t('errors.tooLong');
   if (!(d.kind === 'suggestion' && d.anonymous)) {
     if (d.name.trim().length < 2) errors.name = t(d.name.trim() ? 'errors.name' : 'errors.required');
     if (!localMobile(d.mobile)) errors.mobile = t(d.mobile.trim() ? 'errors.mobile' : 'errors.required');

@@ -1,10 +1,9 @@
-import { Check } from 'lucide-react';
+import { Check, CircleCheck, CircleDashed } from 'lucide-react';
 import { type ReactNode, useEffect, useState } from 'react';
 import { formatDual } from '../../../common/dates';
 import { normalizeReference } from '../../../common/domain/reference';
 import { api, PortalError } from '../api';
 import { codeError, DecisionPromise, NewCode, SharedPhone } from '../code';
-import { type PortalInfo, useInfo } from '../data';
 import { dateDisplay, type Key, num, t } from '../i18n';
 import { Link, pageState } from '../router';
 import { DocumentUpload } from '../Upload';
@@ -33,6 +32,7 @@ type Tracked = {
   raisedOn: string | null;
   decisionDays: number;
   missing: string[];
+  documents: { key: string; labelAr: string; state: 'received' | 'missing' | 'waiting' | 'not_needed' }[];
   decision: null | { decision: 'accepted' | 'rejected' | 'deferred'; reasons: string[]; decidedAt: string | null };
   declared: boolean;
   token: string;
@@ -394,15 +394,6 @@ function Timeline({ group }: { group: Group }) {
   );
 }
 
-/** The document key for a missing item's label (the server lists labels only), or "other". */
-function kindOf(label: string, info: PortalInfo | null): string {
-  for (const service of info?.services ?? []) {
-    const doc = service.requiredDocuments.find((d) => d.labelAr === label);
-    if (doc) return doc.key;
-  }
-  return 'other';
-}
-
 function TrackStatus({
   result,
   another,
@@ -414,7 +405,6 @@ function TrackStatus({
   remembered: boolean;
   back?: () => void;
 }) {
-  const info = useInfo().data;
   const group = groupOf(result.stage);
   const display = dateDisplay();
   const expected = result.expectedDecisionDate ? formatDual(result.expectedDecisionDate, display) : null;
@@ -496,22 +486,38 @@ function TrackStatus({
       {finished ? null : (
         <DecisionPromise days={result.decisionDays} expected={result.expectedDecisionDate} raisedOn={result.raisedOn} />
       )}
-      {result.missing.length > 0 ? (
-        <section aria-labelledby="missing-title" className="space-y-3">
-          <h2 id="missing-title" className="text-xl font-bold">
-            {t('track.status.missing')}
+      {result.documents.length > 0 ? (
+        <section aria-labelledby="documents-title" className="space-y-3">
+          <h2 id="documents-title" className="text-xl font-bold">
+            {t('track.documents.title')}
           </h2>
           {group === 'returned' ? <p>{t('track.status.returnedText')}</p> : null}
-          <ul className="space-y-3">
-            {result.missing.map((label) => (
-              <DocumentUpload
-                key={label}
-                reference={result.reference}
-                token={result.token}
-                kind={kindOf(label, info)}
-                label={label}
-              />
-            ))}
+          <ul className="space-y-3" data-testid="documents">
+            {result.documents.map((doc) =>
+              canAdd && (doc.state === 'missing' || doc.state === 'waiting') ? (
+                <DocumentUpload
+                  key={doc.key}
+                  reference={result.reference}
+                  token={result.token}
+                  kind={doc.key}
+                  label={`${doc.labelAr} — ${t(`track.documents.${doc.state}`)}`}
+                />
+              ) : (
+                <li key={doc.key} className="flex items-center gap-3 rounded-xl border border-slate-200 bg-white p-4">
+                  {doc.state === 'received' ? (
+                    <CircleCheck aria-hidden="true" className="size-6 shrink-0 text-green-700" />
+                  ) : (
+                    <CircleDashed aria-hidden="true" className="size-6 shrink-0 text-slate-600" />
+                  )}
+                  <span className="min-w-0 flex-1">
+                    <span lang="ar" className="block font-bold">
+                      {doc.labelAr}
+                    </span>
+                    <span className="block text-slate-700">{t(`track.documents.${doc.state}`)}</span>
+                  </span>
+                </li>
+              ),
+            )}
           </ul>
         </section>
       ) : null}
