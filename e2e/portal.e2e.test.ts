@@ -448,6 +448,26 @@ describe('the public portal on a phone, in Arabic', () => {
     await screenshot(page, 'portal-23-rights-390');
     await noSeriousViolations(page);
 
+    // The neutral answer to an application that could not be linked to a file (someone else's ID, a closed file):
+    // received, staff will call; nothing about the ID. (The answer itself is tested in portal.test.ts.)
+    await page.evaluate(() =>
+      sessionStorage.setItem(
+        'wasl.portal.applyDone.v1',
+        JSON.stringify({
+          outcome: 'review',
+          reference: 'C-2026-00042',
+          replyTime: { unit: 'hours', n: 8 },
+          issuedAt: Date.now(),
+        }),
+      ),
+    );
+    await page.goto(`${server.url}/portal/apply`);
+    await heading(page, 'وصلنا طلبك');
+    await page.getByText('سيتصل بك موظف الجمعية على جوالك ليتأكد من بياناتك قبل دراسة الطلب.').waitFor();
+    await page.getByText('نتصل بك خلال ٨ ساعات عمل.').waitFor();
+    await screenshot(page, 'portal-26-apply-review-390');
+    await noSeriousViolations(page);
+
     await page.setViewportSize(DESKTOP);
     await page.goto(`${server.url}/portal/contact-us`);
     await heading(page, 'اتصل بنا أو زُرنا');

@@ -29,14 +29,14 @@ const sign = (key: Buffer, payload: string) => createHmac('sha256', key).update(
 export async function rememberDevice(
   db: Db,
   p: { orgId: string; mobile: string; days: number; userAgent: string | null },
-): Promise<{ token: string; expiresAt: Date }> {
+): Promise<{ id: string; token: string; expiresAt: Date }> {
   const expiresAt = new Date(Date.now() + p.days * 86_400_000);
   const [row] = await db
     .insert(portalDevices)
     .values({ orgId: p.orgId, mobile: p.mobile, expiresAt, userAgent: p.userAgent })
     .returning({ id: portalDevices.id });
   const payload = `${row!.id}.${Math.floor(expiresAt.getTime() / 1000)}`;
-  return { token: `${payload}.${sign(await signingKey(db, p.orgId), payload)}`, expiresAt };
+  return { id: row!.id, token: `${payload}.${sign(await signingKey(db, p.orgId), payload)}`, expiresAt };
 }
 
 /** The remembered device named by a token, if its signature is right and it is still valid; else null. */

@@ -358,11 +358,16 @@ describe('tracking, and the remembered phone', () => {
     const second = await client.request('GET', '/api/portal/track/remembered', undefined, { cookie: cookie! });
     expect(second.body.remembered).toBe(true);
     expect(second.body.applications.map((a: { reference: string }) => a.reference)).toContain(reference);
+    // Each required document is listed with its state, none received yet.
+    const documents = second.body.applications[0].documents as { key: string; state: string }[];
+    expect(documents.length).toBeGreaterThan(0);
+    expect(documents.every((d) => d.state === 'waiting')).toBe(true);
+    const kind = documents[0]!.key;
     // With the grant that comes with it, a missing document can be added to that application only.
     const boundary = '----portal';
     const payload = Buffer.concat([
       Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\nincome_proof\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="راتب.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+        `--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\n${kind}\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="راتب.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
       ),
       Buffer.from('%PDF-1.4\n%%EOF\n'),
       Buffer.from(`\r\n--${boundary}--\r\n`),
@@ -382,6 +387,9 @@ describe('tracking, and the remembered phone', () => {
       payload,
     });
     expect(noGrant.statusCode).toBe(403);
+    const third = await client.request('GET', '/api/portal/track/remembered', undefined, { cookie: cookie! });
+    const after = third.body.applications.find((a: { reference: string }) => a.reference === reference);
+    expect(after.documents.find((d: { key: string }) => d.key === kind).state).toBe('received');
     // Without the cookie, or with an edited one, nothing is shown.
     expect((await visitor().get('/api/portal/track/remembered')).body).toEqual({
       remembered: false,
@@ -421,6 +429,8 @@ describe('tracking, and the remembered phone', () => {
     expect(await remembered(phoneB)).toBe(true);
     const audit = await ctx.deps.db.select().from(auditLog).where(eq(auditLog.action, 'portal.device_forget'));
     expect(audit.length).toBeGreaterThan(0);
+    const remembers = await ctx.deps.db.select().from(auditLog).where(eq(auditLog.action, 'portal.device_remember'));
+    expect(remembers.length).toBeGreaterThanOrEqual(2);
 
     const phoneC = deviceCookie(await track(false))!;
     const everywhere = await visitor().request(

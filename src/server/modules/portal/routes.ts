@@ -147,11 +147,20 @@ export function registerPortalRoutes(app: App, deps: Deps): void {
       return false;
     }
     const ua = request.headers['user-agent'];
-    const { token, expiresAt } = await rememberDevice(deps.db, {
-      orgId: id,
-      mobile,
-      days: settings.portalDeviceDays,
-      userAgent: typeof ua === 'string' ? ua.slice(0, 300) : null,
+    const { token, expiresAt } = await deps.db.transaction(async (tx) => {
+      const device = await rememberDevice(tx, {
+        orgId: id,
+        mobile,
+        days: settings.portalDeviceDays,
+        userAgent: typeof ua === 'string' ? ua.slice(0, 300) : null,
+      });
+      await writeAudit(tx, { id: null, orgId: id, username: null }, requestMeta(request), {
+        action: 'portal.device_remember',
+        entityType: 'portal_device',
+        entityId: device.id,
+        details: { days: settings.portalDeviceDays },
+      });
+      return device;
     });
     setDeviceCookie(request, reply, token, expiresAt);
     return true;
