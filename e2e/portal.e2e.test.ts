@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toLatinDigits } from '../src/common/arabic';
+import { toArabicDigits, toLatinDigits } from '../src/common/arabic';
 import { makeNationalId } from '../src/common/saudi';
 import { ApiClient } from './api';
 import {
@@ -210,10 +210,36 @@ describe('the public portal on a phone, in Arabic', () => {
     const seen = await codesSeen();
     await page.getByRole('button', { name: 'أرسل لي الرمز' }).click();
     await heading(page, /أدخل رمز التحقق/);
-    const code = await readCode(e164, seen);
+    const first = await readCode(e164, seen);
     const codeField = page.getByLabel('رمز التحقق');
     expect(await codeField.getAttribute('autocomplete')).toBe('one-time-code');
     expect(await codeField.getAttribute('inputmode')).toBe('numeric');
+    // He mistypes the code: each time he is told how many tries are left; the fifth stops the code.
+    const wrong = first === '000000' ? '111111' : '000000';
+    for (const left of ['٤', '٣', '٢']) {
+      await codeField.fill(wrong);
+      await page.getByRole('button', { name: 'أرسل الطلب' }).click();
+      await page.getByText(`بقيت لك ${left} محاولات.`).waitFor();
+    }
+    await codeField.fill(wrong);
+    await page.getByRole('button', { name: 'أرسل الطلب' }).click();
+    await page.getByText('بقيت لك محاولة واحدة.').waitFor();
+    await codeField.fill(wrong);
+    await page.getByRole('button', { name: 'أرسل الطلب' }).click();
+    await page.getByText(/كتبت رمزاً خاطئاً عدة مرات/).waitFor();
+    // Even the right code is refused now, and the page offers a new one at once.
+    await codeField.fill(first);
+    await page.getByRole('button', { name: 'أرسل الطلب' }).click();
+    await page.getByText('نحتاج رمزاً جديداً').waitFor();
+    await screenshot(page, 'portal-10a-code-stopped-390');
+    await noSeriousViolations(page);
+    const seenBeforeNew = await codesSeen();
+    await page.getByRole('button', { name: 'أرسل لي رمزاً جديداً' }).click();
+    await page.getByText('أرسلنا رمزاً جديداً. الرمز القديم لم يعد يعمل.').waitFor();
+    // The old error is gone with the old code.
+    expect(await codeField.getAttribute('aria-invalid')).toBeNull();
+    expect(await codeField.inputValue()).toBe('');
+    const code = await readCode(e164, seenBeforeNew);
     await codeField.fill(code);
     await screenshot(page, 'portal-10-code-390');
     await noSeriousViolations(page);
@@ -224,7 +250,10 @@ describe('the public portal on a phone, in Arabic', () => {
     await heading(page, 'وصلنا طلبك');
     reference = (await page.getByTestId('application-reference').textContent())?.trim() ?? '';
     expect(reference).toMatch(/^APP-\d{4}-\d{5}$/);
-    expect(await page.getByTestId('expected-date').textContent()).toMatch(/هـ — .+ م$/);
+    // The one promise: counted from raising to the committee, the same words as in tracking.
+    expect(await page.getByTestId('decision-promise').textContent()).toBe(
+      'تقرر اللجنة خلال ١٤ يوماً تقريباً من يوم رفع طلبك إليها، بعد أن نتحقق من بياناتك.',
+    );
     // A document added straight away with the permission the code gave.
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new Array(64).fill(0)]);
     await page
@@ -249,28 +278,109 @@ describe('the public portal on a phone, in Arabic', () => {
     });
   });
 
-  it('the person tracks the application with its reference and a new code', async () => {
+  it('the person tracks the application with its number and a code, then again on the same phone without a code', async () => {
     const { context, page } = await phone();
     await page.goto(`${server.url}/portal`);
     await page.getByRole('link', { name: /متابعة طلب/ }).click();
     await heading(page, /ما رقم طلبك؟/);
-    await page.getByLabel('رقم الطلب').fill(reference.toLowerCase());
+    // Typed the way people type it: no prefix, Arabic-Indic digits, no leading zeros.
+    const typed = toArabicDigits(reference.replace(/^APP-/, '').replace(/-0+/, '-'));
+    await page.getByLabel('رقم الطلب').fill(typed);
     await screenshot(page, 'portal-12-track-390');
     await noSeriousViolations(page);
     const seen = await codesSeen();
     await page.getByRole('button', { name: 'أرسل رمز التحقق' }).click();
     await heading(page, /أدخل رمز التحقق/);
+    await page.getByText(reference).waitFor();
     await page.getByLabel('رمز التحقق').fill(await readCode(e164, seen));
+    await screenshot(page, 'portal-12a-track-code-390');
+    await noSeriousViolations(page);
     await page.getByRole('button', { name: 'اعرض حالة الطلب' }).click();
     await heading(page, 'حالة طلبك');
     expect(await page.getByTestId('track-status').textContent()).toContain('طلبك قيد التحقق من البيانات');
     await page.getByText(reference).first().waitFor();
+    expect(await page.getByTestId('decision-promise').textContent()).toBe(
+      'تقرر اللجنة خلال ١٤ يوماً تقريباً من يوم رفع طلبك إليها، بعد أن نتحقق من بياناتك.',
+    );
+    // Each required document with its state: the ID added right after applying has arrived.
+    const documents = (await page.getByTestId('documents').textContent()) ?? '';
+    expect(documents).toContain('صورة الهوية الوطنية أو الإقامة');
+    expect(documents).toContain('وصلتنا');
     await screenshot(page, 'portal-13-status-390');
     await noSeriousViolations(page);
+
+    // The second visit on the same phone: the status at once, no code.
+    const before = await codesSeen();
+    await page.goto(`${server.url}/portal/track`);
+    await heading(page, 'حالة طلبك');
+    await page.getByText(reference).first().waitFor();
+    expect(await codesSeen()).toEqual(before);
+    await screenshot(page, 'portal-13a-status-remembered-390');
+    await noSeriousViolations(page);
+    // He forgets this phone: the next visit asks for the number again.
+    await page.getByRole('button', { name: 'انسَ هذا الجوال' }).click();
+    await page.getByText('نسينا هذا الجوال. ستحتاج رمزاً في المرة القادمة.').waitFor();
+    await page.goto(`${server.url}/portal/track`);
+    await heading(page, /ما رقم طلبك؟/);
     await context.close();
   });
 
-  it('an anonymous suggestion gets a reference and key, and is followed with them', async () => {
+  it('a question is answered by SMS with its number, and followed with that number and a code', async () => {
+    const { context, page } = await phone();
+    await page.goto(`${server.url}/portal/contact`);
+    await heading(page, /ماذا تريد أن ترسل؟/);
+    // The reply time for each kind, from the association's settings.
+    await page
+      .getByText(/نرد خلال ٤ ساعات عمل/)
+      .first()
+      .waitFor();
+    await page.getByRole('radio', { name: /^استفسار/ }).check();
+    await next(page);
+    await heading(page, /اكتب رسالتك/);
+    await page.getByLabel('الموضوع').fill('موعد الصهريج القادم');
+    // A long text is never cut silently: the counter says how much to remove, and sending says so too.
+    await page.getByLabel('التفاصيل').fill('م'.repeat(5003));
+    await page.getByText('النص أطول من المسموح. احذف ٣ حرفاً.').waitFor();
+    expect((await page.getByLabel('التفاصيل').inputValue()).length).toBe(5003);
+    await page.getByLabel('التفاصيل').fill('متى يصل الصهريج القادم إلى حي الروضة؟');
+    await page.getByText(/^٣٧ من ٥٠٠٠ حرف$/).waitFor();
+    await page.getByLabel('اسمك').fill('أبو فهد');
+    await page.getByLabel('رقم جوالك').fill(person.mobile);
+    await page.getByRole('button', { name: 'أرسل', exact: true }).click();
+    await heading(page, 'وصلتنا رسالتك');
+    const caseReference = (await page.getByTestId('case-reference').textContent())?.trim() ?? '';
+    expect(caseReference).toMatch(/^C-\d{4}-\d{5}$/);
+    await page.getByText('أرسلنا هذا الرقم إلى جوالك برسالة. تتابع به رسالتك في أي وقت.').waitFor();
+    await screenshot(page, 'portal-14a-inquiry-sent-390');
+    await noSeriousViolations(page);
+
+    // The receipt on his phone carries the number.
+    const outbox = await admin.call<Outbox>('GET', '/api/notifications?limit=20');
+    const receipt = outbox.items.find((n) => n.templateKey === 'case_received' && n.recipient === e164);
+    expect(receipt?.body).toContain(caseReference);
+
+    // Later, on another phone: the number from the SMS (without C-, Arabic-Indic digits) and a code.
+    const other = await phone();
+    await other.page.goto(`${server.url}/portal/follow`);
+    await heading(other.page, 'متابعة رسالة');
+    await other.page.getByLabel('رقم الرسالة').fill(toArabicDigits(caseReference.slice(2)));
+    const seen = await codesSeen();
+    await other.page.getByRole('button', { name: 'أرسل رمز التحقق' }).click();
+    await heading(other.page, 'أدخل رمز التحقق');
+    await other.page.getByLabel('رمز التحقق').fill(await readCode(e164, seen));
+    await screenshot(other.page, 'portal-17a-follow-code-390');
+    await noSeriousViolations(other.page);
+    await other.page.getByRole('button', { name: 'اعرض الحالة' }).click();
+    await heading(other.page, 'حالة رسالتك');
+    expect(await other.page.getByTestId('case-status').textContent()).toContain('استلمنا رسالتك');
+    await other.page.getByText(/نرد أول مرة خلال ٤ ساعات عمل/).waitFor();
+    await screenshot(other.page, 'portal-17b-follow-status-390');
+    await noSeriousViolations(other.page);
+    await other.context.close();
+    await context.close();
+  });
+
+  it('an anonymous suggestion gets a reference and a short digit code, and is followed with them', async () => {
     const { context, page } = await phone();
     await page.goto(`${server.url}/portal`);
     await page.getByRole('link', { name: /استفسار أو شكوى أو اقتراح/ }).click();
@@ -291,21 +401,81 @@ describe('the public portal on a phone, in Arabic', () => {
 
     await heading(page, 'وصلتنا رسالتك');
     const caseReference = (await page.getByTestId('case-reference').textContent())?.trim() ?? '';
-    const key = (await page.getByTestId('case-key').textContent())?.trim() ?? '';
-    expect(caseReference.length).toBeGreaterThan(3);
-    expect(key.length).toBeGreaterThanOrEqual(8);
-    await page.getByRole('button', { name: 'نسخ مفتاح المتابعة' }).waitFor();
+    const key = (await page.getByTestId('case-follow-code').textContent())?.trim() ?? '';
+    expect(caseReference).toMatch(/^C-\d{4}-\d{5}$/);
+    // A short all-digit code in two groups, easy to read aloud.
+    expect(toLatinDigits(key)).toMatch(/^\d{4} \d{4}$/);
+    await page.getByRole('button', { name: 'نسخ رمز المتابعة' }).waitFor();
     await screenshot(page, 'portal-16-contact-sent-390');
     await noSeriousViolations(page);
 
     await page.getByRole('button', { name: 'تابع رسالتك' }).click();
-    await heading(page, 'متابعة رسالة');
-    expect(await page.getByLabel('رقم المرجع').inputValue()).toBe(caseReference);
+    await heading(page, 'متابعة اقتراح دون اسم');
+    expect(await page.getByLabel('رقم الرسالة').inputValue()).toBe(caseReference);
     await page.getByRole('button', { name: 'اعرض الحالة' }).click();
     await heading(page, 'حالة رسالتك');
     expect(await page.getByTestId('case-status').textContent()).toContain('استلمنا رسالتك');
     await page.getByText('لا توجد ردود بعد. سنرد عليك قريباً.').waitFor();
     await screenshot(page, 'portal-17-follow-390');
+    await noSeriousViolations(page);
+    await context.close();
+  });
+
+  it('the contact page and the policy in plain words, on a phone and a desktop', async () => {
+    const { context, page } = await phone();
+    await page.goto(`${server.url}/portal`);
+    await page
+      .getByRole('link', { name: /اتصل بنا أو زُرنا/ })
+      .first()
+      .click();
+    await heading(page, 'اتصل بنا أو زُرنا');
+    expect(await page.getByTestId('call').getAttribute('href')).toMatch(/^tel:\+9661\d{8}$/);
+    expect(await page.getByTestId('whatsapp').getAttribute('href')).toMatch(/^https:\/\/wa\.me\/9665\d{8}$/);
+    expect(await page.getByTestId('hours').textContent()).toBe('من الأحد إلى الخميس، من ٨:٠٠ صباحاً إلى ٤:٠٠ مساءً');
+    await page.getByRole('heading', { name: 'مكاتبنا' }).waitFor();
+    await screenshot(page, 'portal-22-contact-us-390');
+    await noSeriousViolations(page);
+
+    await page.goto(`${server.url}/portal`);
+    await page
+      .getByRole('link', { name: /حقوقك وكيف نعمل/ })
+      .first()
+      .click();
+    await heading(page, 'حقوقك وكيف نعمل');
+    expect(await page.getByTestId('decision-rule').textContent()).toContain('خلال ١٤ يوماً تقريباً');
+    await page.getByText(/ولا نستخدمه أبداً لمعاقبة أحد أو لومه/).waitFor();
+    await page.getByText(/نرد عليك أول مرة خلال ٤ ساعات عمل، ونسعى لحلها خلال ٥ أيام عمل/).waitFor();
+    await screenshot(page, 'portal-23-rights-390');
+    await noSeriousViolations(page);
+
+    // The neutral answer to an application that could not be linked to a file (someone else's ID, a closed file):
+    // received, staff will call; nothing about the ID. (The answer itself is tested in portal.test.ts.)
+    await page.evaluate(() =>
+      sessionStorage.setItem(
+        'wasl.portal.applyDone.v1',
+        JSON.stringify({
+          outcome: 'review',
+          reference: 'C-2026-00042',
+          replyTime: { unit: 'hours', n: 8 },
+          issuedAt: Date.now(),
+        }),
+      ),
+    );
+    await page.goto(`${server.url}/portal/apply`);
+    await heading(page, 'وصلنا طلبك');
+    await page.getByText('سيتصل بك موظف الجمعية على جوالك ليتأكد من بياناتك قبل دراسة الطلب.').waitFor();
+    await page.getByText('نتصل بك خلال ٨ ساعات عمل.').waitFor();
+    await screenshot(page, 'portal-26-apply-review-390');
+    await noSeriousViolations(page);
+
+    await page.setViewportSize(DESKTOP);
+    await page.goto(`${server.url}/portal/contact-us`);
+    await heading(page, 'اتصل بنا أو زُرنا');
+    await screenshot(page, 'portal-24-contact-us-1440');
+    await noSeriousViolations(page);
+    await page.goto(`${server.url}/portal/rights`);
+    await heading(page, 'حقوقك وكيف نعمل');
+    await screenshot(page, 'portal-25-rights-1440');
     await noSeriousViolations(page);
     await context.close();
   });

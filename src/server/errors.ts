@@ -108,6 +108,8 @@ const STATUS_BY_CODE = {
   'volunteer.not_active': 409,
   'otp.rate_limited': 429,
   'otp.invalid': 400,
+  'otp.too_many_tries': 400,
+  'otp.expired': 400,
   'portal.identity_mismatch': 409,
   'portal.grant_invalid': 403,
   'portal.follow_invalid': 400,

@@ -22,6 +22,10 @@ export const DEFAULT_TEMPLATES = {
     body: 'موعد تقديم خدمة {{service}} لكم: {{date}}. سيتواصل معكم المندوب قبل الوصول.',
   },
   case_reply: { subject: 'رد على طلبكم', body: 'رد الجمعية على طلبكم {{reference}}: {{reply}}' },
+  case_received: {
+    subject: 'استلام رسالتكم',
+    body: 'استلمنا رسالتكم، ورقمها {{reference}}. نرد عليكم خلال {{replyTime}}. تابعوها برقمها من: {{link}}',
+  },
   survey_link: {
     subject: 'رأيكم يهمنا',
     body: 'يسعدنا معرفة رأيكم في خدمتنا، وتقييمكم حق لكم ويساعدنا على التحسين: {{link}}',

@@ -117,6 +117,56 @@ export const organizationSettingsSchema = z.object({
   surveyIntervalDays: z.number().int().min(1).max(365).default(30),
   /** Months a closed file is kept before it is anonymised (unless under a legal hold). */
   retentionMonths: z.number().int().min(1).max(600).default(60),
+  /** The portal's contact page: how people reach the association (phones in local form, 05… or 01…). */
+  contactPhone: z
+    .string()
+    .regex(/^[0-9+ -]{7,20}$/)
+    .default('0163331144'),
+  contactWhatsapp: z
+    .string()
+    .regex(/^[0-9+ -]{7,20}$/)
+    .default('0553331144'),
+  contactAddressAr: z.string().min(3).max(300).default('رياض الخبراء، منطقة القصيم، طريق الملك عبدالعزيز'),
+  contactAddressEn: z.string().min(3).max(300).default('Riyadh Al-Khabra, Qassim, King Abdulaziz Road'),
+  contactMapUrl: z
+    .url({ protocol: /^https$/ })
+    .max(500)
+    .default('https://maps.google.com/?q=26.0450,43.5540'),
+  /** Said under the working hours (the days and hours themselves are workDays / workStartMinute / workEndMinute). */
+  contactHoursNoteAr: z.string().max(300).default('يمكنك إرسال رسالتك من الموقع في أي وقت، ونرد عليها في أوقات العمل.'),
+  /** Where each branch is, by branch code (branches without an entry are listed by name only). */
+  contactBranches: z
+    .array(
+      z.object({
+        code: z.string().min(1).max(20),
+        addressAr: z.string().max(300),
+        phone: z
+          .string()
+          .regex(/^[0-9+ -]{7,20}$/)
+          .or(z.literal('')),
+        mapUrl: z
+          .url({ protocol: /^https$/ })
+          .max(500)
+          .or(z.literal('')),
+      }),
+    )
+    .max(50)
+    .default([
+      {
+        code: 'HQ',
+        addressAr: 'رياض الخبراء، طريق الملك عبدالعزيز، بجوار البلدية',
+        phone: '0163331144',
+        mapUrl: 'https://maps.google.com/?q=26.0450,43.5540',
+      },
+      {
+        code: 'KHB',
+        addressAr: 'الخبراء، الشارع العام، قرب مركز الرعاية الصحية',
+        phone: '0163332255',
+        mapUrl: 'https://maps.google.com/?q=26.0800,43.5500',
+      },
+    ]),
+  /** Days a phone stays remembered for tracking after a verified code (0: never remember). */
+  portalDeviceDays: z.number().int().min(0).max(180).default(30),
 });
 export type OrganizationSettings = z.infer<typeof organizationSettingsSchema>;
 

@@ -8,6 +8,8 @@ import { ContactPage } from './pages/Contact';
 import { FollowPage } from './pages/Follow';
 import { HomePage } from './pages/Home';
 import { InfoPage } from './pages/Info';
+import { ReachPage } from './pages/Reach';
+import { RightsPage } from './pages/Rights';
 import { NotFoundPage } from './pages/Simple';
 import { SurveyPage } from './pages/Survey';
 import { TrackPage } from './pages/Track';
@@ -20,6 +22,8 @@ function Page({ path }: { path: string }) {
   if (path === '/portal/contact') return <ContactPage />;
   if (path === '/portal/follow') return <FollowPage />;
   if (path === '/portal/info') return <InfoPage />;
+  if (path === '/portal/contact-us') return <ReachPage />;
+  if (path === '/portal/rights') return <RightsPage />;
   if (/^\/portal\/survey\/[^/]+$/.test(path)) return <SurveyPage />;
   return <NotFoundPage />;
 }
@@ -75,6 +79,18 @@ export function App() {
             className="inline-flex min-h-11 items-center font-bold text-brand-800 underline underline-offset-4"
           >
             {t('app.home')}
+          </Link>
+          <Link
+            to="/portal/contact-us"
+            className="inline-flex min-h-11 items-center font-bold text-brand-800 underline underline-offset-4"
+          >
+            {t('app.contactUsLink')}
+          </Link>
+          <Link
+            to="/portal/rights"
+            className="inline-flex min-h-11 items-center font-bold text-brand-800 underline underline-offset-4"
+          >
+            {t('app.rightsLink')}
           </Link>
           <Link
             to="/portal/info#privacy"

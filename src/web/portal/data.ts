@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, type PortalError } from './api';
+import type { ReplyTime } from './code';
 import { KEYS, readStored, writeStored } from './storage';
 
 export type RequiredDocument = { key: string; labelAr: string };
@@ -22,9 +23,27 @@ export type PortalInfo = {
   consentPurposeAr: string;
   declarationTextAr: string;
   committeeTargetDays: number;
+  appealWindowDays: number;
+  replyTimes: Record<
+    'inquiry' | 'complaint' | 'suggestion' | 'service_request',
+    { first: ReplyTime; resolve: ReplyTime }
+  >;
+  contact: PortalContact;
   services: PortalService[];
   branches: { id: string; nameAr: string }[];
   published: Published[];
+};
+export type PortalContact = {
+  phone: string;
+  whatsapp: string;
+  addressAr: string;
+  addressEn: string;
+  mapUrl: string;
+  workDays: number[];
+  workStartMinute: number;
+  workEndMinute: number;
+  hoursNoteAr: string;
+  branches: { id: string; nameAr: string; addressAr: string | null; phone: string | null; mapUrl: string | null }[];
 };
 export type Organization = { nameAr: string; nameEn: string };
 
@@ -60,7 +79,7 @@ export async function publicDataSettled(): Promise<void> {
  */
 export function prefetchFor(pathname: string): void {
   const paths = [ORGANIZATION];
-  if (/^\/portal\/(apply|info)\/?$/.test(pathname)) paths.push(INFO);
+  if (/^\/portal\/(apply|info|contact|contact-us|rights)\/?$/.test(pathname)) paths.push(INFO);
   for (const path of paths) load(path).catch(() => {});
 }
 

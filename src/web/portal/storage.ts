@@ -43,7 +43,7 @@ export const KEYS = {
   applyDone: 'wasl.portal.applyDone.v1',
   contactDraft: 'wasl.portal.contact.v1',
   contactDone: 'wasl.portal.contactDone.v1',
-  info: 'wasl.portal.info.v1',
+  info: 'wasl.portal.info.v2',
   org: 'wasl.portal.org.v1',
   /** Only whether the portal's font has been loaded on this device before (fonts.ts). */
   fonts: 'wasl.portal.fonts.v1',

@@ -321,24 +321,34 @@ export function TextArea(p: {
   rows?: number;
 }) {
   const id = fieldId(p.name);
+  const over = p.maxLength ? p.value.length - p.maxLength : 0;
   return (
     <div className="space-y-1.5">
       <label htmlFor={id} className="block text-base font-bold text-slate-900">
         {p.label}
       </label>
       <Hint name={p.name}>{p.hint}</Hint>
+      {/* No maxLength: a long text is never cut silently; the counter says how much is left, or how much to cut. */}
       <textarea
         id={id}
         name={p.name}
         value={p.value}
         rows={p.rows ?? 6}
-        maxLength={p.maxLength}
         onChange={(event) => p.onChange(event.target.value)}
-        aria-invalid={p.error ? true : undefined}
-        aria-describedby={helpIds(p.name, p.hint, p.error)}
+        aria-invalid={p.error || over > 0 ? true : undefined}
+        aria-describedby={cx(helpIds(p.name, p.hint, p.error), p.maxLength ? `${id}-count` : undefined) || undefined}
         required
         className={inputBase}
       />
+      {p.maxLength ? (
+        <p
+          id={`${id}-count`}
+          aria-live={over > 0 ? 'polite' : undefined}
+          className={cx('text-sm', over > 0 ? 'font-bold text-red-800' : 'text-slate-700')}
+        >
+          {over > 0 ? t('app.tooLong', { over }) : t('app.counter', { n: p.value.length, max: p.maxLength })}
+        </p>
+      ) : null}
       <FieldError name={p.name}>{p.error}</FieldError>
     </div>
   );

@@ -13,9 +13,12 @@ export type Errors = Record<string, string>;
 /** Latin digits, no surrounding spaces: what is sent for numbers people type. */
 export const clean = (value: string) => toLatinDigits(value).trim();
 
+/** An ID or number typed with spaces or dashes ("1 234 567 890"): digits only. */
+export const idDigits = (value: string) => clean(value).replace(/[\s-]/g, '');
+
 /** The national ID rule shared with the server and the staff forms (common/saudi.ts), in the portal's words. */
 export function nationalIdProblem(value: string): Key | null {
-  const problem = nationalIdError(value);
+  const problem = nationalIdError(idDigits(value));
   const keys = {
     required: 'errors.required',
     digits: 'errors.nationalIdDigits',
@@ -44,8 +47,15 @@ export function localMobile(value: string): string | null {
   return match ? `0${match[1]}` : null;
 }
 
+/**
+ * A whole number as people write it: Arabic-Indic or Latin digits, thousands separated by commas or spaces, and
+ * money with its currency ("٣٥٠٠ ريال", "3,500 SAR", "3500 ر.س", "3500.00").
+ */
 export function wholeNumber(value: string, min: number, max: number): number | null {
-  const text = clean(value).replace(/[,٬\s]/g, '');
+  const text = clean(value)
+    .replace(/ريال[اًٌ]*|ر\.?\s?س\.?|﷼|SAR|SR|riyals?|rials?/gi, '')
+    .replace(/[,٬،\s]/g, '')
+    .replace(/[.٫]0{1,2}$/, '');
   if (!/^\d{1,9}$/.test(text)) return null;
   const n = Number(text);
   return n >= min && n <= max ? n : null;

@@ -11,6 +11,7 @@ export * from './knowledge';
 export * from './notifications';
 export * from './organizations';
 export * from './outreach';
+export * from './portal';
 export * from './services';
 export * from './surveys';
 export * from './users';

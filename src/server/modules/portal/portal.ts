@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt } from 'drizzle-orm';
 import { normalizeArabicCompact } from '../../../common/arabic';
+import { riyadhDate } from '../../../common/dates';
 import type { CreateBeneficiaryInput } from '../../../common/domain/beneficiary';
-import { expectedDecisionDate } from '../../../common/domain/committee';
+import type { ReplyTime } from '../../../common/domain/reply-time';
 import type { Db } from '../../db/client';
 import { declarations, portalGrants } from '../../db/tables/index';
 import { AppError } from '../../errors';
@@ -14,7 +15,9 @@ import { fullName } from '../beneficiaries/fields';
 import { findByNationalId, getBeneficiary } from '../beneficiaries/queries';
 import { lastDecision } from '../committee/queries';
 import { enqueueNotification } from '../notifications/outbox';
+import { listServices } from '../services/queries';
 import { getSettings } from '../settings/queries';
+import { submitPortalCase } from './follow';
 import { consumeOtp } from './otp';
 
 const GRANT_MINUTES = 30;
@@ -49,10 +52,22 @@ export type PortalApplyInput = {
 
 /**
  * An application made on the portal (website channel): the one-time code sent to the applicant's mobile
- * confirms both the number and the declaration, which is typed as the full name. A known national ID is only
- * used when the mobile matches the file's; otherwise the answer does not say why.
+ * confirms both the number and the declaration, which is typed as the full name.
+ *
+ * A national ID that already has a file is used only when this mobile is the file's. Otherwise (someone else's
+ * ID, or a suspended or closed file) nothing is said about the ID: the answer is "received, staff will call you",
+ * and a case for the relations team holds what was sent so a person checks it. The answer never tells whether
+ * the ID is registered.
  */
-export async function submitPortalApplication(deps: Deps, orgId: string, input: PortalApplyInput, meta: RequestMeta) {
+export async function submitPortalApplication(
+  deps: Deps,
+  orgId: string,
+  input: PortalApplyInput,
+  meta: RequestMeta,
+): Promise<
+  | { outcome: 'application'; reference: string; applicationId: string; decisionDays: number; token: string }
+  | { outcome: 'review'; reference: string; replyTime: ReplyTime }
+> {
   const { applicant } = input;
   if (normalizeArabicCompact(input.typedName) !== normalizeArabicCompact(fullName(applicant))) {
     throw new AppError('application.declaration_name_mismatch');
@@ -63,9 +78,10 @@ export async function submitPortalApplication(deps: Deps, orgId: string, input: 
   let file: { id: string; branchId: string } | undefined;
   if (existing) {
     const known = await getBeneficiary(deps.db, orgId, existing.id);
-    if (!known || (known.mobile !== applicant.mobile && known.mobile2 !== applicant.mobile))
-      throw new AppError('portal.identity_mismatch');
-    if (known.status === 'suspended' || known.status === 'closed') throw new AppError('portal.identity_mismatch');
+    const sameMobile = known && (known.mobile === applicant.mobile || known.mobile2 === applicant.mobile);
+    if (!known || !sameMobile || known.status === 'suspended' || known.status === 'closed') {
+      return { outcome: 'review', ...(await reviewInstead(deps, orgId, input, meta)) };
+    }
     file = { id: known.id, branchId: known.branchId };
   }
   const services = file ? await checkServicesFor(deps.db, orgId, file.id, input.serviceIds) : null;
@@ -111,14 +127,44 @@ export async function submitPortalApplication(deps: Deps, orgId: string, input: 
       entityId: app.id,
     });
     const token = await issueGrant(tx, orgId, app.id);
-    // An estimate until the application is raised: verification first, then the committee's target days.
+    // The one promise (decision 018): the committee's target days, counted from the day the application is
+    // raised to it. The date itself is known, sent by SMS and shown in tracking from that day on.
     return {
+      outcome: 'application' as const,
       reference: app.reference,
       applicationId: app.id,
-      expectedDecisionDate: expectedDecisionDate(new Date(), settings.committeeTargetDays),
+      decisionDays: settings.committeeTargetDays,
       token,
     };
   });
+}
+
+/** The neutral path: a service request for the relations team with what the person sent, and its receipt. */
+async function reviewInstead(deps: Deps, orgId: string, input: PortalApplyInput, meta: RequestMeta) {
+  const { applicant } = input;
+  const services = await listServices(deps.db, orgId, true);
+  const names = input.serviceIds.map((id) => services.find((s) => s.id === id)?.nameAr ?? id).join('، ');
+  const sent = await submitPortalCase(
+    deps,
+    orgId,
+    {
+      kind: 'service_request',
+      subject: 'طلب التحاق من الموقع يحتاج تأكيد الهوية',
+      description: [
+        'قدّم شخص طلب التحاق من الموقع، وتحقق من جواله برمز، ولم يُربط الطلب بملف تلقائياً.',
+        'تحقق من هويته هاتفياً قبل فتح طلب له، ولا تذكر له بيانات أي ملف.',
+        `الاسم: ${fullName(applicant)}`,
+        `رقم الهوية المكتوب: ${applicant.nationalId}`,
+        `الجوال: ${applicant.mobile}`,
+        `الخدمات: ${names}`,
+      ].join('\n'),
+      name: fullName(applicant).slice(0, 120),
+      mobile: applicant.mobile,
+      anonymous: false,
+    },
+    meta,
+  );
+  return { reference: sent.reference, replyTime: sent.replyTime };
 }
 
 /** What the person sees when tracking: the stage in plain words (the client's), what is missing, the dates, the decision. */
@@ -139,11 +185,27 @@ export async function trackApplication(deps: Deps, orgId: string, applicationId:
     stage: app.stage,
     submittedAt: app.createdAt.toISOString(),
     expectedDecisionDate: app.expectedDecisionDate,
+    /** What the expected date counts from: the day the application was raised to the committee (Riyadh). */
+    raisedOn: app.raisedAt ? riyadhDate(app.raisedAt) : null,
+    decisionDays: settings.committeeTargetDays,
     missing: checklist.filter((c) => c.state === 'missing').map((c) => c.labelAr),
     missingItems: checklist.filter((c) => c.state === 'missing').map((c) => ({ key: c.itemKey, labelAr: c.labelAr })),
+    /** Each required document in the person's terms (staff notes are never shown). */
+    documents: checklist.map((c) => ({
+      key: c.itemKey,
+      labelAr: c.labelAr,
+      state: documentState(c.state),
+    })),
     decision: decision?.decision
       ? { decision: decision.decision, reasons, decidedAt: decision.decidedAt?.toISOString() ?? null }
       : null,
     declared: Boolean(declaration),
   };
+}
+
+function documentState(state: string): 'received' | 'missing' | 'waiting' | 'not_needed' {
+  if (state === 'provided' || state === 'verified') return 'received';
+  if (state === 'missing') return 'missing';
+  if (state === 'not_applicable') return 'not_needed';
+  return 'waiting';
 }

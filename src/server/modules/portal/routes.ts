@@ -1,24 +1,35 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { riyadhDate } from '../../../common/dates';
 import { beneficiaryFields, mobileSchema, nationalIdSchema } from '../../../common/domain/beneficiary';
 import { LIMITS as CASE_LIMITS } from '../../../common/domain/case';
-import { applications, beneficiaries, cases } from '../../db/tables/index';
+import { digitsOnly, latinDigits, normalizeReference } from '../../../common/domain/reference';
+import { replyTimesFrom } from '../../../common/domain/reply-time';
+import { applications, beneficiaries } from '../../db/tables/index';
 import { inOrg } from '../../db/tenancy';
 import { AppError } from '../../errors';
+import { writeAudit } from '../../http/audit';
 import type { App, Deps } from '../../http/context';
 import { readUpload, uploadField } from '../../http/multipart';
 import { errorResponses } from '../../http/schemas';
 import { requestMeta } from '../../http/session';
 import { findOrganization } from '../../seed/organization';
 import { DOCUMENT_KIND, sniffMime } from '../beneficiaries/documents';
-import { createCase } from '../cases/manage-case';
-import { listMessages } from '../cases/queries';
 import { searchKnowledge } from '../knowledge/knowledge';
 import { listServices } from '../services/queries';
 import { getSettings } from '../settings/queries';
 import { listBranches } from '../users/queries';
+import {
+  clearDeviceCookie,
+  findDevice,
+  readDeviceCookie,
+  rememberDevice,
+  revokeDevices,
+  setDeviceCookie,
+  touchDevice,
+} from './device';
+import { followCase, requestFollowCode, submitPortalCase, workdayHours } from './follow';
 import { consumeOtp, issueOtp } from './otp';
 import { checkGrant, issueGrant, submitPortalApplication, trackApplication } from './portal';
 import { uploadPortalDocument } from './upload';
@@ -27,10 +38,51 @@ const tags = ['portal'];
 const code = z
   .string()
   .trim()
-  .regex(/^[0-9٠-٩]{6}$/, { message: 'field.otp' });
-const toLatin = (s: string) => s.replace(/[٠-٩]/g, (d) => String('٠١٢٣٤٥٦٧٨٩'.indexOf(d)));
+  .regex(/^[0-9٠-٩۰-۹]{6}$/, { message: 'field.otp' });
+const toLatin = latinDigits;
 const limit = (max: number) => ({ rateLimit: { max, timeWindow: '10 minutes' } });
-const followHash = (key: string) => createHash('sha256').update(key).digest('hex');
+/** A reference as typed: normalised by the route (prefix optional, any digits); a wrong shape is just "not found". */
+const referenceText = z.string().trim().min(3).max(40);
+
+/** Answers that must not tell whether a reference exists take at least this long (the work itself is the same). */
+export const UNIFORM_ANSWER_MS = 350;
+async function atLeast(ms: number, work: () => Promise<void>) {
+  const started = Date.now();
+  try {
+    await work();
+  } finally {
+    const left = ms - (Date.now() - started);
+    if (left > 0) await new Promise((resolve) => setTimeout(resolve, left));
+  }
+}
+
+const replyTimeSchema = z.object({ unit: z.enum(['hours', 'days']), n: z.number().int() });
+const trackedSchema = z.object({
+  reference: z.string(),
+  stage: z.string(),
+  submittedAt: z.string(),
+  expectedDecisionDate: z.string().nullable(),
+  raisedOn: z.string().nullable(),
+  decisionDays: z.number().int(),
+  missing: z.array(z.string()),
+  missingItems: z.array(z.object({ key: z.string(), labelAr: z.string() })),
+  documents: z.array(
+    z.object({
+      key: z.string(),
+      labelAr: z.string(),
+      state: z.enum(['received', 'missing', 'waiting', 'not_needed']),
+    }),
+  ),
+  decision: z
+    .object({
+      decision: z.string(),
+      reasons: z.array(z.string()),
+      decidedAt: z.string().nullable(),
+    })
+    .nullable(),
+  declared: z.boolean(),
+  token: z.string(),
+});
 
 const applyBody = z.strictObject({
   applicant: z.strictObject({
@@ -43,6 +95,8 @@ const applyBody = z.strictObject({
   consent: z.literal(true),
   typedName: z.string().trim().min(5).max(200),
   code,
+  /** "This phone is shared": do not remember it for tracking. */
+  sharedPhone: z.boolean().default(false),
 });
 
 const caseBody = z
@@ -69,6 +123,50 @@ export function registerPortalRoutes(app: App, deps: Deps): void {
     return orgId;
   };
 
+  const applicationByReference = async (id: string, reference: string) => {
+    const [row] = await deps.db
+      .select({ id: applications.id, mobile: beneficiaries.mobile })
+      .from(applications)
+      .innerJoin(beneficiaries, eq(beneficiaries.id, applications.beneficiaryId))
+      .where(inOrg(applications, id, eq(applications.reference, reference)));
+    return row ?? null;
+  };
+
+  /** After a correct code: remember this phone for tracking, unless it is shared (then forget it here). */
+  const rememberAfterCode = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    mobile: string,
+    shared: boolean,
+  ): Promise<boolean> => {
+    const settings = await getSettings(deps.db, id);
+    if (shared || settings.portalDeviceDays === 0) {
+      const current = await findDevice(deps.db, id, readDeviceCookie(request));
+      if (current) await revokeDevices(deps.db, { orgId: id, id: current.id });
+      if (readDeviceCookie(request)) clearDeviceCookie(request, reply);
+      return false;
+    }
+    const ua = request.headers['user-agent'];
+    const { token, expiresAt } = await deps.db.transaction(async (tx) => {
+      const device = await rememberDevice(tx, {
+        orgId: id,
+        mobile,
+        days: settings.portalDeviceDays,
+        userAgent: typeof ua === 'string' ? ua.slice(0, 300) : null,
+      });
+      await writeAudit(tx, { id: null, orgId: id, username: null }, requestMeta(request), {
+        action: 'portal.device_remember',
+        entityType: 'portal_device',
+        entityId: device.id,
+        details: { days: settings.portalDeviceDays },
+      });
+      return device;
+    });
+    setDeviceCookie(request, reply, token, expiresAt);
+    return true;
+  };
+
   app.get('/api/portal/info', { config: { access: 'public' }, schema: { tags } }, async () => {
     const id = await org();
     const [settings, services, branches, published] = await Promise.all([
@@ -82,6 +180,29 @@ export function registerPortalRoutes(app: App, deps: Deps): void {
       consentPurposeAr: settings.consentPurposeAr,
       declarationTextAr: settings.declarationTextAr,
       committeeTargetDays: settings.committeeTargetDays,
+      appealWindowDays: settings.appealWindowDays,
+      replyTimes: replyTimesFrom(settings.slaTargets, workdayHours(settings)),
+      contact: {
+        phone: settings.contactPhone,
+        whatsapp: settings.contactWhatsapp,
+        addressAr: settings.contactAddressAr,
+        addressEn: settings.contactAddressEn,
+        mapUrl: settings.contactMapUrl,
+        workDays: settings.workDays,
+        workStartMinute: settings.workStartMinute,
+        workEndMinute: settings.workEndMinute,
+        hoursNoteAr: settings.contactHoursNoteAr,
+        branches: branches.map((b) => {
+          const more = settings.contactBranches.find((c) => c.code === b.code);
+          return {
+            id: b.id,
+            nameAr: b.nameAr,
+            addressAr: more?.addressAr || null,
+            phone: more?.phone || null,
+            mapUrl: more?.mapUrl || null,
+          };
+        }),
+      },
       services: services.map((s) => ({
         id: s.id,
         nameAr: s.nameAr,
@@ -103,12 +224,16 @@ export function registerPortalRoutes(app: App, deps: Deps): void {
   app.post(
     '/api/portal/otp',
     {
-      config: { access: 'public', ...limit(20) },
+      config: { access: 'public', ...limit(30) },
       schema: {
         tags,
+        description:
+          'Sends a one-time code. For tracking and follow-up the answer is the same, in about the same time, ' +
+          'whether or not the reference exists; at most a few codes go to one reference a day.',
         body: z.discriminatedUnion('purpose', [
           z.strictObject({ purpose: z.literal('apply'), mobile: mobileSchema }),
-          z.strictObject({ purpose: z.literal('track'), reference: z.string().trim().min(3).max(40) }),
+          z.strictObject({ purpose: z.literal('track'), reference: referenceText }),
+          z.strictObject({ purpose: z.literal('follow'), reference: referenceText }),
         ]),
         response: { 200: z.object({ sent: z.literal(true) }), ...errorResponses },
       },
@@ -119,23 +244,49 @@ export function registerPortalRoutes(app: App, deps: Deps): void {
       const body = request.body;
       if (body.purpose === 'apply') {
         await issueOtp(deps.db, { orgId: id, purpose: 'apply', reference: body.mobile, mobile: body.mobile, ip });
-      } else {
-        const reference = body.reference.toUpperCase();
-        const [row] = await deps.db
-          .select({ mobile: beneficiaries.mobile })
-          .from(applications)
-          .innerJoin(beneficiaries, eq(beneficiaries.id, applications.beneficiaryId))
-          .where(inOrg(applications, id, eq(applications.reference, reference)));
-        // An unknown reference gets the same answer: nothing tells a stranger that it does not exist.
-        if (row) await issueOtp(deps.db, { orgId: id, purpose: 'track', reference, mobile: row.mobile, ip });
+        return { sent: true as const };
       }
+      // Whether the reference exists must not show in the answer or in its time: the same work either way,
+      // and never an answer sooner than the floor.
+      await atLeast(UNIFORM_ANSWER_MS, async () => {
+        if (body.purpose === 'track') {
+          const reference = normalizeReference(body.reference, 'APP') ?? `?${body.reference.slice(0, 30)}`;
+          const row = await applicationByReference(id, reference);
+          await issueOtp(deps.db, { orgId: id, purpose: 'track', reference, mobile: row?.mobile ?? null, ip });
+        } else {
+          const reference = normalizeReference(body.reference, 'C') ?? `?${body.reference.slice(0, 30)}`;
+          await requestFollowCode(deps, id, reference, ip);
+        }
+      });
       return { sent: true as const };
     },
   );
 
   app.post(
     '/api/portal/applications',
-    { config: { access: 'public', ...limit(10) }, schema: { tags, body: applyBody } },
+    {
+      config: { access: 'public', ...limit(10) },
+      schema: {
+        tags,
+        description:
+          'An application with its one-time code. A national ID that has a file with another mobile is not ' +
+          'refused: the answer is 202 "received, staff will call" (a case for the relations team), never a ' +
+          'statement that the ID is registered.',
+        body: applyBody,
+        response: {
+          201: z.object({
+            outcome: z.literal('application'),
+            reference: z.string(),
+            applicationId: z.uuid(),
+            decisionDays: z.number().int(),
+            token: z.string(),
+            remembered: z.boolean(),
+          }),
+          202: z.object({ outcome: z.literal('review'), reference: z.string(), replyTime: replyTimeSchema }),
+          ...errorResponses,
+        },
+      },
+    },
     async (request, reply) => {
       const id = await org();
       const b = request.body;
@@ -145,7 +296,9 @@ export function registerPortalRoutes(app: App, deps: Deps): void {
         { applicant: b.applicant, serviceIds: b.serviceIds, typedName: b.typedName, code: toLatin(b.code) },
         requestMeta(request),
       );
-      return reply.status(201).send(result);
+      if (result.outcome === 'review') return reply.status(202).send(result);
+      const remembered = await rememberAfterCode(request, reply, id, b.applicant.mobile, b.sharedPhone);
+      return reply.status(201).send({ ...result, remembered });
     },
   );
 
@@ -153,18 +306,110 @@ export function registerPortalRoutes(app: App, deps: Deps): void {
     '/api/portal/track',
     {
       config: { access: 'public', ...limit(20) },
-      schema: { tags, body: z.strictObject({ reference: z.string().trim().min(3).max(40), code }) },
+      schema: {
+        tags,
+        description:
+          'Tracks an application with its reference (with or without APP-, any digits) and a code. Unless the ' +
+          'person says the phone is shared, the phone is remembered for tracking (signed cookie, revocable).',
+        body: z.strictObject({ reference: referenceText, code, sharedPhone: z.boolean().default(false) }),
+        response: { 200: trackedSchema.extend({ remembered: z.boolean() }), ...errorResponses },
+      },
     },
-    async (request) => {
+    async (request, reply) => {
       const id = await org();
-      const reference = request.body.reference.toUpperCase();
-      await consumeOtp(deps.db, { orgId: id, purpose: 'track', reference, code: toLatin(request.body.code) });
-      const [row] = await deps.db
+      const reference = normalizeReference(request.body.reference, 'APP') ?? `?${request.body.reference.slice(0, 30)}`;
+      const { mobile } = await consumeOtp(deps.db, {
+        orgId: id,
+        purpose: 'track',
+        reference,
+        code: toLatin(request.body.code),
+      });
+      const row = await applicationByReference(id, reference);
+      if (!row) throw new AppError('otp.invalid');
+      const remembered = await rememberAfterCode(request, reply, id, mobile, request.body.sharedPhone);
+      return {
+        ...(await trackApplication(deps, id, row.id)),
+        token: await issueGrant(deps.db, id, row.id),
+        remembered,
+      };
+    },
+  );
+
+  app.get(
+    '/api/portal/track/remembered',
+    {
+      config: { access: 'public', ...limit(60) },
+      schema: {
+        tags,
+        description:
+          'On a remembered phone: the applications of the verified number (latest five), without a new code. ' +
+          'Without a valid device cookie: remembered false.',
+        response: {
+          200: z.object({
+            remembered: z.boolean(),
+            mobileEnding: z.string().nullable(),
+            applications: z.array(trackedSchema),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const id = await org();
+      const device = await findDevice(deps.db, id, readDeviceCookie(request));
+      if (!device) {
+        if (readDeviceCookie(request)) clearDeviceCookie(request, reply);
+        return { remembered: false, mobileEnding: null, applications: [] };
+      }
+      const rows = await deps.db
         .select({ id: applications.id })
         .from(applications)
-        .where(inOrg(applications, id, eq(applications.reference, reference)));
-      if (!row) throw new AppError('otp.invalid');
-      return { ...(await trackApplication(deps, id, row.id)), token: await issueGrant(deps.db, id, row.id) };
+        .innerJoin(beneficiaries, eq(beneficiaries.id, applications.beneficiaryId))
+        .where(inOrg(applications, id, eq(beneficiaries.mobile, device.mobile)))
+        .orderBy(desc(applications.createdAt))
+        .limit(5);
+      await touchDevice(deps.db, device.id);
+      const tracked = [];
+      for (const r of rows) {
+        tracked.push({ ...(await trackApplication(deps, id, r.id)), token: await issueGrant(deps.db, id, r.id) });
+      }
+      return { remembered: true, mobileEnding: device.mobile.slice(-4), applications: tracked };
+    },
+  );
+
+  app.post(
+    '/api/portal/device/forget',
+    {
+      config: { access: 'public', ...limit(20) },
+      schema: {
+        tags,
+        description:
+          'Forgets this phone (and, with everywhere, every phone remembered for the same number). Always answers ' +
+          'forgotten, with or without a device cookie.',
+        body: z.strictObject({ everywhere: z.boolean().default(false) }),
+        response: { 200: z.object({ forgotten: z.literal(true), count: z.number().int() }), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const id = await org();
+      const device = await findDevice(deps.db, id, readDeviceCookie(request));
+      clearDeviceCookie(request, reply);
+      if (!device) return { forgotten: true as const, count: 0 };
+      const count = await deps.db.transaction(async (tx) => {
+        const n = await revokeDevices(tx, {
+          orgId: id,
+          id: device.id,
+          mobile: request.body.everywhere ? device.mobile : undefined,
+        });
+        await writeAudit(tx, { id: null, orgId: id, username: null }, requestMeta(request), {
+          action: 'portal.device_forget',
+          entityType: 'portal_device',
+          entityId: device.id,
+          details: { everywhere: request.body.everywhere, count: n },
+        });
+        return n;
+      });
+      return { forgotten: true as const, count };
     },
   );
 
@@ -205,34 +450,25 @@ export function registerPortalRoutes(app: App, deps: Deps): void {
 
   app.post(
     '/api/portal/cases',
-    { config: { access: 'public', ...limit(10) }, schema: { tags, body: caseBody } },
+    {
+      config: { access: 'public', ...limit(10) },
+      schema: {
+        tags,
+        description:
+          'An inquiry, complaint or suggestion. With a mobile, the reference and the reply time are sent by SMS ' +
+          'and it is followed with the reference and a code; an anonymous suggestion gets an 8-digit follow code.',
+        body: caseBody,
+        response: {
+          201: z.object({ reference: z.string(), followCode: z.string().nullable(), replyTime: replyTimeSchema }),
+          ...errorResponses,
+        },
+      },
+    },
     async (request, reply) => {
       const id = await org();
       const b = request.body;
-      const created = await createCase(
-        deps,
-        null,
-        id,
-        {
-          kind: b.kind,
-          channel: 'website',
-          priority: 'normal',
-          subject: b.subject,
-          description: b.description,
-          contactName: b.anonymous ? null : (b.name ?? null),
-          contactMobile: b.anonymous ? null : (b.mobile ?? null),
-          anonymous: b.anonymous,
-          team: 'relations',
-        },
-        requestMeta(request),
-      );
-      // The follow-up key is shown once; only its hash is kept, with nothing else that points to the person.
-      const key = randomBytes(12).toString('base64url');
-      await deps.db
-        .update(cases)
-        .set({ followKeyHash: followHash(key) })
-        .where(eq(cases.id, created.id));
-      return reply.status(201).send({ reference: created.reference, key });
+      const sent = await submitPortalCase(deps, id, b, requestMeta(request));
+      return reply.status(201).send(sent);
     },
   );
 
@@ -242,35 +478,33 @@ export function registerPortalRoutes(app: App, deps: Deps): void {
       config: { access: 'public', ...limit(30) },
       schema: {
         tags,
-        body: z.strictObject({ reference: z.string().trim().min(3).max(40), key: z.string().trim().min(8).max(64) }),
+        description:
+          'Follows a message with its reference (with or without C-, any digits) and the 6-digit code sent to ' +
+          'its mobile, or the 8-digit code of an anonymous suggestion.',
+        body: z.strictObject({ reference: referenceText, code: z.string().trim().min(6).max(64) }),
+        response: {
+          200: z.object({
+            reference: z.string(),
+            kind: z.string(),
+            status: z.string(),
+            publicStatus: z.enum(['received', 'answered', 'in_progress', 'waiting_you', 'done']),
+            subject: z.string(),
+            submittedAt: z.string(),
+            replyTime: replyTimeSchema.nullable(),
+            resolveTime: replyTimeSchema.nullable(),
+            outcome: z.string().nullable(),
+            outcomeReason: z.string().nullable(),
+            replies: z.array(z.object({ body: z.string(), at: z.string() })),
+          }),
+          ...errorResponses,
+        },
       },
     },
     async (request) => {
       const id = await org();
-      const [c] = await deps.db
-        .select()
-        .from(cases)
-        .where(
-          inOrg(
-            cases,
-            id,
-            and(
-              eq(cases.reference, request.body.reference.toUpperCase()),
-              eq(cases.followKeyHash, followHash(request.body.key)),
-            ),
-          ),
-        );
-      if (!c) throw new AppError('portal.follow_invalid');
-      const messages = await listMessages(deps.db, c.id, false);
-      return {
-        reference: c.reference,
-        kind: c.kind,
-        status: c.status,
-        subject: c.subject,
-        outcome: c.outcome,
-        outcomeReason: c.outcomeReason,
-        replies: messages.filter((m) => m.kind === 'reply').map((m) => ({ body: m.body, at: m.at.toISOString() })),
-      };
+      const reference = normalizeReference(request.body.reference, 'C') ?? `?${request.body.reference.slice(0, 30)}`;
+      const given = digitsOnly(request.body.code);
+      return followCase(deps, id, reference, /^\d+$/.test(given) ? given : request.body.code);
     },
   );
 

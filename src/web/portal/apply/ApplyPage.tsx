@@ -1,5 +1,6 @@
 import { type ReactNode, useEffect, useState } from 'react';
 import { api, PortalError } from '../api';
+import { codeError, NewCode, type ReplyTime, SharedPhone } from '../code';
 import { type PortalInfo, useInfo } from '../data';
 import { t } from '../i18n';
 import { Link } from '../router';
@@ -37,12 +38,15 @@ import {
   WaterStep,
 } from './steps';
 
-const RESEND_SECONDS = 60;
 const CODE_MINUTES = 10;
 
 export function ApplyPage() {
   const info = useInfo();
-  const [done, setDone] = useState<ApplyResult | null>(() => readStored<ApplyResult>(KEYS.applyDone, 'session'));
+  const [done, setDone] = useState<ApplyResult | null>(() => {
+    const stored = readStored<ApplyResult>(KEYS.applyDone, 'session');
+    // A confirmation kept by an older version of the page (no outcome) is not shown again.
+    return stored && typeof stored === 'object' && 'outcome' in stored ? stored : null;
+  });
   if (done) {
     return (
       <ApplyDone
@@ -81,6 +85,9 @@ function Wizard({ info, onDone }: { info: PortalInfo; onDone: (result: ApplyResu
   const [busy, setBusy] = useState(false);
   // The one-time code lives only here, in memory: never in storage.
   const [code, setCode] = useState('');
+  // The code was stopped (too many wrong tries) or expired: only a new one helps.
+  const [stopped, setStopped] = useState(false);
+  const [sharedPhone, setSharedPhone] = useState(false);
   const index = STEPS.indexOf(draft.step);
 
   useEffect(() => writeStored(KEYS.applyDraft, draft), [draft]);
@@ -163,9 +170,11 @@ function Wizard({ info, onDone }: { info: PortalInfo; onDone: (result: ApplyResu
     }
     if (e.code === 'application.declaration_name_mismatch') {
       goTo('declaration', { returnTo: draft.step, errors: { typedName: e.message } });
-    } else if (e.code === 'otp.invalid' && draft.step === 'code') {
-      setErrors({ code: e.message });
-      focusFirstError({ code: e.message });
+    } else if (codeError(e) && draft.step === 'code') {
+      const problem = codeError(e)!;
+      setStopped(problem.stopped);
+      setErrors({ code: problem.message });
+      focusFirstError({ code: problem.message });
     } else if (Object.keys(fields).length > 0) {
       const target = STEPS[Math.min(...Object.keys(fields).map((f) => STEPS.indexOf(stepOfField(f))))]!;
       if (target === draft.step) {
@@ -186,9 +195,13 @@ function Wizard({ info, onDone }: { info: PortalInfo; onDone: (result: ApplyResu
     try {
       await api('POST', '/api/portal/otp', { json: { purpose: 'apply', mobile: clean(draft.data.mobile) } });
       const patch = { codeSentTo: localMobile(draft.data.mobile) ?? draft.data.mobile, codeSentAt: Date.now() };
+      // A new code replaces the old one: the old error and the typed digits go with it.
+      setStopped(false);
+      setCode('');
+      setErrors({});
       if (resend) {
         setDraft((current) => ({ ...current, ...patch }));
-        setNotice(t('apply.code.resent'));
+        setNotice(t('code.newCodeSent'));
       } else {
         goTo('code', { patch });
       }
@@ -205,19 +218,23 @@ function Wizard({ info, onDone }: { info: PortalInfo; onDone: (result: ApplyResu
     setBusy(true);
     setFormError(null);
     try {
-      const result = await api<{ reference: string; expectedDecisionDate: string; token: string }>(
-        'POST',
-        '/api/portal/applications',
-        { json: toPayload(draft.data, info, code) },
-      );
+      const result = await api<
+        | { outcome: 'application'; reference: string; decisionDays: number; token: string; remembered: boolean }
+        | { outcome: 'review'; reference: string; replyTime: ReplyTime }
+      >('POST', '/api/portal/applications', { json: { ...toPayload(draft.data, info, code), sharedPhone } });
       removeStored(KEYS.applyDraft);
-      onDone({
-        reference: result.reference,
-        expectedDecisionDate: result.expectedDecisionDate,
-        token: result.token,
-        issuedAt: Date.now(),
-        documents: documentsFor(draft.data.serviceIds, info),
-      });
+      onDone(
+        result.outcome === 'review'
+          ? { outcome: 'review', reference: result.reference, replyTime: result.replyTime, issuedAt: Date.now() }
+          : {
+              outcome: 'application',
+              reference: result.reference,
+              decisionDays: result.decisionDays,
+              token: result.token,
+              issuedAt: Date.now(),
+              documents: documentsFor(draft.data.serviceIds, info),
+            },
+      );
     } catch (error) {
       showError(error);
     } finally {
@@ -301,6 +318,9 @@ function Wizard({ info, onDone }: { info: PortalInfo; onDone: (result: ApplyResu
           busy={busy}
           notice={notice}
           resend={() => sendCode(true)}
+          stopped={stopped}
+          sharedPhone={sharedPhone}
+          setSharedPhone={setSharedPhone}
         />
       ) : null}
 
@@ -378,17 +398,6 @@ function SendStep({ draft, goTo }: { draft: Draft; goTo: (step: StepId, opts?: {
   );
 }
 
-function useSecondsLeft(since: number | undefined, seconds: number): number {
-  const [now, setNow] = useState(Date.now());
-  const left = since ? Math.max(0, Math.ceil((since + seconds * 1000 - now) / 1000)) : 0;
-  useEffect(() => {
-    if (left <= 0) return;
-    const timer = window.setTimeout(() => setNow(Date.now()), 1000);
-    return () => window.clearTimeout(timer);
-  }, [left]);
-  return left;
-}
-
 function CodeStep(p: {
   draft: Draft;
   code: string;
@@ -397,8 +406,10 @@ function CodeStep(p: {
   busy: boolean;
   notice: string | null;
   resend: () => void;
+  stopped: boolean;
+  sharedPhone: boolean;
+  setSharedPhone: (value: boolean) => void;
 }) {
-  const left = useSecondsLeft(p.draft.codeSentAt, RESEND_SECONDS);
   return (
     <div className="space-y-5">
       <Card className="space-y-1">
@@ -420,16 +431,8 @@ function CodeStep(p: {
         large
         ltr
       />
-      <div className="space-y-2" aria-live="polite">
-        {p.notice ? <p className="font-bold text-green-800">{p.notice}</p> : null}
-        {left > 0 ? (
-          <p className="text-slate-700">{t('apply.code.resendIn', { seconds: left })}</p>
-        ) : (
-          <Button variant="quiet" className="-ms-3" busy={p.busy} onClick={p.resend}>
-            {t('apply.code.resend')}
-          </Button>
-        )}
-      </div>
+      <NewCode sentAt={p.draft.codeSentAt} stopped={p.stopped} notice={p.notice} busy={p.busy} resend={p.resend} />
+      <SharedPhone checked={p.sharedPhone} onChange={p.setSharedPhone} />
       <p className="text-sm text-slate-700">{t('app.codeWarning')}</p>
     </div>
   );

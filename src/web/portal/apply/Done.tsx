@@ -1,24 +1,29 @@
 import { CircleCheck } from 'lucide-react';
-import { formatDual } from '../../../common/dates';
+import { DecisionPromise, type ReplyTime, replyTimeText } from '../code';
 import type { RequiredDocument } from '../data';
-import { dateDisplay, t } from '../i18n';
+import { t } from '../i18n';
 import { Link } from '../router';
 import { DocumentUpload } from '../Upload';
 import { Button, buttonClass, Card, Heading, KeepValue } from '../ui';
 
-export type ApplyResult = {
-  reference: string;
-  expectedDecisionDate: string;
-  token: string;
-  issuedAt: number;
-  documents: RequiredDocument[];
-};
+export type ApplyResult =
+  | {
+      outcome: 'application';
+      reference: string;
+      decisionDays: number;
+      token: string;
+      issuedAt: number;
+      documents: RequiredDocument[];
+    }
+  /** Not linked to a file automatically: staff call first (the answer never says why). */
+  | { outcome: 'review'; reference: string; replyTime: ReplyTime; issuedAt: number };
 
 // The server's upload permission lasts 30 minutes; stop offering uploads here a little before.
 const UPLOAD_MINUTES = 28;
 
 /** The answer to a sent application: its number to keep, the expected decision date, and the documents to add. */
 export function ApplyDone({ result, onNew }: { result: ApplyResult; onNew: () => void }) {
+  if (result.outcome !== 'application') return <ReviewDone result={result} onNew={onNew} />;
   const canUpload = Date.now() - result.issuedAt < UPLOAD_MINUTES * 60_000;
   return (
     <div className="space-y-6">
@@ -30,13 +35,7 @@ export function ApplyDone({ result, onNew }: { result: ApplyResult; onNew: () =>
         <KeepValue label={t('apply.done.reference')} value={result.reference} testId="application-reference" />
         <p className="font-bold">{t('apply.done.keep')}</p>
       </div>
-      <Card className="space-y-2">
-        <h2 className="text-lg font-bold">{t('apply.done.expected')}</h2>
-        <p className="text-xl font-bold text-brand-900" data-testid="expected-date">
-          {formatDual(result.expectedDecisionDate, dateDisplay())}
-        </p>
-        <p className="text-slate-700">{t('apply.done.expectedNote')}</p>
-      </Card>
+      <DecisionPromise days={result.decisionDays} expected={null} raisedOn={null} />
       {result.documents.length > 0 ? (
         <section aria-labelledby="documents-title" className="space-y-3">
           <h2 id="documents-title" className="text-xl font-bold">
@@ -66,6 +65,36 @@ export function ApplyDone({ result, onNew }: { result: ApplyResult; onNew: () =>
       <div className="flex flex-wrap gap-3">
         <Link to="/portal/track" state={{ reference: result.reference }} className={buttonClass('primary')}>
           {t('apply.done.track')}
+        </Link>
+        <Link to="/portal" className={buttonClass('secondary')}>
+          {t('app.backHome')}
+        </Link>
+        <Button variant="quiet" onClick={onNew}>
+          {t('apply.done.newApplication')}
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+function ReviewDone({ result, onNew }: { result: Extract<ApplyResult, { outcome: 'review' }>; onNew: () => void }) {
+  return (
+    <div className="space-y-6">
+      <div className="flex items-center gap-3">
+        <CircleCheck aria-hidden="true" className="size-10 shrink-0 text-green-700" />
+        <Heading title={t('apply.done.reviewTitle')}>{t('apply.done.reviewTitle')}</Heading>
+      </div>
+      <Card className="space-y-2">
+        <p className="text-lg">{t('apply.done.reviewText')}</p>
+        <p className="font-bold">{t('apply.done.reviewWhen', { time: replyTimeText(result.replyTime) })}</p>
+      </Card>
+      <div className="space-y-2">
+        <KeepValue label={t('apply.done.reviewReference')} value={result.reference} testId="review-reference" />
+        <p>{t('apply.done.reviewKeep')}</p>
+      </div>
+      <div className="flex flex-wrap gap-3">
+        <Link to="/portal/follow" state={{ reference: result.reference }} className={buttonClass('primary')}>
+          {t('apply.done.followReview')}
         </Link>
         <Link to="/portal" className={buttonClass('secondary')}>
           {t('app.backHome')}

@@ -8,6 +8,7 @@ import {
   dateText,
   type Errors,
   emptyDate,
+  idDigits,
   localMobile,
   mobileProblem,
   nationalIdProblem,
@@ -236,7 +237,7 @@ export function toPayload(d: ApplyData, info: PortalInfo, code: string) {
   const mobile2 = d.mobile2.trim() ? localMobile(d.mobile2) : null;
   return {
     applicant: {
-      nationalId: clean(d.nationalId),
+      nationalId: idDigits(d.nationalId),
       firstName: d.firstName.trim(),
       fatherName: d.fatherName.trim(),
       grandfatherName: d.grandfatherName.trim(),

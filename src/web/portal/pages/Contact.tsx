@@ -1,6 +1,8 @@
 import { CircleCheck } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { api, PortalError } from '../api';
+import { type ReplyTime, replyTimeText } from '../code';
+import { useInfo } from '../data';
 import { t } from '../i18n';
 import { Link, navigate, pageState } from '../router';
 import { KEYS, readStored, removeStored, writeStored } from '../storage';
@@ -29,7 +31,7 @@ type ContactDraft = {
   mobile: string;
   anonymous: boolean;
 };
-type Sent = { reference: string; key: string };
+type Sent = { reference: string; followCode: string | null; replyTime: ReplyTime; anonymous: boolean };
 
 const KINDS: Kind[] = ['inquiry', 'complaint', 'suggestion'];
 const empty: ContactDraft = {
@@ -57,6 +59,7 @@ function validate(d: ContactDraft): Errors {
   if (d.subject.trim().length < 3) errors.subject = t(d.subject.trim() ? 'errors.subject' : 'errors.required');
   if (d.description.trim().length < 3)
     errors.description = t(d.description.trim() ? 'errors.description' : 'errors.required');
+  else if (d.description.trim().length > 5000) errors.description = t('errors.tooLong');
   if (!(d.kind === 'suggestion' && d.anonymous)) {
     if (d.name.trim().length < 2) errors.name = t(d.name.trim() ? 'errors.name' : 'errors.required');
     const mobile = mobileProblem(d.mobile);
@@ -68,7 +71,11 @@ function validate(d: ContactDraft): Errors {
 /** An inquiry, complaint or suggestion in two short steps; a suggestion may be sent without a name. */
 export function ContactPage() {
   const [draft, setDraft] = useState<ContactDraft>(initialDraft);
-  const [sent, setSent] = useState<Sent | null>(() => readStored<Sent>(KEYS.contactDone, 'session'));
+  const [sent, setSent] = useState<Sent | null>(() => {
+    const stored = readStored<Sent>(KEYS.contactDone, 'session');
+    return stored && typeof stored === 'object' && 'replyTime' in stored ? stored : null;
+  });
+  const info = useInfo().data;
   const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -101,7 +108,7 @@ export function ContactPage() {
     setBusy(true);
     setFormError(null);
     try {
-      const result = await api<Sent>('POST', '/api/portal/cases', {
+      const answer = await api<Omit<Sent, 'anonymous'>>('POST', '/api/portal/cases', {
         json: {
           kind: draft.kind,
           subject: draft.subject.trim(),
@@ -111,6 +118,7 @@ export function ContactPage() {
             : { anonymous: false, name: draft.name.trim(), mobile: localMobile(draft.mobile) ?? clean(draft.mobile) }),
         },
       });
+      const result: Sent = { ...answer, anonymous };
       writeStored(KEYS.contactDone, result, 'session');
       removeStored(KEYS.contactDraft);
       setDraft(empty);
@@ -175,7 +183,9 @@ export function ContactPage() {
             options={KINDS.map((kind) => ({
               value: kind,
               label: t(`contact.kind.${kind}`),
-              hint: t(`contact.kind.${kind}Hint`),
+              hint: info
+                ? `${t(`contact.kind.${kind}Hint`)} ${t('contact.kind.replyIn', { time: replyTimeText(info.replyTimes[kind].first) })}`
+                : t(`contact.kind.${kind}Hint`),
             }))}
             error={errors.kind}
             legendHidden
@@ -186,6 +196,15 @@ export function ContactPage() {
               className="inline-flex min-h-11 items-center font-bold text-brand-800 underline underline-offset-4"
             >
               {t('contact.followLink')}
+            </Link>
+          </p>
+          <p>
+            <span className="text-slate-700">{t('contact.reach')} </span>
+            <Link
+              to="/portal/contact-us"
+              className="inline-flex min-h-11 items-center font-bold text-brand-800 underline underline-offset-4"
+            >
+              {t('app.contactUsLink')}
             </Link>
           </p>
         </>
@@ -263,6 +282,9 @@ export function ContactPage() {
   );
 }
 
+/** "٤٨٢١ ٠٩٣٧": an 8-digit code in two groups, easy to read aloud and to copy down. */
+const grouped = (code: string) => `${code.slice(0, 4)} ${code.slice(4)}`;
+
 function ContactSent({ sent, another }: { sent: Sent; another: () => void }) {
   return (
     <div className="space-y-6">
@@ -270,15 +292,31 @@ function ContactSent({ sent, another }: { sent: Sent; another: () => void }) {
         <CircleCheck aria-hidden="true" className="size-10 shrink-0 text-green-700" />
         <Heading title={t('contact.done.title')}>{t('contact.done.title')}</Heading>
       </div>
-      <Alert tone="warning">
-        <p className="font-bold">{t('contact.done.keep')}</p>
-      </Alert>
       <KeepValue label={t('contact.done.reference')} value={sent.reference} testId="case-reference" />
-      <KeepValue label={t('contact.done.key')} value={sent.key} testId="case-key" />
+      {sent.followCode ? (
+        <>
+          <KeepValue label={t('contact.done.followCode')} value={grouped(sent.followCode)} testId="case-follow-code" />
+          <Alert tone="warning">
+            <p className="font-bold">{t('contact.done.keepCode')}</p>
+          </Alert>
+        </>
+      ) : (
+        <p className="text-lg">{t('contact.done.sms')}</p>
+      )}
+      <p className="text-lg font-bold">
+        {sent.followCode
+          ? t('contact.done.anonymousFollow')
+          : t('contact.done.replyIn', { time: replyTimeText(sent.replyTime) })}
+      </p>
       <div className="flex flex-wrap gap-3">
         <Button
           variant="primary"
-          onClick={() => navigate('/portal/follow', { reference: sent.reference, key: sent.key })}
+          onClick={() =>
+            navigate('/portal/follow', {
+              reference: sent.reference,
+              ...(sent.followCode ? { anonymous: true, followCode: sent.followCode } : {}),
+            })
+          }
         >
           {t('contact.done.follow')}
         </Button>

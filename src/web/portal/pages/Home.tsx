@@ -1,4 +1,4 @@
-import { BookOpen, ChevronRight, ClipboardList, MessageSquareText, Search } from 'lucide-react';
+import { BookOpen, ChevronRight, ClipboardList, MessageSquareText, Phone, Scale, Search } from 'lucide-react';
 import { t } from '../i18n';
 import { Link } from '../router';
 import { Heading } from '../ui';
@@ -7,6 +7,8 @@ const CHOICES = [
   { to: '/portal/apply', icon: ClipboardList, title: 'home.applyTitle', text: 'home.applyText' },
   { to: '/portal/track', icon: Search, title: 'home.trackTitle', text: 'home.trackText' },
   { to: '/portal/contact', icon: MessageSquareText, title: 'home.contactTitle', text: 'home.contactText' },
+  { to: '/portal/contact-us', icon: Phone, title: 'home.contactUsTitle', text: 'home.contactUsText' },
+  { to: '/portal/rights', icon: Scale, title: 'home.rightsTitle', text: 'home.rightsText' },
   { to: '/portal/info', icon: BookOpen, title: 'home.infoTitle', text: 'home.infoText' },
 ] as const;
 

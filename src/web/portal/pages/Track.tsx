@@ -1,8 +1,9 @@
-import { Check } from 'lucide-react';
-import { type ReactNode, useState } from 'react';
+import { Check, CircleCheck, CircleDashed } from 'lucide-react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { formatDual } from '../../../common/dates';
+import { normalizeReference } from '../../../common/domain/reference';
 import { api, PortalError } from '../api';
-import { type PortalInfo, useInfo } from '../data';
+import { codeError, DecisionPromise, NewCode, SharedPhone } from '../code';
 import { dateDisplay, type Key, num, t } from '../i18n';
 import { Link, pageState } from '../router';
 import { DocumentUpload } from '../Upload';
@@ -16,6 +17,7 @@ import {
   focusFirstError,
   Heading,
   KeepValue,
+  Loading,
   Ltr,
   Progress,
   TextField,
@@ -27,27 +29,68 @@ type Tracked = {
   stage: string;
   submittedAt: string;
   expectedDecisionDate: string | null;
+  raisedOn: string | null;
+  decisionDays: number;
   missing: string[];
+  documents: { key: string; labelAr: string; state: 'received' | 'missing' | 'waiting' | 'not_needed' }[];
   decision: null | { decision: 'accepted' | 'rejected' | 'deferred'; reasons: string[]; decidedAt: string | null };
   declared: boolean;
   token: string;
 };
+type Remembered = { remembered: boolean; mobileEnding: string | null; applications: Tracked[] };
 
-const REFERENCE = /^[A-Za-z]{2,5}-?\d{4}-?\d{3,6}$/;
-
-/** Track an application: its number, then a code sent to the mobile on file, then its stage in plain words. */
+/**
+ * Track an application. On a remembered phone the person's applications show at once; otherwise the number (as
+ * typed: with or without APP-, any digits), then a code sent to the mobile on file, then the stage in plain words.
+ */
 export function TrackPage() {
-  const [phase, setPhase] = useState<'reference' | 'code' | 'status'>('reference');
+  const [phase, setPhase] = useState<'checking' | 'remembered' | 'reference' | 'code' | 'status'>('checking');
   const [reference, setReference] = useState(() => String(pageState<{ reference: string }>().reference ?? ''));
   const [code, setCode] = useState('');
+  const [sharedPhone, setSharedPhone] = useState(false);
+  const [sentAt, setSentAt] = useState<number | undefined>(undefined);
+  const [stopped, setStopped] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
   const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<Tracked | null>(null);
+  const [remembered, setRemembered] = useState<Remembered | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    api<Remembered>('GET', '/api/portal/track/remembered')
+      .then((answer) => {
+        if (!live) return;
+        if (answer.remembered && answer.applications.length > 0) {
+          setRemembered(answer);
+          if (answer.applications.length === 1) {
+            setResult(answer.applications[0]!);
+            setPhase('status');
+          } else {
+            setPhase('remembered');
+          }
+        } else {
+          setPhase('reference');
+        }
+      })
+      .catch(() => {
+        if (live) setPhase('reference');
+      });
+    return () => {
+      live = false;
+    };
+  }, []);
 
   const fail = (error: unknown, field: string) => {
+    const problem = codeError(error);
     const e = error instanceof PortalError ? error : new PortalError(0, 'unexpected', t('errors.unexpected'));
-    if (e.code === 'otp.invalid' || e.code === 'request.validation') {
+    if (problem) {
+      setStopped(problem.stopped);
+      const next = { [field]: problem.message };
+      setErrors(next);
+      focusFirstError(next);
+    } else if (e.code === 'request.validation') {
       const next = { [field]: Object.values(e.fields)[0] ?? e.message };
       setErrors(next);
       focusFirstError(next);
@@ -56,9 +99,9 @@ export function TrackPage() {
     }
   };
 
-  const sendCode = async () => {
-    const ref = clean(reference).toUpperCase();
-    if (!REFERENCE.test(ref)) {
+  const sendCode = async (again: boolean) => {
+    const ref = normalizeReference(reference, 'APP');
+    if (!ref) {
       const next = { reference: t('errors.reference') };
       setErrors(next);
       return focusFirstError(next);
@@ -68,10 +111,15 @@ export function TrackPage() {
     try {
       await api('POST', '/api/portal/otp', { json: { purpose: 'track', reference: ref } });
       setReference(ref);
+      // A new code replaces the old one: its error and the typed digits go too.
       setErrors({});
+      setCode('');
+      setStopped(false);
+      setSentAt(Date.now());
+      setNotice(again ? t('code.newCodeSent') : null);
       setPhase('code');
     } catch (error) {
-      fail(error, 'reference');
+      fail(error, again ? 'code' : 'reference');
     } finally {
       setBusy(false);
     }
@@ -86,7 +134,11 @@ export function TrackPage() {
     setBusy(true);
     setFormError(null);
     try {
-      setResult(await api<Tracked>('POST', '/api/portal/track', { json: { reference, code: clean(code) } }));
+      const answer = await api<Tracked & { remembered: boolean }>('POST', '/api/portal/track', {
+        json: { reference, code: clean(code), sharedPhone },
+      });
+      setResult(answer);
+      setRemembered(answer.remembered ? { remembered: true, mobileEnding: null, applications: [answer] } : null);
       setCode('');
       setErrors({});
       setPhase('status');
@@ -97,16 +149,55 @@ export function TrackPage() {
     }
   };
 
+  const another = () => {
+    setResult(null);
+    setReference('');
+    setPhase('reference');
+  };
+
+  if (phase === 'checking') return <Loading />;
+
   if (phase === 'status' && result) {
     return (
       <TrackStatus
         result={result}
-        another={() => {
-          setResult(null);
-          setReference('');
-          setPhase('reference');
-        }}
+        another={another}
+        remembered={Boolean(remembered?.remembered)}
+        back={remembered && remembered.applications.length > 1 ? () => setPhase('remembered') : undefined}
       />
+    );
+  }
+
+  if (phase === 'remembered' && remembered) {
+    return (
+      <div className="space-y-6">
+        <Heading title={t('track.remembered.title')}>{t('track.remembered.title')}</Heading>
+        <p className="text-lg">{t('track.remembered.intro', { ending: remembered.mobileEnding ?? '' })}</p>
+        <ul className="space-y-3">
+          {remembered.applications.map((app) => (
+            <li key={app.reference}>
+              <button
+                type="button"
+                onClick={() => {
+                  setResult(app);
+                  setPhase('status');
+                }}
+                className="flex min-h-16 w-full cursor-pointer items-center justify-between gap-3 rounded-xl border-2 border-slate-200 bg-white p-4 text-start hover:border-brand-600 hover:bg-brand-50"
+              >
+                <span>
+                  <Ltr className="block text-lg font-bold text-brand-900">{app.reference}</Ltr>
+                  <span className="block text-slate-700">{formatDual(app.submittedAt, dateDisplay())}</span>
+                </span>
+                <span className="font-bold text-brand-800">{t('track.remembered.open')}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+        <ForgetPhone />
+        <Button variant="secondary" onClick={another}>
+          {t('track.remembered.other')}
+        </Button>
+      </div>
     );
   }
 
@@ -116,7 +207,7 @@ export function TrackPage() {
       className="space-y-6"
       onSubmit={(event) => {
         event.preventDefault();
-        if (phase === 'reference') sendCode();
+        if (phase === 'reference') sendCode(false);
         else show();
       }}
     >
@@ -181,6 +272,8 @@ export function TrackPage() {
             large
             ltr
           />
+          <NewCode sentAt={sentAt} stopped={stopped} notice={notice} busy={busy} resend={() => sendCode(true)} />
+          <SharedPhone checked={sharedPhone} onChange={setSharedPhone} />
           <p className="text-sm text-slate-700">{t('app.codeWarning')}</p>
         </>
       )}
@@ -191,6 +284,32 @@ export function TrackPage() {
         </Button>
       </div>
     </form>
+  );
+}
+
+/** "Forget this phone" (and every phone of the number): the next visit asks for a code again; this page stays. */
+function ForgetPhone() {
+  const [done, setDone] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const forget = async (everywhere: boolean) => {
+    setBusy(true);
+    try {
+      await api('POST', '/api/portal/device/forget', { json: { everywhere } });
+      setDone(true);
+    } finally {
+      setBusy(false);
+    }
+  };
+  if (done) return <Alert tone="success" announce title={t('track.remembered.forgotten')} />;
+  return (
+    <div className="flex flex-wrap gap-x-4">
+      <Button variant="quiet" className="-ms-3" busy={busy} onClick={() => forget(false)}>
+        {t('track.remembered.forget')}
+      </Button>
+      <Button variant="quiet" busy={busy} onClick={() => forget(true)}>
+        {t('track.remembered.forgetAll')}
+      </Button>
+    </div>
   );
 }
 
@@ -275,17 +394,17 @@ function Timeline({ group }: { group: Group }) {
   );
 }
 
-/** The document key for a missing item's label (the server lists labels only), or "other". */
-function kindOf(label: string, info: PortalInfo | null): string {
-  for (const service of info?.services ?? []) {
-    const doc = service.requiredDocuments.find((d) => d.labelAr === label);
-    if (doc) return doc.key;
-  }
-  return 'other';
-}
-
-function TrackStatus({ result, another }: { result: Tracked; another: () => void }) {
-  const info = useInfo().data;
+function TrackStatus({
+  result,
+  another,
+  remembered,
+  back,
+}: {
+  result: Tracked;
+  another: () => void;
+  remembered: boolean;
+  back?: () => void;
+}) {
   const group = groupOf(result.stage);
   const display = dateDisplay();
   const expected = result.expectedDecisionDate ? formatDual(result.expectedDecisionDate, display) : null;
@@ -345,20 +464,9 @@ function TrackStatus({ result, another }: { result: Tracked; another: () => void
       break;
   }
   const canAdd = ['verifying', 'referred', 'returned'].includes(group);
+  const finished = ['accepted', 'rejected', 'withdrawn'].includes(group);
   const facts = [
     { label: t('track.status.submittedAt'), value: formatDual(result.submittedAt, display) },
-    ...(['accepted', 'rejected', 'withdrawn'].includes(group)
-      ? []
-      : expected
-        ? [{ label: t('track.status.expected'), value: expected }]
-        : info
-          ? [
-              {
-                label: t('track.status.expected'),
-                value: t('track.status.expectedLater', { days: info.committeeTargetDays }),
-              },
-            ]
-          : []),
     ...(result.decision?.decidedAt
       ? [{ label: t('track.status.decidedAt'), value: formatDual(result.decision.decidedAt, display) }]
       : []),
@@ -375,22 +483,41 @@ function TrackStatus({ result, another }: { result: Tracked; another: () => void
       <Card>
         <Facts items={facts} />
       </Card>
-      {result.missing.length > 0 ? (
-        <section aria-labelledby="missing-title" className="space-y-3">
-          <h2 id="missing-title" className="text-xl font-bold">
-            {t('track.status.missing')}
+      {finished ? null : (
+        <DecisionPromise days={result.decisionDays} expected={result.expectedDecisionDate} raisedOn={result.raisedOn} />
+      )}
+      {result.documents.length > 0 ? (
+        <section aria-labelledby="documents-title" className="space-y-3">
+          <h2 id="documents-title" className="text-xl font-bold">
+            {t('track.documents.title')}
           </h2>
           {group === 'returned' ? <p>{t('track.status.returnedText')}</p> : null}
-          <ul className="space-y-3">
-            {result.missing.map((label) => (
-              <DocumentUpload
-                key={label}
-                reference={result.reference}
-                token={result.token}
-                kind={kindOf(label, info)}
-                label={label}
-              />
-            ))}
+          <ul className="space-y-3" data-testid="documents">
+            {result.documents.map((doc) =>
+              canAdd && (doc.state === 'missing' || doc.state === 'waiting') ? (
+                <DocumentUpload
+                  key={doc.key}
+                  reference={result.reference}
+                  token={result.token}
+                  kind={doc.key}
+                  label={`${doc.labelAr} — ${t(`track.documents.${doc.state}`)}`}
+                />
+              ) : (
+                <li key={doc.key} className="flex items-center gap-3 rounded-xl border border-slate-200 bg-white p-4">
+                  {doc.state === 'received' ? (
+                    <CircleCheck aria-hidden="true" className="size-6 shrink-0 text-green-700" />
+                  ) : (
+                    <CircleDashed aria-hidden="true" className="size-6 shrink-0 text-slate-600" />
+                  )}
+                  <span className="min-w-0 flex-1">
+                    <span lang="ar" className="block font-bold">
+                      {doc.labelAr}
+                    </span>
+                    <span className="block text-slate-700">{t(`track.documents.${doc.state}`)}</span>
+                  </span>
+                </li>
+              ),
+            )}
           </ul>
         </section>
       ) : null}
@@ -409,10 +536,16 @@ function TrackStatus({ result, another }: { result: Tracked; another: () => void
         <Link to="/portal" className={buttonClass('primary')}>
           {t('app.backHome')}
         </Link>
+        {back ? (
+          <Button variant="secondary" onClick={back}>
+            {t('track.remembered.title')}
+          </Button>
+        ) : null}
         <Button variant="secondary" onClick={another}>
           {t('track.status.another')}
         </Button>
       </div>
+      {remembered ? <ForgetPhone /> : null}
     </div>
   );
 }
