@@ -23,6 +23,7 @@ export function presentMessage(r: typeof notifications.$inferSelect): Out {
     awaited: r.awaited,
     holdReason: r.holdReason,
     sentAs: r.sentAs as Out['sentAs'],
+    providerMessageId: r.providerMessageId,
     senderId: r.senderId,
     deliveryStatus: r.deliveryStatus as Out['deliveryStatus'],
     deliveryError: r.deliveryError,

@@ -42,6 +42,8 @@ export const outboxMessage = z.object({
   /** Why it waits (quiet_hours, promo_hours, frequency_cap), was blocked (opted_out, no_promo_opt_in) or rerouted. */
   holdReason: z.string().nullable(),
   sentAs: z.enum(['text', 'template']).nullable(),
+  /** The provider's id of the message (what its receipts name). */
+  providerMessageId: z.string().nullable(),
   senderId: z.string().nullable(),
   deliveryStatus: z.enum(DELIVERY_STATUSES).nullable(),
   deliveryError: z.string().nullable(),

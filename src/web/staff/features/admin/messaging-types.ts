@@ -34,6 +34,7 @@ export type OutboxItem = {
   /** quiet_hours, promo_hours, frequency_cap (waiting); opted_out, no_promo_opt_in (blocked); whatsapp_window. */
   holdReason: string | null;
   sentAs: 'text' | 'template' | null;
+  providerMessageId: string | null;
   senderId: string | null;
   deliveryStatus: DeliveryStatus | null;
   deliveryError: string | null;
