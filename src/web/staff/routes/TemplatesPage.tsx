@@ -58,6 +58,9 @@ export default function TemplatesPage() {
               <h2 id={headingId} className="font-bold text-slate-900">
                 {labels.event(event.key)}
               </h2>
+              {event.items[0]?.awaited ? (
+                <p className="mt-0.5 text-xs text-slate-600">{t('messaging.awaited')}</p>
+              ) : null}
               <ul className="mt-2 divide-y divide-slate-100">
                 {event.items.map((item) => {
                   const channel = labels.channel(item.channel);
