@@ -157,6 +157,9 @@ describe('message rules on the admin screens', () => {
     await expect.poll(() => survey.getByTestId('hold-reason').textContent()).toContain('تنتظر (ساعات الهدوء) حتى');
     const delivered = page.getByRole('article', { name: 'الرد على المستفيد — رسالة نصية' }).first();
     await expect.poll(() => delivered.getByTestId('delivery-status').textContent()).toContain('وصلت');
+    // The receipt itself is listed among what the providers sent, processed.
+    await page.getByRole('heading', { level: 2, name: 'ما ورد من مزودي الرسائل' }).waitFor();
+    await page.getByText('عولج').first().waitFor();
     await screenshot(page, 'messaging-outbox-1440');
     expect(await seriousViolations(page)).toEqual([]);
 

@@ -1,4 +1,7 @@
+import { desc, eq } from 'drizzle-orm';
 import { normalizeSaudiMobile } from '../../../common/saudi';
+import { webhookEvents } from '../../db/tables/index';
+import { inOrg } from '../../db/tenancy';
 import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
 import type { App, Deps } from '../../http/context';
@@ -12,7 +15,14 @@ import {
   saveMessagingSettings,
   upsertContact,
 } from './messaging-queries';
-import { contactParams, contactUpdate, contactView, messagingSettingsSchema } from './schemas';
+import {
+  contactParams,
+  contactUpdate,
+  contactView,
+  inboundList,
+  inboundQuery,
+  messagingSettingsSchema,
+} from './schemas';
 
 const tags = ['notifications'];
 
@@ -71,6 +81,43 @@ export function registerMessagingRoutes(app: App, deps: Deps): void {
         });
         return after;
       });
+    },
+  );
+
+  // What the providers sent us: every stored webhook body with its state (processed, failed and retried, rejected).
+  app.get(
+    '/api/messaging/inbound',
+    {
+      config: { access: 'notifications.manage' },
+      schema: { tags, querystring: inboundQuery, response: { 200: inboundList, ...errorResponses } },
+    },
+    async (request) => {
+      const user = actorOf(request);
+      const rows = await deps.db
+        .select()
+        .from(webhookEvents)
+        .where(
+          inOrg(
+            webhookEvents,
+            user.orgId,
+            request.query.status ? eq(webhookEvents.status, request.query.status) : undefined,
+          ),
+        )
+        .orderBy(desc(webhookEvents.receivedAt))
+        .limit(request.query.limit);
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          provider: r.provider as 'whatsapp' | 'sms',
+          status: r.status as 'received' | 'processed' | 'failed' | 'rejected' | 'given_up',
+          attempts: r.attempts,
+          lastError: r.lastError,
+          receivedAt: r.receivedAt.toISOString(),
+          processedAt: r.processedAt?.toISOString() ?? null,
+          nextAttemptAt: r.nextAttemptAt.toISOString(),
+          excerpt: r.raw.slice(0, 2000),
+        })),
+      };
     },
   );
 

@@ -479,6 +479,12 @@ describe('inbound robustness', () => {
     expect(rejected.length).toBeGreaterThanOrEqual(5);
     expect((await postWhatsApp(noId, 'not-the-secret')).statusCode).toBe(403);
     expect((await ctx.deps.db.select().from(webhookEvents)).length).toBe(before + 5);
+    // The admin sees what was refused, with the body as it came.
+    const listed = await admin.get('/api/messaging/inbound?status=rejected');
+    expect(listed.status).toBe(200);
+    expect(listed.body.items.length).toBeGreaterThanOrEqual(5);
+    expect(listed.body.items.map((i: { excerpt: string }) => i.excerpt)).toContain('{"entry": [');
+    expect((await officer.get('/api/messaging/inbound')).status).toBe(403);
   });
 });
 

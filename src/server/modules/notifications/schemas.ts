@@ -119,3 +119,24 @@ export const contactUpdate = z.strictObject({
 });
 
 export const webhookAnswer = z.object({ received: z.boolean(), handled: z.number().int(), retryLater: z.boolean() });
+
+export const inboundQuery = z.strictObject({
+  status: z.enum(['received', 'processed', 'failed', 'rejected', 'given_up']).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const inboundList = z.object({
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      provider: z.enum(['whatsapp', 'sms']),
+      status: z.enum(['received', 'processed', 'failed', 'rejected', 'given_up']),
+      attempts: z.number().int(),
+      lastError: z.string().nullable(),
+      receivedAt: z.iso.datetime(),
+      processedAt: z.iso.datetime().nullable(),
+      nextAttemptAt: z.iso.datetime(),
+      /** The body as received (first 2,000 characters), for the admin to review a rejected or failed one. */
+      excerpt: z.string(),
+    }),
+  ),
+});

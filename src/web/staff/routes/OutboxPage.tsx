@@ -9,6 +9,7 @@ import { Button } from '../../ui/Button';
 import { Ltr, localMobile } from '../../ui/Ltr';
 import { Loading, PageHeader } from '../../ui/Page';
 import { SegmentedControl } from '../../ui/SegmentedControl';
+import { InboundEvents } from '../features/admin/InboundEvents';
 import { ChannelIcon, useMessageLabels } from '../features/admin/labels';
 import { MessageBubble } from '../features/admin/MessageBubble';
 import { useOutboxItems } from '../features/admin/messaging-queries';
@@ -139,6 +140,7 @@ export default function OutboxPage() {
           </>
         )
       ) : null}
+      <InboundEvents />
     </>
   );
 }
