@@ -71,7 +71,7 @@ export const messagingSettingsSchema = z.strictObject({
   /** Promotional messages go out only between these minutes, Riyadh time. */
   promoStartMinute: minute,
   promoEndMinute: minute,
-  /** At most this many non-urgent messages per person in `frequencyCapDays` days (0: no cap). */
+  /** At most this many awareness or promotional messages per person in `frequencyCapDays` days (0: no cap). */
   frequencyCapCount: z.number().int().min(0).max(100),
   frequencyCapDays: z.number().int().min(1).max(60),
 });

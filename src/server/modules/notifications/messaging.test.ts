@@ -394,16 +394,19 @@ describe('opt-out and opt-in by reply', () => {
 });
 
 describe('frequency cap', () => {
-  it('non-urgent messages beyond the cap wait; codes do not', async () => {
+  it('awareness and promotional messages beyond the cap wait; codes and service messages do not', async () => {
     await setRules({ frequencyCapCount: 2, frequencyCapDays: 7 });
     const mobile = '+966501000008';
     const keys = [await enqueue(mobile, 'outreach'), await enqueue(mobile, 'outreach')];
     await run(riyadh('2026-12-09T12:00:00'));
     const third = await enqueue(mobile, 'outreach');
     const code = await enqueue(mobile, 'otp');
+    const service = await enqueue(mobile, 'decision');
     await run(riyadh('2026-12-09T12:10:00'));
     for (const k of keys) expect((await row(k)).status).toBe('sent');
     expect((await row(code)).status).toBe('sent');
+    // A service message about the person's own request is not capped.
+    expect((await row(service)).status).toBe('sent');
     const held = await row(third);
     expect(held).toMatchObject({ status: 'queued', holdReason: 'frequency_cap' });
     expect(held.nextAttemptAt.getTime()).toBeGreaterThan(riyadh('2026-12-16T12:00:00').getTime());

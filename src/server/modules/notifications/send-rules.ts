@@ -1,4 +1,4 @@
-import { and, count, eq, gt, min } from 'drizzle-orm';
+import { and, count, eq, gt, min, ne } from 'drizzle-orm';
 import {
   type MessagingSettings,
   promoHoursRelease,
@@ -52,7 +52,9 @@ export async function checkRules(db: Db, m: Candidate, settings: MessagingSettin
     const release = promoHoursRelease(settings, now);
     if (release.getTime() > now.getTime()) return { kind: 'hold', until: release, reason: 'promo_hours' };
   }
-  if (mobile && !m.awaited && settings.frequencyCapCount > 0) {
+  // The cap counts awareness and promotional messages: a service message (a decision, an appointment) is about
+  // the person's own request and is never held back by it.
+  if (mobile && !m.awaited && m.category !== 'service' && settings.frequencyCapCount > 0) {
     const since = new Date(now.getTime() - settings.frequencyCapDays * 86_400_000);
     const [recent] = await db
       .select({ n: count(), oldest: min(notifications.sentAt) })
@@ -62,6 +64,7 @@ export async function checkRules(db: Db, m: Candidate, settings: MessagingSettin
           eq(notifications.orgId, m.orgId),
           eq(notifications.recipient, m.recipient),
           eq(notifications.awaited, false),
+          ne(notifications.category, 'service'),
           eq(notifications.status, 'sent'),
           gt(notifications.sentAt, since),
         ),
