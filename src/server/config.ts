@@ -58,6 +58,8 @@ const envSchema = z.object({
   WHATSAPP_TOKEN: z.string().optional(),
   WHATSAPP_APP_SECRET: z.string().optional(),
   WHATSAPP_VERIFY_TOKEN: z.string().optional(),
+  /** Shared secret the SMS provider signs its delivery reports and replies with (HMAC-SHA256 of the body). */
+  SMS_WEBHOOK_SECRET: z.string().optional(),
   /** Public address of this installation, used in links sent to beneficiaries (survey links). */
   PUBLIC_URL: z.string().url().default('http://localhost:3000'),
   /** PGlite's buffer pool; the operating system's file cache still holds the rest (docs/benchmarks.md → memory). */
@@ -97,6 +99,7 @@ export type Config = {
     whatsapp: { baseUrl: string; phoneNumberId: string; token: string } | null;
     whatsappAppSecret: string | null;
     whatsappVerifyToken: string | null;
+    smsWebhookSecret: string | null;
   };
 };
 
@@ -177,6 +180,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           : null,
       whatsappAppSecret: e.WHATSAPP_APP_SECRET ?? null,
       whatsappVerifyToken: e.WHATSAPP_VERIFY_TOKEN ?? null,
+      smsWebhookSecret: e.SMS_WEBHOOK_SECRET ?? null,
     },
   };
 }

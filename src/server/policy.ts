@@ -59,6 +59,8 @@ export const ACTION_ROLES = {
   'volunteers.read': ['manager', 'officer', 'execution_officer'],
   'volunteers.manage': ['officer', 'execution_officer'],
   'notifications.manage': ['admin'],
+  /** A person's message preferences and opt-out, changed at the desk; by number, so not for branch-limited roles. */
+  'messaging.contacts': ['admin', 'officer', 'execution_officer'],
   'surveys.manage': ['admin'],
   /** The data-protection duties (anonymisation, legal holds) sit with the executive manager. */
   'privacy.manage': ['manager'],

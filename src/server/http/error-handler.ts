@@ -63,7 +63,12 @@ export function registerErrorHandler(app: App, opts: { spaIndex?: (url: string) 
       return reply.status(500).send({ code: 'internal', message: translate(lang, 'internal') });
     }
     if (known.status >= 500) request.log.error({ err: error }, known.code);
-    const body: Record<string, unknown> = { code: known.code, message: translate(lang, known.code) };
+    // A code's message may name what went wrong from its details (e.g. the unknown template variable).
+    const vars =
+      known.details && typeof known.details === 'object' && !Array.isArray(known.details)
+        ? (known.details as Record<string, unknown>)
+        : {};
+    const body: Record<string, unknown> = { code: known.code, message: translate(lang, known.code, vars) };
     if (known.details !== undefined) body.details = known.details;
     return reply.status(known.status).send(body);
   });

@@ -4,6 +4,7 @@ import type { Deps } from '../http/context';
 import { deleteExpiredSessions, deleteOldFailures } from '../modules/auth/queries';
 import { suspendOverdueReverifications } from '../modules/beneficiaries/change-status';
 import { escalateBreachedCases } from '../modules/cases/escalate';
+import { retryWebhookEvents } from '../modules/notifications/inbound';
 import { buildProviders } from '../modules/notifications/providers/index';
 import { runOutboxOnce } from '../modules/notifications/worker';
 import { runOutreach } from '../modules/outreach/run-outreach';
@@ -21,6 +22,14 @@ export function housekeepingJobs(deps: Deps): Job[] {
       everyMs: 3_000,
       run: async ({ db }) => {
         await runOutboxOnce(db, providers);
+      },
+    },
+    {
+      // Inbound webhook bodies whose processing failed are retried, never lost (decision 019).
+      name: 'retry-webhooks',
+      everyMs: 30_000,
+      run: async (d) => {
+        await retryWebhookEvents(d);
       },
     },
     {

@@ -11,6 +11,7 @@ export type Permission =
   | 'reports.view_reduced'
   | 'reports.export'
   | 'notifications.manage'
+  | 'messaging.contacts'
   | 'surveys.manage'
   | 'outreach.read'
   | 'outreach.manage'

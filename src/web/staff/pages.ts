@@ -12,6 +12,8 @@ import {
   type LucideIcon,
   MapPinned,
   MessagesSquare,
+  MoonStar,
+  PhoneOff,
   Send,
   Settings,
   SmilePlus,
@@ -34,7 +36,8 @@ export type NavLabelKey =
   | `${'cases' | 'knowledge' | 'appointments' | 'volunteers' | 'tasks'}.nav`
   // Reports, the admin's message and rule screens, and the survey questions too.
   | `${'reports' | 'surveys'}.nav`
-  | `admin.nav.${keyof typeof ar.admin.nav}`;
+  | `admin.nav.${keyof typeof ar.admin.nav}`
+  | `messaging.nav.${keyof typeof ar.messaging.nav}`;
 
 /**
  * The staff app's pages, in menu order: one entry per page, with the permission it needs. A module plugs in by
@@ -73,6 +76,8 @@ const TasksPage = lazy(() => import('./routes/TasksPage'));
 const ReportsPage = lazy(() => import('./routes/ReportsPage'));
 const OutboxPage = lazy(() => import('./routes/OutboxPage'));
 const TemplatesPage = lazy(() => import('./routes/TemplatesPage'));
+const MessagingRulesPage = lazy(() => import('./routes/MessagingRulesPage'));
+const ContactPreferencesPage = lazy(() => import('./routes/ContactPreferencesPage'));
 const OutreachPage = lazy(() => import('./routes/OutreachPage'));
 const SurveyQuestionsPage = lazy(() => import('./routes/SurveyQuestionsPage'));
 const SettingsPage = lazy(() => import('./routes/SettingsPage'));
@@ -162,6 +167,18 @@ export const STAFF_PAGES: readonly StaffPage[] = [
     component: TemplatesPage,
     permission: 'notifications.manage',
     nav: { label: 'admin.nav.templates', icon: SquarePen },
+  },
+  {
+    path: '/admin/messaging',
+    component: MessagingRulesPage,
+    permission: 'notifications.manage',
+    nav: { label: 'messaging.nav.rules', icon: MoonStar },
+  },
+  {
+    path: '/messaging/contacts',
+    component: ContactPreferencesPage,
+    permission: 'messaging.contacts',
+    nav: { label: 'messaging.nav.contacts', icon: PhoneOff },
   },
   {
     path: '/admin/outreach',

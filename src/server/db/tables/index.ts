@@ -8,6 +8,7 @@ export * from './counters';
 export * from './deliveries';
 export * from './interactions';
 export * from './knowledge';
+export * from './messaging';
 export * from './notifications';
 export * from './organizations';
 export * from './outreach';

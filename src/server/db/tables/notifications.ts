@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   index,
   integer,
@@ -42,12 +43,34 @@ export const notifications = pgTable(
     entityId: text('entity_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
+    /** service | awareness | promotional (decision 019). */
+    category: text('category').notNull().default('service'),
+    /** The person is waiting for it (a code, a reply): exempt from quiet hours and caps. */
+    awaited: boolean('awaited').notNull().default(false),
+    /** Why a queued message waits (quiet_hours, promo_hours, frequency_cap) or was blocked / rerouted. */
+    holdReason: text('hold_reason'),
+    /** How it went out: text, or a WhatsApp template; and the SMS sender name used. */
+    sentAs: text('sent_as'),
+    senderId: text('sender_id'),
+    /** What the provider's receipts said: sent, delivered, read, failed (with the reason). */
+    deliveryStatus: text('delivery_status'),
+    deliveryError: text('delivery_error'),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+    readAt: timestamp('read_at', { withTimezone: true }),
+    /** A fallback message points at the one it replaces, with the reason. */
+    fallbackOf: uuid('fallback_of'),
+    fallbackReason: text('fallback_reason'),
   },
   (t) => [
     uniqueIndex('notifications_org_idem_uq').on(t.orgId, t.idempotencyKey),
     index('notifications_due_idx').on(t.status, t.nextAttemptAt),
     index('notifications_org_created_idx').on(t.orgId, t.createdAt),
-    check('notifications_status_ck', sql`${t.status} in ('queued','sending','sent','failed','given_up','unknown')`),
+    index('notifications_provider_msg_idx').on(t.providerMessageId),
+    index('notifications_recipient_idx').on(t.orgId, t.recipient, t.createdAt),
+    check(
+      'notifications_status_ck',
+      sql`${t.status} in ('queued','sending','sent','failed','given_up','unknown','blocked','rerouted')`,
+    ),
     check('notifications_channel_ck', sql`${t.channel} in ('sms','whatsapp','email')`),
   ],
 );
@@ -64,8 +87,35 @@ export const messageTemplates = pgTable(
     subject: text('subject'),
     body: text('body').notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Null: the event's default category. */
+    category: text('category'),
+    /** The approved WhatsApp template this one maps to (name, language, parameters), if any. */
+    whatsapp: jsonb('whatsapp').$type<{ name: string; language: string; params: string[] } | null>(),
+    version: integer('version').notNull().default(1),
+    updatedBy: uuid('updated_by'),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.key, t.channel] })],
+);
+
+/** Every saved version of a template, with who saved it and when. */
+export const messageTemplateVersions = pgTable(
+  'message_template_versions',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    key: text('key').notNull(),
+    channel: text('channel').notNull(),
+    version: integer('version').notNull(),
+    subject: text('subject'),
+    body: text('body').notNull(),
+    category: text('category').notNull(),
+    whatsapp: jsonb('whatsapp').$type<{ name: string; language: string; params: string[] } | null>(),
+    savedBy: uuid('saved_by'),
+    savedByName: text('saved_by_name'),
+    savedAt: timestamp('saved_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.key, t.channel, t.version] })],
 );
 
 /** One-time codes for the portal: stored hashed, tied to a purpose and a reference, single use. */

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MESSAGING_DEFAULTS } from '../../../common/domain/messaging';
 import { renderTemplate } from '../../../common/domain/notifications';
 import { notifications } from '../../db/tables/index';
 import { createTestContext, signedInAs, type TestClient, type TestContext } from '../../test/harness';
@@ -42,6 +43,13 @@ let admin: TestClient;
 beforeAll(async () => {
   ctx = await createTestContext();
   [admin] = await signedInAs(ctx.app, ['admin'] as const);
+  // These tests are about the outbox's mechanics at any hour: the message rules have their own file.
+  const rules = await admin.request('PUT', '/api/messaging/settings', {
+    ...MESSAGING_DEFAULTS,
+    quietHoursEnabled: false,
+    frequencyCapCount: 0,
+  });
+  expect(rules.status).toBe(200);
 });
 afterAll(async () => {
   await ctx.close();

@@ -1,9 +1,13 @@
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
-import type { NotificationChannel } from '../../../common/domain/notifications';
+import type { MessagingSettings } from '../../../common/domain/messaging';
+import type { NotificationChannel, TemplateKey } from '../../../common/domain/notifications';
 import type { Db } from '../../db/client';
 import { notifications } from '../../db/tables/index';
+import { getMessagingSettings } from './messaging-queries';
+import { enqueueNotification } from './outbox';
 import type { Providers } from './providers/index';
 import { ProviderError } from './providers/types';
+import { checkRules } from './send-rules';
 
 export const MAX_ATTEMPTS = 5;
 const LEASE_MS = 60_000;
@@ -15,12 +19,19 @@ export function backoffMs(attempt: number): number {
 
 type Claimed = {
   id: string;
+  orgId: string;
   channel: string;
   recipient: string;
+  templateKey: string;
+  variables: Record<string, string>;
   subject: string | null;
   body: string;
   idempotencyKey: string;
   attempts: number;
+  category: string;
+  awaited: boolean;
+  entityType: string | null;
+  entityId: string | null;
 };
 
 /**
@@ -62,32 +73,103 @@ async function claim(db: Db, limit: number, now: Date): Promise<Claimed[]> {
     .where(inArray(notifications.id, due))
     .returning({
       id: notifications.id,
+      orgId: notifications.orgId,
       channel: notifications.channel,
       recipient: notifications.recipient,
+      templateKey: notifications.templateKey,
+      variables: notifications.variables,
       subject: notifications.subject,
       body: notifications.body,
       idempotencyKey: notifications.idempotencyKey,
       attempts: notifications.attempts,
+      category: notifications.category,
+      awaited: notifications.awaited,
+      entityType: notifications.entityType,
+      entityId: notifications.entityId,
     });
 }
 
-/** One pass of the worker: recover, claim, send each, record each answer. Returns what happened. */
+/** One pass of the worker: recover, claim, check the message rules, send each, record each answer. */
 export async function runOutboxOnce(
   db: Db,
   providers: Providers,
   opts: { limit?: number; now?: Date; afterSend?: (id: string) => Promise<void> } = {},
 ) {
   const now = opts.now ?? new Date();
-  const result = { sent: 0, failed: 0, givenUp: 0, recovered: await recoverStale(db, now) };
+  const result = {
+    sent: 0,
+    failed: 0,
+    givenUp: 0,
+    held: 0,
+    blocked: 0,
+    rerouted: 0,
+    recovered: await recoverStale(db, now),
+  };
+  const settingsOf = new Map<string, MessagingSettings>();
   for (const m of await claim(db, opts.limit ?? 20, now)) {
     const provider = providers[m.channel as NotificationChannel];
+    const mine = and(eq(notifications.id, m.id), eq(notifications.status, 'sending'));
     try {
+      let settings = settingsOf.get(m.orgId);
+      if (!settings) {
+        settings = await getMessagingSettings(db, m.orgId);
+        settingsOf.set(m.orgId, settings);
+      }
+      const verdict = await checkRules(db, m, settings, now);
+      if (verdict.kind === 'hold') {
+        // Waiting is not an attempt.
+        await db
+          .update(notifications)
+          .set({
+            status: 'queued',
+            nextAttemptAt: verdict.until,
+            holdReason: verdict.reason,
+            leaseUntil: null,
+            attempts: sql`${notifications.attempts} - 1`,
+          })
+          .where(mine);
+        result.held += 1;
+        continue;
+      }
+      if (verdict.kind === 'block') {
+        await db
+          .update(notifications)
+          .set({ status: 'blocked', holdReason: verdict.reason, leaseUntil: null })
+          .where(mine);
+        result.blocked += 1;
+        continue;
+      }
+      if (verdict.kind === 'reroute') {
+        await db.transaction(async (tx) => {
+          await tx
+            .update(notifications)
+            .set({ status: 'rerouted', holdReason: verdict.reason, leaseUntil: null })
+            .where(mine);
+          await enqueueNotification(tx, {
+            orgId: m.orgId,
+            channel: 'sms',
+            recipient: m.recipient,
+            templateKey: m.templateKey as TemplateKey,
+            variables: m.variables,
+            idempotencyKey: `${m.idempotencyKey}:sms`,
+            entityType: m.entityType ?? undefined,
+            entityId: m.entityId ?? undefined,
+            fallbackOf: m.id,
+            fallbackReason: verdict.reason,
+          });
+        });
+        result.rerouted += 1;
+        continue;
+      }
       if (!provider) throw new ProviderError(`no provider configured for ${m.channel}`, false);
       const sent = await provider.send({
         to: m.recipient,
         subject: m.subject,
         body: m.body,
         idempotencyKey: m.idempotencyKey,
+        promotional: verdict.promotional,
+        senderId: verdict.senderId,
+        template: verdict.template,
       });
       // Tests use this hook to kill the worker between the provider's answer and our record of it.
       await opts.afterSend?.(m.id);
@@ -95,12 +177,16 @@ export async function runOutboxOnce(
         .update(notifications)
         .set({
           status: 'sent',
-          sentAt: new Date(),
+          sentAt: now,
           providerMessageId: sent.providerMessageId,
           leaseUntil: null,
           lastError: null,
+          holdReason: null,
+          sentAs: verdict.template ? 'template' : 'text',
+          senderId: sent.senderId ?? null,
+          deliveryStatus: 'sent',
         })
-        .where(and(eq(notifications.id, m.id), eq(notifications.status, 'sending')));
+        .where(mine);
       result.sent += 1;
     } catch (error) {
       if (error instanceof WorkerStop) throw error;
@@ -114,7 +200,7 @@ export async function runOutboxOnce(
           lastError: String((error as Error).message).slice(0, 500),
           nextAttemptAt: new Date(now.getTime() + backoffMs(m.attempts)),
         })
-        .where(and(eq(notifications.id, m.id), eq(notifications.status, 'sending')));
+        .where(mine);
       if (giveUp) result.givenUp += 1;
       else result.failed += 1;
     }

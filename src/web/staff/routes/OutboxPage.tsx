@@ -9,10 +9,16 @@ import { Button } from '../../ui/Button';
 import { Ltr, localMobile } from '../../ui/Ltr';
 import { Loading, PageHeader } from '../../ui/Page';
 import { SegmentedControl } from '../../ui/SegmentedControl';
-import { ChannelIcon, MessageStatusBadge, useMessageLabels } from '../features/admin/labels';
+import { InboundEvents } from '../features/admin/InboundEvents';
+import { ChannelIcon, useMessageLabels } from '../features/admin/labels';
 import { MessageBubble } from '../features/admin/MessageBubble';
-import { useOutbox, useRequeue } from '../features/admin/queries';
-import { NOTIFICATION_STATUS_LIST, type OutboxMessage } from '../features/admin/types';
+import { useOutboxItems } from '../features/admin/messaging-queries';
+import {
+  OUTBOX_STATUS_LIST as NOTIFICATION_STATUS_LIST,
+  type OutboxItem as OutboxMessage,
+} from '../features/admin/messaging-types';
+import { DeliveryLine, OutboxStatusBadge, useStatusLabel } from '../features/admin/OutboxDetails';
+import { useRequeue } from '../features/admin/queries';
 
 const ALL = 'all';
 const REQUEUEABLE = new Set(['given_up', 'unknown']);
@@ -27,7 +33,8 @@ export default function OutboxPage() {
   const format = useFormat();
   const [params, setParams] = useSearchParams();
   const status = NOTIFICATION_STATUS_LIST.find((s) => s === params.get('status')) ?? null;
-  const outbox = useOutbox(status);
+  const outbox = useOutboxItems(status);
+  const statusLabel = useStatusLabel();
   const requeue = useRequeue();
   const [notice, setNotice] = useState<ReactNode>(null);
   const items = outbox.data?.items ?? [];
@@ -84,13 +91,13 @@ export default function OutboxPage() {
             { id: ALL, label: t('admin.outbox.all') },
             ...NOTIFICATION_STATUS_LIST.map((s) => ({
               id: s,
-              label: t(`admin.outbox.statuses.${s}`),
+              label: statusLabel(s),
               tone:
                 s === 'sent'
                   ? ('success' as const)
                   : s === 'given_up'
                     ? ('danger' as const)
-                    : s === 'failed' || s === 'unknown'
+                    : s === 'failed' || s === 'unknown' || s === 'blocked'
                       ? ('warning' as const)
                       : ('info' as const),
             })),
@@ -133,6 +140,7 @@ export default function OutboxPage() {
           </>
         )
       ) : null}
+      <InboundEvents />
     </>
   );
 }
@@ -167,7 +175,7 @@ function MessageCard({
             {labels.channel(message.channel)} · {t('admin.outbox.to')} <Ltr>{recipient}</Ltr>
           </p>
         </div>
-        <MessageStatusBadge status={message.status} />
+        <OutboxStatusBadge status={message.status} />
       </header>
 
       <MessageBubble channel={message.channel} subject={message.subject} body={message.body} />
@@ -202,6 +210,8 @@ function MessageCard({
           </div>
         ) : null}
       </dl>
+
+      <DeliveryLine message={message} />
 
       {message.lastError ? (
         <p className="rounded-md bg-red-50 px-3 py-2 text-xs text-red-800">

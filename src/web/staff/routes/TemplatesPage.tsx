@@ -8,9 +8,10 @@ import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { Loading, PageHeader } from '../../ui/Page';
 import { ChannelIcon, useMessageLabels } from '../features/admin/labels';
-import { useTemplates } from '../features/admin/queries';
+import { useTemplateItems } from '../features/admin/messaging-queries';
+import type { TemplateItem as MessageTemplate } from '../features/admin/messaging-types';
 import { TemplateEditor, variablesOf } from '../features/admin/TemplateEditor';
-import type { MessageTemplate } from '../features/admin/types';
+import { useMessagingWords } from '../features/admin/TemplateRules';
 
 /**
  * قوالب الرسائل: the Arabic texts beneficiaries receive for each event, per channel (SMS, WhatsApp, e-mail). The
@@ -19,7 +20,8 @@ import type { MessageTemplate } from '../features/admin/types';
 export default function TemplatesPage() {
   const { t } = useTranslation();
   const labels = useMessageLabels();
-  const templates = useTemplates();
+  const templates = useTemplateItems();
+  const words = useMessagingWords();
   const [editing, setEditing] = useState<MessageTemplate | null>(null);
   const [notice, setNotice] = useState<ReactNode>(null);
 
@@ -56,6 +58,9 @@ export default function TemplatesPage() {
               <h2 id={headingId} className="font-bold text-slate-900">
                 {labels.event(event.key)}
               </h2>
+              {event.items[0]?.awaited ? (
+                <p className="mt-0.5 text-xs text-slate-600">{t('messaging.awaited')}</p>
+              ) : null}
               <ul className="mt-2 divide-y divide-slate-100">
                 {event.items.map((item) => {
                   const channel = labels.channel(item.channel);
@@ -71,7 +76,24 @@ export default function TemplatesPage() {
                           ) : (
                             <Badge tone="neutral">{t('admin.templates.builtIn')}</Badge>
                           )}
+                          <Badge tone={item.category === 'promotional' ? 'warning' : 'neutral'}>
+                            {words.category(item.category)}
+                          </Badge>
                         </p>
+                        {item.channel === 'whatsapp' ? (
+                          <p className="mt-1 text-xs text-slate-600" data-testid={`mapping-${item.key}`}>
+                            {item.whatsapp ? (
+                              <>
+                                {t('messaging.mapped')}{' '}
+                                <bdi dir="ltr" className="font-mono text-slate-800">
+                                  {`${item.whatsapp.name} (${item.whatsapp.language})`}
+                                </bdi>
+                              </>
+                            ) : (
+                              t('messaging.notMapped')
+                            )}
+                          </p>
+                        ) : null}
                         <p dir="auto" className="mt-1 line-clamp-2 text-sm text-slate-700">
                           {item.body}
                         </p>

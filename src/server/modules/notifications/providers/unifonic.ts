@@ -10,9 +10,10 @@ export class UnifonicSmsProvider implements Provider {
   constructor(private readonly opts: { baseUrl: string; appSid: string; senderId: string; timeoutMs?: number }) {}
 
   async send(message: OutgoingMessage) {
+    const senderId = message.promotional ? (message.senderId ?? `${this.opts.senderId}-AD`) : this.opts.senderId;
     const form = new URLSearchParams({
       AppSid: this.opts.appSid,
-      SenderID: this.opts.senderId,
+      SenderID: senderId,
       Recipient: message.to.replace(/^\+/, ''),
       Body: message.body,
       responseType: 'JSON',
@@ -41,6 +42,6 @@ export class UnifonicSmsProvider implements Provider {
         res.status >= 500 || res.status === 429,
       );
     }
-    return { providerMessageId: String(json.data?.MessageID ?? message.idempotencyKey) };
+    return { providerMessageId: String(json.data?.MessageID ?? message.idempotencyKey), senderId };
   }
 }

@@ -17,8 +17,24 @@ export class WhatsAppCloudProvider implements Provider {
           messaging_product: 'whatsapp',
           recipient_type: 'individual',
           to: message.to.replace(/^\+/, ''),
-          type: 'text',
-          text: { preview_url: false, body: message.body },
+          ...(message.template
+            ? {
+                type: 'template',
+                template: {
+                  name: message.template.name,
+                  language: { code: message.template.language },
+                  components:
+                    message.template.params.length > 0
+                      ? [
+                          {
+                            type: 'body',
+                            parameters: message.template.params.map((text) => ({ type: 'text', text })),
+                          },
+                        ]
+                      : [],
+                },
+              }
+            : { type: 'text', text: { preview_url: false, body: message.body } }),
           biz_opaque_callback_data: message.idempotencyKey,
         }),
         signal: AbortSignal.timeout(this.opts.timeoutMs ?? 10_000),

@@ -12,8 +12,10 @@ import { TextField } from '../../../ui/fields';
 import { TextAreaField } from '../../../ui/TextAreaField';
 import { useMessageLabels } from './labels';
 import { MessageBubble } from './MessageBubble';
-import { useSaveTemplate } from './queries';
-import type { MessageTemplate } from './types';
+import { useSaveTemplateItem } from './messaging-queries';
+import type { MessageCategory, TemplateItem, WhatsAppMapping } from './messaging-types';
+import { TemplateHistory } from './TemplateHistory';
+import { TemplateRules } from './TemplateRules';
 
 const VARIABLE = /\{\{\s*(\w+)\s*\}\}/g;
 
@@ -62,7 +64,7 @@ export function TemplateEditor({
   onDone,
   onCancel,
 }: {
-  template: MessageTemplate;
+  template: TemplateItem;
   onDone: () => void;
   onCancel: () => void;
 }) {
@@ -70,10 +72,12 @@ export function TemplateEditor({
   const format = useFormat();
   const labels = useMessageLabels();
   const samples = useSamples();
-  const save = useSaveTemplate();
+  const save = useSaveTemplateItem();
   const previewId = useId();
   const [subject, setSubject] = useState(template.subject ?? '');
   const [body, setBody] = useState(template.body);
+  const [category, setCategory] = useState<MessageCategory>(template.category);
+  const [mapping, setMapping] = useState<WhatsAppMapping | null>(template.whatsapp);
   const allowed = allowedVariables(template.key);
   const unknown = variablesOf(body).filter((v) => !allowed.includes(v));
   const isEmail = template.channel === 'email';
@@ -91,6 +95,10 @@ export function TemplateEditor({
         // Only e-mail shows a subject; the other channels keep the one they have.
         subject: isEmail ? subject.trim() || null : template.subject,
         body: body.trim(),
+        category,
+        ...(template.channel === 'whatsapp'
+          ? { whatsapp: mapping ? { ...mapping, name: mapping.name.trim(), language: mapping.language.trim() } : null }
+          : {}),
       },
       { onSuccess: onDone },
     );
@@ -140,7 +148,7 @@ export function TemplateEditor({
         <p className="flex items-start gap-2 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-950">
           <TriangleAlert aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
           <span>
-            {t('admin.templates.unknown')}{' '}
+            {t('messaging.unknownVariables')}{' '}
             {unknown.map((name, i) => (
               <span key={name}>
                 {i > 0 ? t('app.listSeparator') : null}
@@ -150,6 +158,16 @@ export function TemplateEditor({
           </span>
         </p>
       ) : null}
+
+      <TemplateRules
+        channel={template.channel}
+        allowed={allowed}
+        describe={describe}
+        category={category}
+        onCategory={setCategory}
+        mapping={mapping}
+        onMapping={setMapping}
+      />
 
       <section aria-labelledby={previewId} className="rounded-lg bg-slate-50 p-3">
         <h3 id={previewId} className="text-sm font-bold text-slate-800">
@@ -170,6 +188,8 @@ export function TemplateEditor({
           </p>
         ) : null}
       </section>
+
+      <TemplateHistory templateKey={template.key} channel={template.channel} />
 
       {save.isError ? <ErrorAlert>{errorMessage(save.error)}</ErrorAlert> : null}
       <div className="flex flex-wrap justify-between gap-2">
