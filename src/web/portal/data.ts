@@ -26,7 +26,7 @@ export type PortalInfo = {
   branches: { id: string; nameAr: string }[];
   published: Published[];
 };
-export type Organization = { nameAr: string; nameEn: string };
+export type Organization = { nameAr: string; nameEn: string; logoUrl?: string | null };
 
 const INFO = '/api/portal/info';
 const ORGANIZATION = '/api/public/organization';

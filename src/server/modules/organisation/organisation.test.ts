@@ -41,7 +41,7 @@ async function uploadLogo(client: TestClient, file: Buffer, name = 'logo.png') {
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
   const res = await ctx.app.inject({
-    method: 'PUT',
+    method: 'POST',
     url: '/api/organization/logo',
     headers: {
       'content-type': `multipart/form-data; boundary=${boundary}`,
@@ -89,7 +89,10 @@ describe('organisation', () => {
       .from(organizations)
       .where(eq(organizations.id, ctx.orgId));
     expect(none?.at).toBeNull();
-    expect((await admin.request('PUT', '/api/organization/logo', {})).status).toBe(415);
+    expect((await admin.post('/api/organization/logo', {})).status).toBe(415);
+    // Until one is uploaded, printed documents get the product's water mark.
+    const mark = await ctx.app.inject({ method: 'GET', url: '/api/public/organization/logo' });
+    expect(mark.headers['content-type']).toMatch(/^image\/svg\+xml/);
 
     const ok = await uploadLogo(admin, PNG);
     expect(ok.status).toBe(200);

@@ -24,6 +24,7 @@ import {
 import { setupChecklist } from './setup-checklist';
 
 const tags = ['organisation'];
+const WATER_MARK = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48"><circle cx="24" cy="24" r="23" fill="#1d6f8a"/><path d="M24 9c-6 8-11 14-11 20a11 11 0 0 0 22 0c0-6-5-12-11-20z" fill="#fff"/><path d="M19 30a5 5 0 0 0 5 5" stroke="#1d6f8a" stroke-width="2.5" fill="none" stroke-linecap="round"/></svg>`;
 const logoResponse = z.object({ logoUrl: z.string().nullable() });
 
 export function registerOrganisationRoutes(app: App, deps: Deps): void {
@@ -49,7 +50,7 @@ export function registerOrganisationRoutes(app: App, deps: Deps): void {
     async (request) => renameOrganization(deps, actorOf(request), request.body, requestMeta(request)),
   );
 
-  app.put(
+  app.post(
     '/api/organization/logo',
     {
       config: { access: 'settings.manage' },
@@ -76,7 +77,14 @@ export function registerOrganisationRoutes(app: App, deps: Deps): void {
     async (_request, reply) => {
       const org = await findOrganization(deps.db, deps.config.orgSlug);
       const logo = org ? await getLogo(deps.db, org.id) : null;
-      if (!logo) throw new AppError('request.not_found');
+      // Before a logo is uploaded, printed letters and minutes show the product's water mark.
+      if (!logo) {
+        return reply
+          .type('image/svg+xml')
+          .header('x-content-type-options', 'nosniff')
+          .header('content-security-policy', "default-src 'none'")
+          .send(WATER_MARK);
+      }
       return reply
         .type(logo.mime)
         .header('x-content-type-options', 'nosniff')
