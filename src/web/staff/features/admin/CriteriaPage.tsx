@@ -43,18 +43,28 @@ export default function CriteriaPage() {
   const { t } = useTranslation();
   const versions = useCriteriaVersions();
   const current = versions.data?.[0];
+  // Kept here: approving a version remounts the editor on the new version in force.
+  const [notice, setNotice] = useState<ReactNode>(null);
   return (
     <>
       <PageHeader title={t('criteria.title')} subtitle={t('criteria.subtitle')} />
       {versions.isPending ? <Loading label={t('app.loading')} /> : null}
       {versions.isError ? <ErrorAlert>{errorMessage(versions.error)}</ErrorAlert> : null}
-      {current ? <Editor key={current.id} current={current} /> : null}
+      {current ? <Editor key={current.id} current={current} notice={notice} setNotice={setNotice} /> : null}
       {versions.data ? <History versions={versions.data} /> : null}
     </>
   );
 }
 
-function Editor({ current }: { current: CriteriaVersion }) {
+function Editor({
+  current,
+  notice,
+  setNotice,
+}: {
+  current: CriteriaVersion;
+  notice: ReactNode;
+  setNotice: (notice: ReactNode) => void;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const user = useUser();
@@ -64,7 +74,6 @@ function Editor({ current }: { current: CriteriaVersion }) {
   const [boardReference, setBoardReference] = useState('');
   const [boardDate, setBoardDate] = useState(riyadhDate(new Date()));
   const [note, setNote] = useState('');
-  const [notice, setNotice] = useState<ReactNode>(null);
   const preview = usePreviewCriteria();
   const save = useSaveCriteria();
 
@@ -232,7 +241,8 @@ function PreviewTable({ data }: { data: CriteriaPreview }) {
         {data.limited ? ` ${t('criteria.previewLimited')}` : ''}
       </p>
       {data.total > 0 ? (
-        <div className="mt-3 overflow-x-auto">
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways on a phone must be reachable by keyboard
+        <section className="mt-3 overflow-x-auto" tabIndex={0} aria-labelledby="criteria-preview">
           <table className="w-full min-w-[36rem] text-sm">
             <thead>
               <tr className="border-b border-slate-200 text-start text-slate-600">
@@ -286,7 +296,7 @@ function PreviewTable({ data }: { data: CriteriaPreview }) {
               })}
             </tbody>
           </table>
-        </div>
+        </section>
       ) : null}
     </section>
   );
