@@ -175,7 +175,7 @@ describe('the administrator sets the association up', () => {
       .getByText(/أُنجز .* من .* خطوات/)
       .first()
       .waitFor();
-    const debug = `${await page.locator('main').innerText()}\n${server.logs().slice(-3000)}`;
+    const debug = `${await page.locator('main').textContent()}\n${server.logs().slice(-3000)}`;
     expect(await stepState(page, 'بيانات الجمعية').getByText('مكتملة').count(), debug).toBe(1);
     expect(await stepState(page, 'معايير الاختيار').getByText('مكتملة').count()).toBe(1);
     expect(await stepState(page, 'تقويم العمل').getByText('مكتملة').count()).toBe(1);
