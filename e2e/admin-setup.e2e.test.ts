@@ -185,6 +185,18 @@ describe('the administrator sets the association up', () => {
       .textContent();
     expect(after).not.toBe(before);
     await screenshot(page, 'setup-checklist-after-1440');
+
+    // Knowledge acknowledgements: who has not read the bylaws' version in force, and a reminder to them.
+    const admin = await new ApiClient(server.url).login('admin', 'wasl-demo-2026');
+    const docs = await admin.call<{ items: { id: string; kind: string }[] }>('GET', '/api/knowledge');
+    const bylaws = docs.items.find((d) => d.kind === 'bylaws')!;
+    await page.goto(`${server.url}/knowledge/${bylaws.id}`);
+    await page.getByRole('heading', { name: /من اطلع على الإصدار/ }).waitFor();
+    expect(await page.getByText('لم يطلع').count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'تذكير من لم يطلع' }).click();
+    await page.getByText(/أُرسل تذكير إلى/).waitFor();
+    await page.getByText(/ذُكّر/).first().waitFor();
+    await screenshot(page, 'setup-acknowledgements-1440');
     await context.close();
   });
 

@@ -175,6 +175,23 @@ describe('settings', () => {
       after: { committeeQuorum: 3, slaAtRiskShare: 0.3 },
     });
     expect((await manager.patch('/api/settings', { committeeQuorum: 2 })).status).toBe(403);
+    // Bad values on each settings section: refused with a field error, nothing written.
+    for (const bad of [
+      { committeeQuorum: 0 },
+      { declarationTextAr: 'قصير' },
+      { retentionMonths: 0 },
+      { slaTargets: { inquiry: { firstResponseHours: 0, resolutionHours: 1 } } },
+      { slaAtRiskShare: 2 },
+      { rejectionReasons: [] },
+      { letterheadAr: 'x'.repeat(301) },
+    ]) {
+      const res = await admin.patch('/api/settings', bad);
+      expect(res.status, JSON.stringify(bad)).toBe(400);
+      expect(res.body.code).toBe('request.validation');
+    }
+    const unchanged = (await admin.get('/api/settings')).body;
+    expect(unchanged.committeeQuorum).toBe(3);
+    expect(unchanged.retentionMonths).toBe(60);
     expect((await manager.get('/api/settings')).body.committeeQuorum).toBe(3);
   });
 

@@ -332,7 +332,7 @@ function History({ versions }: { versions: CriteriaVersion[] }) {
                 )
                 .join(' · ')}
             </p>
-            {v.note ? <p className="text-xs text-slate-600">{v.note}</p> : null}
+            {v.note && v.note !== 'default' ? <p className="text-xs text-slate-600">{v.note}</p> : null}
           </li>
         ))}
       </ol>
