@@ -49,7 +49,7 @@ export default function BranchesPage() {
               <div className="min-w-0">
                 <h2 className="font-bold text-slate-900">{b.nameAr}</h2>
                 <p className="text-xs text-slate-600">
-                  <bdi dir="ltr">{b.code}</bdi> · {b.nameEn}
+                  <bdi dir="ltr">{b.code}</bdi> · <bdi>{b.nameEn}</bdi>
                 </p>
               </div>
               <div className="flex items-center gap-2">

@@ -50,7 +50,7 @@ export default function ServicesAdminPage() {
               <div className="min-w-0">
                 <h2 className="font-bold text-slate-900">{s.nameAr}</h2>
                 <p className="text-xs text-slate-600">
-                  <bdi dir="ltr">{s.code}</bdi> · {s.nameEn}
+                  <bdi dir="ltr">{s.code}</bdi> · <bdi>{s.nameEn}</bdi>
                 </p>
               </div>
               <div className="flex items-center gap-2">
