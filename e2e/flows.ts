@@ -8,6 +8,8 @@ export async function raisedApplication(
   officer: ApiClient,
   serviceCode: string,
   names: string[] = ['عبدالله', 'محمد', 'سعد', 'الشمري'],
+  /** Other household facts (income, water) for the beneficiary. */
+  facts: Record<string, unknown> = {},
 ) {
   serial += 1;
   const services = await officer.call('GET', '/api/services');
@@ -30,6 +32,7 @@ export async function raisedApplication(
     water: { source: 'tank', storageLitres: 1000, peopleAtHome: 5 },
     consent: { accepted: true, channel: 'meeting' },
     confirmNotDuplicate: true,
+    ...facts,
   });
   const serviceId = services.items.find((s: { code: string }) => s.code === serviceCode).id;
   const app = await officer.call('POST', '/api/applications', {

@@ -20,6 +20,10 @@ export const ACTION_ROLES = {
   'services.read': everyone,
   'services.manage': ['admin'],
   'selection.manage': ['admin'],
+  /** Adding and editing branches (their areas, address, whether they take new files). */
+  'branches.manage': ['admin'],
+  /** The set-up screens' read-only view (branches with their staff, criteria preview): the manager follows them. */
+  'setup.read': ['admin', 'manager'],
   // The registry. Admin runs the system, not cases: no access to beneficiaries' files (least privilege).
   'beneficiaries.search': ['manager', 'officer', 'execution_officer', 'branch_rep'],
   /** Committee members read a file only while one of its applications is before the committee. */

@@ -2,6 +2,32 @@ import { z } from 'zod';
 import { CASE_KINDS, DEFAULT_SLA } from './case';
 import { isoDate } from './fields';
 
+/** One named holiday: from and to are Gregorian dates (inclusive), whatever calendar it was typed in. */
+export const holidayRangeSchema = z
+  .object({
+    nameAr: z.string().trim().min(2).max(80),
+    from: z.iso.date(),
+    to: z.iso.date(),
+    calendar: z.enum(['hijri', 'gregorian']),
+  })
+  .refine((r) => r.from <= r.to, { message: 'field.range_order', path: ['to'] })
+  .refine((r) => (Date.parse(r.to) - Date.parse(r.from)) / 86_400_000 < 60, {
+    message: 'field.range_too_long',
+    path: ['to'],
+  });
+export type HolidayRange = z.infer<typeof holidayRangeSchema>;
+
+/** Every day of the ranges, sorted and without repeats: what the SLA clocks skip. */
+export function holidayDays(ranges: readonly HolidayRange[]): string[] {
+  const days = new Set<string>();
+  for (const range of ranges) {
+    for (let t = Date.parse(range.from); t <= Date.parse(range.to); t += 86_400_000) {
+      days.add(new Date(t).toISOString().slice(0, 10));
+    }
+  }
+  return [...days].sort();
+}
+
 /**
  * An association's configuration, stored in organizations.settings. Every field has the first customer's value
  * as its default, so a new association starts from the policy's template and changes what differs.
@@ -98,7 +124,18 @@ export const organizationSettingsSchema = z.object({
     .min(1)
     .max(1440)
     .default(16 * 60),
-  publicHolidays: z.array(isoDate()).max(200).default([]),
+  publicHolidays: z.array(isoDate()).max(400).default([]),
+  /**
+   * Holidays as the admin enters them: named ranges, typed in the Hijri or the Gregorian calendar (kept as
+   * Gregorian dates, with the calendar they were entered in). Saving them rewrites publicHolidays, the day list
+   * the SLA clocks read.
+   */
+  holidayRanges: z.array(holidayRangeSchema).max(60).default([]),
+  /** First-run checklist steps the admin has confirmed by hand (the texts, the working calendar). */
+  setupConfirmed: z
+    .array(z.enum(['calendar', 'texts']))
+    .max(10)
+    .default([]),
   /** Working hours per case kind for the first response and the resolution, at normal priority. */
   slaTargets: z
     .record(

@@ -21,6 +21,8 @@ export function printPage(opts: {
   letterhead: string;
   body: string;
   lang?: 'ar' | 'en';
+  /** The association's uploaded logo (or the water mark until one is uploaded); false: the built-in mark only. */
+  logo?: boolean;
 }): string {
   return `<!doctype html>
 <html lang="${opts.lang ?? 'ar'}" dir="rtl">
@@ -37,6 +39,7 @@ export function printPage(opts: {
 body { font-family: 'Wasl Print', sans-serif; font-size: 12pt; line-height: 1.8; color: #1a202c; margin: 0; }
 main { max-width: 178mm; margin: 0 auto; padding: 8mm 0; }
 header.letterhead { display: flex; align-items: center; gap: 12px; border-block-end: 2px solid #1d6f8a; padding-block-end: 8px; margin-block-end: 16px; }
+header.letterhead img.logo { width: 56px; height: 56px; object-fit: contain; }
 header.letterhead .org { font-weight: 700; font-size: 15pt; color: #134e61; }
 header.letterhead .sub { font-size: 9.5pt; color: #4a5568; }
 .meta { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 4px 16px; font-size: 10.5pt; margin-block-end: 14px; }
@@ -54,7 +57,7 @@ footer { margin-block-start: 18px; font-size: 9pt; color: #4a5568; text-align: c
 </head>
 <body>
 <main>
-<header class="letterhead">${LOGO}<div><div class="org">${esc(opts.orgNameAr)}</div><div class="sub">${esc(opts.letterhead)}</div></div></header>
+<header class="letterhead">${opts.logo === false ? LOGO : '<img class="logo" src="/api/public/organization/logo" alt="" width="56" height="56">'}<div><div class="org">${esc(opts.orgNameAr)}</div><div class="sub">${esc(opts.letterhead)}</div></div></header>
 ${opts.body}
 </main>
 </body>

@@ -52,7 +52,15 @@ export function App() {
           {/* Room for a two-line name and the portal's name from the first paint: the name arrives from the server
               after the page is drawn, and a header that grew then would push the whole page down (layout shift). */}
           <Link to="/portal" className="flex min-h-16 min-w-0 items-center gap-3 rounded-lg">
-            <Droplets aria-hidden="true" className="size-8 shrink-0 text-brand-100" />
+            {org.data?.logoUrl ? (
+              <img
+                src={org.data.logoUrl}
+                alt=""
+                className="size-10 shrink-0 rounded-md bg-white object-contain p-0.5"
+              />
+            ) : (
+              <Droplets aria-hidden="true" className="size-8 shrink-0 text-brand-100" />
+            )}
             <span className="min-w-0">
               <span className="block font-bold leading-snug">{orgName || t('app.portalName')}</span>
               {orgName ? <span className="block text-sm text-brand-100">{t('app.portalName')}</span> : null}

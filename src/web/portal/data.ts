@@ -45,7 +45,7 @@ export type PortalContact = {
   hoursNoteAr: string;
   branches: { id: string; nameAr: string; addressAr: string | null; phone: string | null; mapUrl: string | null }[];
 };
-export type Organization = { nameAr: string; nameEn: string };
+export type Organization = { nameAr: string; nameEn: string; logoUrl?: string | null };
 
 const INFO = '/api/portal/info';
 const ORGANIZATION = '/api/public/organization';

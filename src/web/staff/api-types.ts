@@ -47,7 +47,11 @@ export type Permission =
   | 'applications.complete'
   | 'deliveries.read'
   | 'deliveries.assign'
-  | 'deliveries.manage';
+  | 'deliveries.manage'
+  | 'services.manage'
+  | 'selection.manage'
+  | 'branches.manage'
+  | 'setup.read';
 
 export type Preferences = { locale: Locale; digits: Digits };
 

@@ -2,6 +2,7 @@ import {
   BarChart3,
   BellRing,
   BookOpen,
+  Building2,
   CalendarClock,
   ClipboardList,
   FolderSearch,
@@ -14,6 +15,9 @@ import {
   MessagesSquare,
   MoonStar,
   PhoneOff,
+  Package,
+  Rocket,
+  Scale,
   Send,
   Settings,
   SmilePlus,
@@ -37,7 +41,9 @@ export type NavLabelKey =
   // Reports, the admin's message and rule screens, and the survey questions too.
   | `${'reports' | 'surveys'}.nav`
   | `admin.nav.${keyof typeof ar.admin.nav}`
-  | `messaging.nav.${keyof typeof ar.messaging.nav}`;
+  | `messaging.nav.${keyof typeof ar.messaging.nav}`
+  // The set-up screens (issue 22).
+  | `${'setup' | 'organisation' | 'branches' | 'servicesAdmin' | 'criteria'}.nav`;
 
 /**
  * The staff app's pages, in menu order: one entry per page, with the permission it needs. A module plugs in by
@@ -81,6 +87,11 @@ const ContactPreferencesPage = lazy(() => import('./routes/ContactPreferencesPag
 const OutreachPage = lazy(() => import('./routes/OutreachPage'));
 const SurveyQuestionsPage = lazy(() => import('./routes/SurveyQuestionsPage'));
 const SettingsPage = lazy(() => import('./routes/SettingsPage'));
+const SetupPage = lazy(() => import('./features/admin/SetupPage'));
+const OrganisationPage = lazy(() => import('./features/admin/OrganisationPage'));
+const BranchesPage = lazy(() => import('./features/admin/BranchesPage'));
+const ServicesAdminPage = lazy(() => import('./features/admin/ServicesAdminPage'));
+const CriteriaPage = lazy(() => import('./features/admin/CriteriaPage'));
 
 export const STAFF_PAGES: readonly StaffPage[] = [
   { path: '/', component: HomePage, nav: { label: 'nav.home', icon: House } },
@@ -197,6 +208,36 @@ export const STAFF_PAGES: readonly StaffPage[] = [
     component: SettingsPage,
     permission: 'settings.manage',
     nav: { label: 'admin.nav.settings', icon: Settings },
+  },
+  {
+    path: '/admin/setup',
+    component: SetupPage,
+    permission: 'settings.manage',
+    nav: { label: 'setup.nav', icon: Rocket },
+  },
+  {
+    path: '/admin/organisation',
+    component: OrganisationPage,
+    permission: 'settings.manage',
+    nav: { label: 'organisation.nav', icon: Building2 },
+  },
+  {
+    path: '/admin/branches',
+    component: BranchesPage,
+    permission: 'setup.read',
+    nav: { label: 'branches.nav', icon: MapPinned },
+  },
+  {
+    path: '/admin/services',
+    component: ServicesAdminPage,
+    permission: 'setup.read',
+    nav: { label: 'servicesAdmin.nav', icon: Package },
+  },
+  {
+    path: '/admin/criteria',
+    component: CriteriaPage,
+    permission: 'setup.read',
+    nav: { label: 'criteria.nav', icon: Scale },
   },
   { path: '/settings/profile', component: ProfilePage, nav: { label: 'nav.profile', icon: UserCog } },
 ];

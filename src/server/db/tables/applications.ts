@@ -152,6 +152,9 @@ export const selectionCriteriaVersions = pgTable(
     version: integer('version').notNull(),
     criteria: jsonb('criteria').notNull(),
     note: text('note'),
+    /** The board minutes that approved this version (e.g. «محضر مجلس الإدارة رقم ٤»). */
+    boardReference: text('board_reference'),
+    boardDate: date('board_date'),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

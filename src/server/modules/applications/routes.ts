@@ -151,6 +151,8 @@ export function registerApplicationRoutes(app: App, deps: Deps): void {
         version: v.version,
         criteria: v.criteria as Record<string, unknown>[],
         note: v.note,
+        boardReference: v.boardReference,
+        boardDate: v.boardDate,
         createdAt: v.createdAt.toISOString(),
       }));
       return { current: versions[0]!, versions };
@@ -163,7 +165,13 @@ export function registerApplicationRoutes(app: App, deps: Deps): void {
       config: { access: 'selection.manage' },
       schema: {
         tags,
-        body: z.strictObject({ criteria: criteriaSchema, note: z.string().trim().max(500).optional() }),
+        body: z.strictObject({
+          criteria: criteriaSchema,
+          note: z.string().trim().max(500).optional(),
+          /** The board minutes that approved this version, and their date. */
+          boardReference: z.string().trim().min(2, { message: 'field.board_reference' }).max(200).optional(),
+          boardDate: z.iso.date().optional(),
+        }),
         response: { 201: z.object({ id: z.uuid(), version: z.number() }), ...errorResponses },
       },
     },
@@ -180,6 +188,8 @@ export function registerApplicationRoutes(app: App, deps: Deps): void {
             version: current.version + 1,
             criteria: request.body.criteria,
             note: request.body.note ?? null,
+            boardReference: request.body.boardReference ?? null,
+            boardDate: request.body.boardDate ?? null,
             createdBy: user.id,
           })
           .returning({ id: selectionCriteriaVersions.id, version: selectionCriteriaVersions.version });
@@ -187,7 +197,15 @@ export function registerApplicationRoutes(app: App, deps: Deps): void {
           action: 'selection.criteria_changed',
           entityType: 'selection_criteria',
           entityId: row!.id,
-          details: { version: row!.version },
+          details: {
+            version: row!.version,
+            before: { version: current.version, criteria: current.criteria },
+            after: {
+              version: row!.version,
+              criteria: request.body.criteria,
+              boardReference: request.body.boardReference ?? null,
+            },
+          },
         });
         return row!;
       });

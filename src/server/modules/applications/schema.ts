@@ -138,5 +138,7 @@ export const criteriaVersionSchema = z.object({
   version: z.number(),
   criteria: z.array(z.record(z.string(), z.unknown())),
   note: z.string().nullable(),
+  boardReference: z.string().nullable(),
+  boardDate: z.string().nullable(),
   createdAt: z.string(),
 });

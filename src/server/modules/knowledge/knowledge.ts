@@ -1,11 +1,11 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { normalizeArabic } from '../../../common/arabic';
 import { riyadhDate } from '../../../common/dates';
 import { type createKnowledgeInput, type newVersionInput, TOOL_KINDS } from '../../../common/domain/knowledge';
 import type { Db } from '../../db/client';
 import { escapeLike } from '../../db/like';
-import { knowledgeAcknowledgements, knowledgeDocuments, knowledgeVersions } from '../../db/tables/index';
+import { knowledgeAcknowledgements, knowledgeDocuments, knowledgeVersions, tasks } from '../../db/tables/index';
 import { inOrg } from '../../db/tenancy';
 import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
@@ -190,6 +190,21 @@ export async function acknowledgeVersion(deps: Deps, user: SessionUser, versionI
   if (!v) throw new AppError('knowledge.not_found');
   await deps.db.transaction(async (tx) => {
     await tx.insert(knowledgeAcknowledgements).values({ versionId, userId: user.id }).onConflictDoNothing();
+    // The reminder task for this version, if one was sent, is done once the person has read it.
+    await tx
+      .update(tasks)
+      .set({ doneAt: new Date() })
+      .where(
+        inOrg(
+          tasks,
+          user.orgId,
+          and(
+            eq(tasks.assigneeUserId, user.id),
+            eq(tasks.dedupeKey, `knowledge_ack:${versionId}`),
+            isNull(tasks.doneAt),
+          ),
+        ),
+      );
     await writeAudit(tx, user, meta, {
       action: 'knowledge.acknowledged',
       entityType: 'knowledge',

@@ -2,7 +2,8 @@ import type { z } from 'zod';
 import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
-import { insertService, serviceCodeExists, updateService } from './queries';
+import { changes, hasChanges } from '../settings/diff';
+import { getService, insertService, serviceCodeExists, updateService } from './queries';
 import type { createServiceBody, updateServiceBody } from './schema';
 
 export async function createService(
@@ -14,7 +15,12 @@ export async function createService(
   if (await serviceCodeExists(deps.db, admin.orgId, input.code)) throw new AppError('service.code_taken');
   return deps.db.transaction(async (tx) => {
     const row = await insertService(tx, { ...input, orgId: admin.orgId });
-    await writeAudit(tx, admin, meta, { action: 'service.created', entityType: 'service', entityId: row.id });
+    await writeAudit(tx, admin, meta, {
+      action: 'service.created',
+      entityType: 'service',
+      entityId: row.id,
+      details: { after: input },
+    });
     return row;
   });
 }
@@ -27,14 +33,18 @@ export async function changeService(
   meta: RequestMeta,
 ) {
   return deps.db.transaction(async (tx) => {
+    const before = await getService(tx, admin.orgId, id);
+    if (!before) throw new AppError('service.not_found');
+    const diff = changes(before, input);
+    if (!hasChanges(diff)) return before;
     const row = await updateService(tx, admin.orgId, id, input);
-    if (!row) throw new AppError('service.not_found');
+    // Old and new values of what changed (the audit convention).
     await writeAudit(tx, admin, meta, {
       action: 'service.updated',
       entityType: 'service',
       entityId: id,
-      details: input,
+      details: diff,
     });
-    return row;
+    return row!;
   });
 }

@@ -34,6 +34,14 @@ export function getServicesByIds(db: Db, orgId: string, ids: string[]) {
     .where(inOrg(services, orgId, inArray(services.id, ids)));
 }
 
+export async function getService(db: Db, orgId: string, id: string) {
+  const [row] = await db
+    .select(serviceColumns)
+    .from(services)
+    .where(inOrg(services, orgId, eq(services.id, id)));
+  return row;
+}
+
 export async function serviceCodeExists(db: Db, orgId: string, code: string) {
   const [row] = await db
     .select({ id: services.id })

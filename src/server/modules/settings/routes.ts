@@ -1,10 +1,11 @@
-import { organizationSettingsPatch, organizationSettingsSchema } from '../../../common/domain/settings';
+import { holidayDays, organizationSettingsPatch, organizationSettingsSchema } from '../../../common/domain/settings';
 import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
 import type { App, Deps } from '../../http/context';
 import { actorOf } from '../../http/guard';
 import { errorResponses } from '../../http/schemas';
 import { requestMeta } from '../../http/session';
+import { changes } from './diff';
 import { getSettings, saveSettings } from './queries';
 
 const tags = ['settings'];
@@ -32,7 +33,13 @@ export function registerSettingsRoutes(app: App, deps: Deps): void {
     async (request) => {
       const user = actorOf(request);
       return deps.db.transaction(async (tx) => {
-        const next = { ...(await getSettings(tx, user.orgId)), ...request.body };
+        const before = await getSettings(tx, user.orgId);
+        const next = { ...before, ...request.body };
+        // Named holiday ranges are what the admin edits; the SLA clocks read their days.
+        if (request.body.holidayRanges) next.publicHolidays = holidayDays(request.body.holidayRanges);
+        if (next.publicHolidays.length > 400) {
+          throw new AppError('request.validation', [{ field: 'holidayRanges', issue: 'too_big', message: '' }]);
+        }
         // The working day must have working time, or SLA clocks could never run.
         if (next.workStartMinute >= next.workEndMinute) {
           throw new AppError('request.validation', [{ field: 'workEndMinute', issue: 'too_small', message: '' }]);
@@ -42,7 +49,8 @@ export function registerSettingsRoutes(app: App, deps: Deps): void {
           action: 'settings.updated',
           entityType: 'organization',
           entityId: user.orgId,
-          details: { fields: Object.keys(request.body) },
+          // Old and new values of what changed, for the audit screen (the convention for every change).
+          details: { fields: Object.keys(request.body), ...changes(before, next) },
         });
         return next;
       });

@@ -127,10 +127,18 @@ export async function branchExists(db: Db, orgId: string, id: string) {
 
 export async function getOrganization(db: Db, orgId: string) {
   const [row] = await db
-    .select({ id: organizations.id, nameAr: organizations.nameAr, nameEn: organizations.nameEn })
+    .select({
+      id: organizations.id,
+      nameAr: organizations.nameAr,
+      nameEn: organizations.nameEn,
+      logoUpdatedAt: organizations.logoUpdatedAt,
+    })
     .from(organizations)
     .where(eq(organizations.id, orgId));
-  return row;
+  if (!row) return row;
+  const { logoUpdatedAt, ...org } = row;
+  // The logo's address changes with each upload, so a cached old logo is never shown.
+  return { ...org, logoUrl: logoUpdatedAt ? `/api/public/organization/logo?v=${logoUpdatedAt.getTime()}` : null };
 }
 
 /** Active staff with one of the roles, for pickers (committee members, delivery assignees). */

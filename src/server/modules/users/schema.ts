@@ -62,4 +62,9 @@ export const preferencesResponse = z.object({
 });
 
 export const branchSchema = z.object({ id: z.uuid(), code: z.string(), nameAr: z.string(), nameEn: z.string() });
-export const organizationSchema = z.object({ id: z.uuid(), nameAr: z.string(), nameEn: z.string() });
+export const organizationSchema = z.object({
+  id: z.uuid(),
+  nameAr: z.string(),
+  nameEn: z.string(),
+  logoUrl: z.string().nullable(),
+});

@@ -9,6 +9,7 @@ import { Named } from '../../ui/Named';
 import { Card, PageHeader } from '../../ui/Page';
 import { CAPABILITIES } from '../capabilities';
 import { MyWork } from '../features/work/MyWork';
+import { SetupBanner } from '../features/admin/SetupBanner';
 import { useBranchName } from '../queries';
 import { hasPermission, useUser } from '../session';
 
@@ -24,6 +25,7 @@ export function HomePage() {
   return (
     <>
       <PageHeader title={<Named k="home.greeting" name={user.displayName} />} documentTitle={t('home.title')} />
+      <SetupBanner />
       <Card className="mb-6">
         <dl className="grid gap-4 sm:grid-cols-3">
           <Fact label={t('home.role')}>{t(`roles.${user.role}`)}</Fact>

@@ -14,6 +14,7 @@ import { Dialog } from '../../ui/Dialog';
 import { Fact, Facts } from '../../ui/Facts';
 import { Loading, PageHeader } from '../../ui/Page';
 import { useFieldErrors } from '../../ui/useFieldErrors';
+import { AckPanel } from '../features/admin/AckPanel';
 import { KIND_TONE, useKnowledgeKindLabel } from '../features/knowledge/labels';
 import {
   useAcknowledge,
@@ -232,27 +233,7 @@ function DocumentView({ doc }: { doc: KnowledgeDocument }) {
               })}
             </ul>
           </section>
-          {doc.acknowledgements ? (
-            <section aria-labelledby="acks-title" className="rounded-lg border border-slate-200 bg-white p-4">
-              <h2 id="acks-title" className="mb-3 text-base font-bold text-slate-900">
-                {t('knowledge.acknowledgements')}
-              </h2>
-              {doc.acknowledgements.length === 0 ? (
-                <p className="text-slate-700">{t('knowledge.noAcknowledgements')}</p>
-              ) : (
-                <ul className="flex flex-col gap-2">
-                  {doc.acknowledgements.map((a) => (
-                    <li key={a.userId} className="flex flex-wrap justify-between gap-2">
-                      <bdi className="font-medium text-slate-900">{a.displayName}</bdi>
-                      <time dateTime={a.at} title={format.dateTime(a.at)} className="text-xs text-slate-600">
-                        {format.relative(a.at)}
-                      </time>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </section>
-          ) : null}
+          {doc.acknowledgements ? <AckPanel documentId={doc.id} /> : null}
         </aside>
       </div>
 

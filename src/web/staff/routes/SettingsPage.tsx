@@ -1,18 +1,20 @@
-import { HeartHandshake, MessageSquareText, Plus, X } from 'lucide-react';
+import { HeartHandshake, MessageSquareText } from 'lucide-react';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { toLatinDigits } from '../../../common/arabic';
-import { parseIsoDate } from '../../../common/dates';
+import type { HolidayRange } from '../../../common/domain/settings';
 import { errorMessage } from '../../lib/api';
 import { useFormat } from '../../lib/display';
 import { ErrorAlert, SuccessNotice } from '../../ui/Alert';
 import { Button, buttonClass } from '../../ui/Button';
 import { Checkbox, TextField } from '../../ui/fields';
 import { Loading, PageHeader } from '../../ui/Page';
+import { HolidayRanges, initialRanges } from '../features/admin/HolidayRanges';
 import { useSaveSettings, useWorkSettings } from '../features/admin/queries';
 import type { WorkSettings } from '../features/admin/types';
+import { useUnsavedGuard } from '../features/admin/useUnsavedGuard';
 
 const WEEK = [0, 1, 2, 3, 4, 5, 6] as const;
 
@@ -48,7 +50,6 @@ export default function SettingsPage() {
           {t('surveys.nav')}
         </Link>
       </nav>
-      <SuccessNotice className="mb-4">{notice}</SuccessNotice>
       {settings.isPending ? <Loading label={t('app.loading')} /> : null}
       {settings.isError ? <ErrorAlert>{errorMessage(settings.error)}</ErrorAlert> : null}
       {settings.data ? (
@@ -56,6 +57,7 @@ export default function SettingsPage() {
           initial={settings.data}
           onChange={() => setNotice(null)}
           onSaved={() => setNotice(t('admin.settings.saved'))}
+          notice={notice}
         />
       ) : null}
     </>
@@ -66,10 +68,13 @@ function SettingsForm({
   initial,
   onChange,
   onSaved,
+  notice,
 }: {
   initial: WorkSettings;
   onChange: () => void;
   onSaved: () => void;
+  /** Shown beside the save button, where the eye is when saving. */
+  notice: ReactNode;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -79,8 +84,12 @@ function SettingsForm({
   const [days, setDays] = useState<number[]>(initial.workDays);
   const [start, setStart] = useState(toTime(initial.workStartMinute));
   const [end, setEnd] = useState(toTime(initial.workEndMinute));
-  const [holidays, setHolidays] = useState<string[]>([...initial.publicHolidays].sort());
-  const [holiday, setHoliday] = useState('');
+  const savedRanges = (initial as WorkSettings & { holidayRanges?: HolidayRange[] }).holidayRanges ?? [];
+  const [base, setBase] = useState(() => ({
+    ...initial,
+    holidayRanges: initialRanges(savedRanges, initial.publicHolidays, t('setup.holidays.legacyName')),
+  }));
+  const [ranges, setRanges] = useState<HolidayRange[]>(base.holidayRanges);
   const weekdays = t('admin.settings.weekdays', { returnObjects: true }) as unknown as Record<string, string>;
   const changed =
     <T,>(set: (value: T) => void) =>
@@ -92,7 +101,6 @@ function SettingsForm({
   const startMinute = toMinutes(start);
   const endMinute = toMinutes(end);
   const hoursInvalid = startMinute !== null && endMinute !== null && startMinute >= endMinute;
-  const newHoliday = parseIsoDate(holiday);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -100,26 +108,44 @@ function SettingsForm({
     const appealWindowDays = whole(appeal);
     if (committeeTargetDays === null || appealWindowDays === null || startMinute === null || endMinute === null) return;
     if (hoursInvalid || days.length === 0) return;
-    const next: WorkSettings = {
+    const patch = changedFields();
+    if (!patch) {
+      onSaved();
+      return;
+    }
+    save.mutate(patch, {
+      onSuccess: (saved) => {
+        const savedRanges = (saved as WorkSettings & { holidayRanges?: HolidayRange[] }).holidayRanges ?? ranges;
+        setBase({
+          ...saved,
+          holidayRanges: initialRanges(savedRanges, saved.publicHolidays, t('setup.holidays.legacyName')),
+        });
+        onSaved();
+      },
+    });
+  }
+
+  // Only what changed is sent, so two admins editing different settings do not undo each other.
+  function changedFields() {
+    const committeeTargetDays = whole(target);
+    const appealWindowDays = whole(appeal);
+    const next = {
       committeeTargetDays,
       appealWindowDays,
       workDays: [...days].sort(),
       workStartMinute: startMinute,
       workEndMinute: endMinute,
-      publicHolidays: holidays,
+      holidayRanges: ranges,
     };
-    // Only what changed is sent, so two admins editing different settings do not undo each other.
     const patch = Object.fromEntries(
       Object.entries(next).filter(
-        ([key, value]) => JSON.stringify(value) !== JSON.stringify(initial[key as keyof WorkSettings]),
+        ([key, value]) => JSON.stringify(value) !== JSON.stringify(base[key as keyof typeof base]),
       ),
     ) as Partial<WorkSettings>;
-    if (Object.keys(patch).length === 0) {
-      onSaved();
-      return;
-    }
-    save.mutate(patch, { onSuccess: onSaved });
+    return Object.keys(patch).length === 0 ? null : patch;
   }
+  const dirty = changedFields() !== null;
+  useUnsavedGuard(dirty);
 
   const range = (min: number, max: number) => (v: string) => {
     const n = whole(v);
@@ -207,56 +233,20 @@ function SettingsForm({
           {t('admin.settings.holidays')}
         </h2>
         <p className="mt-1 mb-3 text-sm text-slate-600">{t('admin.settings.holidaysHelp')}</p>
-        {holidays.length === 0 ? (
-          <p className="mb-3 text-sm text-slate-700">{t('admin.settings.holidaysEmpty')}</p>
-        ) : (
-          <ul className="mb-3 flex flex-col divide-y divide-slate-100">
-            {holidays.map((date) => (
-              <li key={date} className="flex items-center justify-between gap-2 py-1.5">
-                <time dateTime={date} className="text-sm text-slate-800">
-                  {format.dual(date)}
-                </time>
-                <Button
-                  variant="ghost"
-                  className="min-h-9 px-2"
-                  aria-label={t('admin.settings.holidayRemove', { date: format.dual(date) })}
-                  onPress={() => changed(setHolidays)(holidays.filter((d) => d !== date))}
-                >
-                  <X aria-hidden="true" className="size-4" />
-                </Button>
-              </li>
-            ))}
-          </ul>
-        )}
-        <div className="flex flex-wrap items-end gap-2">
-          <TextField
-            label={t('admin.settings.holidayDate')}
-            type="date"
-            ltr
-            value={holiday}
-            onChange={setHoliday}
-            description={newHoliday ? format.hijri(newHoliday) : undefined}
-          />
-          <Button
-            isDisabled={!newHoliday || holidays.includes(newHoliday)}
-            className={newHoliday ? 'mb-5' : undefined}
-            onPress={() => {
-              if (!newHoliday) return;
-              changed(setHolidays)([...holidays, newHoliday].sort());
-              setHoliday('');
-            }}
-          >
-            <Plus aria-hidden="true" className="size-4" />
-            {t('admin.settings.holidayAdd')}
-          </Button>
-        </div>
+        <HolidayRanges value={ranges} onChange={changed(setRanges)} />
       </section>
 
       {save.isError ? <ErrorAlert>{errorMessage(save.error)}</ErrorAlert> : null}
-      <div>
+      <SuccessNotice>{notice}</SuccessNotice>
+      <div className="sticky bottom-0 -mx-1 flex flex-wrap items-center gap-3 bg-slate-50/95 px-1 py-3">
         <Button type="submit" variant="primary" isPending={save.isPending}>
           {save.isPending ? t('app.saving') : t('admin.settings.save')}
         </Button>
+        {dirty ? (
+          <span role="status" className="text-sm font-medium text-amber-800">
+            {t('setup.unsaved.some')}
+          </span>
+        ) : null}
       </div>
     </Form>
   );
