@@ -14,3 +14,4 @@ export * from './outreach';
 export * from './services';
 export * from './surveys';
 export * from './users';
+export * from './system';
