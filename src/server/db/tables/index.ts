@@ -13,5 +13,5 @@ export * from './organizations';
 export * from './outreach';
 export * from './services';
 export * from './surveys';
-export * from './users';
 export * from './system';
+export * from './users';

@@ -5,6 +5,7 @@ import {
   NOTIFICATION_CHANNELS,
   NOTIFICATION_STATUSES,
   TEMPLATE_KEYS,
+  type TemplateKey,
 } from '../../../common/domain/notifications';
 import { messageTemplates, notifications } from '../../db/tables/index';
 import { inOrg } from '../../db/tenancy';
@@ -15,6 +16,7 @@ import { actorOf } from '../../http/guard';
 import { idParams, noContentResponses } from '../../http/schemas';
 import { requestMeta } from '../../http/session';
 import { findOrganization } from '../../seed/organization';
+import { beforeAfter } from '../audit/diff';
 import { validWhatsAppSignature } from './providers/whatsapp';
 import { receiveWhatsApp } from './whatsapp-inbound';
 
@@ -140,6 +142,16 @@ export function registerNotificationRoutes(app: App, deps: Deps): void {
     async (request, reply) => {
       const user = actorOf(request);
       await deps.db.transaction(async (tx) => {
+        const [old] = await tx
+          .select({ subject: messageTemplates.subject, body: messageTemplates.body })
+          .from(messageTemplates)
+          .where(
+            inOrg(
+              messageTemplates,
+              user.orgId,
+              and(eq(messageTemplates.key, request.params.key), eq(messageTemplates.channel, request.params.channel)),
+            ),
+          );
         await tx
           .insert(messageTemplates)
           .values({
@@ -157,6 +169,7 @@ export function registerNotificationRoutes(app: App, deps: Deps): void {
           action: 'template.updated',
           entityType: 'template',
           entityId: `${request.params.key}/${request.params.channel}`,
+          details: beforeAfter(old ?? DEFAULT_TEMPLATES[request.params.key as TemplateKey], request.body),
         });
       });
       return reply.status(204).send();

@@ -5,6 +5,7 @@ import type { App, Deps } from '../../http/context';
 import { actorOf } from '../../http/guard';
 import { errorResponses } from '../../http/schemas';
 import { requestMeta } from '../../http/session';
+import { beforeAfter } from '../audit/diff';
 import { getSettings, saveSettings } from './queries';
 
 const tags = ['settings'];
@@ -32,7 +33,8 @@ export function registerSettingsRoutes(app: App, deps: Deps): void {
     async (request) => {
       const user = actorOf(request);
       return deps.db.transaction(async (tx) => {
-        const next = { ...(await getSettings(tx, user.orgId)), ...request.body };
+        const current = await getSettings(tx, user.orgId);
+        const next = { ...current, ...request.body };
         // The working day must have working time, or SLA clocks could never run.
         if (next.workStartMinute >= next.workEndMinute) {
           throw new AppError('request.validation', [{ field: 'workEndMinute', issue: 'too_small', message: '' }]);
@@ -42,7 +44,7 @@ export function registerSettingsRoutes(app: App, deps: Deps): void {
           action: 'settings.updated',
           entityType: 'organization',
           entityId: user.orgId,
-          details: { fields: Object.keys(request.body) },
+          details: { fields: Object.keys(request.body), ...beforeAfter(current, request.body) },
         });
         return next;
       });

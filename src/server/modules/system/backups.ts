@@ -61,7 +61,10 @@ export function isBackupName(name: string): boolean {
 }
 
 function stampName(now: Date): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   return `wasl-backup-${stamp}-${Math.random().toString(36).slice(2, 6).padEnd(4, '0')}.tar`;
 }
 
@@ -126,10 +129,7 @@ export async function createBackup(
 
 async function readInfo(dir: string, name: string): Promise<BackupInfo | null> {
   try {
-    const [stat, text] = await Promise.all([
-      fsp.stat(path.join(dir, name)),
-      fsp.readFile(sidecar(dir, name), 'utf8'),
-    ]);
+    const [stat, text] = await Promise.all([fsp.stat(path.join(dir, name)), fsp.readFile(sidecar(dir, name), 'utf8')]);
     const m = JSON.parse(text) as Manifest;
     const verification = await fsp
       .readFile(verifiedFile(dir, name), 'utf8')

@@ -60,9 +60,10 @@ export async function databaseFacts(db: Db) {
   const size = (await db.execute(sql`select pg_database_size(current_database())::bigint as bytes`)) as unknown as {
     rows: { bytes: string | number }[];
   };
-  const migrations = (await db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`)) as unknown as {
+  const migrations = (await db.execute(
+    sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+  )) as unknown as {
     rows: { n: number }[];
   };
   return { sizeBytes: Number(size.rows[0]?.bytes ?? 0), migrations: migrations.rows[0]?.n ?? 0 };
 }
-

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app';
 import { loadConfig } from '../../config';
 import { fingerprint } from '../../db/backup';
-import { type Database, migrateDatabase, openEmbedded, openServer } from '../../db/client';
+import { type Database, migrateDatabase, openEmbedded } from '../../db/client';
 import { documents } from '../../db/tables/index';
 import { seedDemoUsers } from '../../seed/demo-users';
 import { ensureOrganization, FIRST_ORGANIZATION } from '../../seed/organization';
@@ -243,9 +243,7 @@ describe('backups taken while the server runs', () => {
       headers: { cookie: admin.cookie! },
     });
     expect(download.statusCode).toBe(200);
-    expect(download.rawPayload.equals(fs.readFileSync(path.join(ctx.config.backup.dir, taken.body.name)))).toBe(
-      true,
-    );
+    expect(download.rawPayload.equals(fs.readFileSync(path.join(ctx.config.backup.dir, taken.body.name)))).toBe(true);
     expect((await manager.get(`/api/backups/${taken.body.name}/download`)).status).toBe(403);
     expect((await admin.get('/api/backups/..%2F..%2Fetc%2Fpasswd/download')).status).toBe(400);
     expect((await admin.post('/api/backups/wasl-backup-20200101T000000Z-abcd.tar/verify')).status).toBe(404);

@@ -28,7 +28,11 @@ export async function testProvider(
     });
     result = { ok: true, providerMessageId: sent.providerMessageId, error: null };
   } catch (error) {
-    result = { ok: false, providerMessageId: null, error: String(error instanceof Error ? error.message : error).slice(0, 300) };
+    result = {
+      ok: false,
+      providerMessageId: null,
+      error: String(error instanceof Error ? error.message : error).slice(0, 300),
+    };
   }
   await writeAudit(deps.db, user, meta, {
     action: 'system.provider_tested',

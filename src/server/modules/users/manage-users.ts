@@ -3,6 +3,7 @@ import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
 import { authorize } from '../../policy';
+import { beforeAfter } from '../audit/diff';
 import { hashPassword } from '../auth/passwords';
 import { deleteUserSessions, updatePasswordHash } from '../auth/queries';
 import { branchExists, getUser, insertUser, updateUser, usernameExists } from './queries';
@@ -51,7 +52,12 @@ export async function updateUserByAdmin(
     const row = await updateUser(tx, admin.orgId, id, changes);
     if (!row) throw new AppError('user.not_found');
     if (changes.disabled) await deleteUserSessions(tx, id);
-    await writeAudit(tx, admin, meta, { action: 'user.updated', entityType: 'user', entityId: id, details: changes });
+    await writeAudit(tx, admin, meta, {
+      action: 'user.updated',
+      entityType: 'user',
+      entityId: id,
+      details: { ...changes, ...beforeAfter(target, changes) },
+    });
     return row;
   });
 }
