@@ -46,7 +46,12 @@ export type Permission =
   | 'applications.complete'
   | 'deliveries.read'
   | 'deliveries.assign'
-  | 'deliveries.manage';
+  | 'deliveries.manage'
+  | 'breaches.manage'
+  | 'privacy.manage'
+  | 'privacy.access_log'
+  | 'privacy.consent'
+  | 'system.manage';
 
 export type Preferences = { locale: Locale; digits: Digits };
 

@@ -12,8 +12,11 @@ import {
   type LucideIcon,
   MapPinned,
   MessagesSquare,
+  ScrollText,
   Send,
+  Server,
   Settings,
+  ShieldCheck,
   SmilePlus,
   SquarePen,
   Truck,
@@ -34,7 +37,9 @@ export type NavLabelKey =
   | `${'cases' | 'knowledge' | 'appointments' | 'volunteers' | 'tasks'}.nav`
   // Reports, the admin's message and rule screens, and the survey questions too.
   | `${'reports' | 'surveys'}.nav`
-  | `admin.nav.${keyof typeof ar.admin.nav}`;
+  | `admin.nav.${keyof typeof ar.admin.nav}`
+  // Data protection, the audit log and the system screen (issue 22).
+  | `${'privacyAdmin' | 'auditScreen' | 'system'}.nav`;
 
 /**
  * The staff app's pages, in menu order: one entry per page, with the permission it needs. A module plugs in by
@@ -76,6 +81,9 @@ const TemplatesPage = lazy(() => import('./routes/TemplatesPage'));
 const OutreachPage = lazy(() => import('./routes/OutreachPage'));
 const SurveyQuestionsPage = lazy(() => import('./routes/SurveyQuestionsPage'));
 const SettingsPage = lazy(() => import('./routes/SettingsPage'));
+const PrivacyPage = lazy(() => import('./features/admin/PrivacyPage'));
+const AuditPage = lazy(() => import('./features/admin/AuditPage'));
+const SystemPage = lazy(() => import('./features/admin/SystemPage'));
 
 export const STAFF_PAGES: readonly StaffPage[] = [
   { path: '/', component: HomePage, nav: { label: 'nav.home', icon: House } },
@@ -180,6 +188,24 @@ export const STAFF_PAGES: readonly StaffPage[] = [
     component: SettingsPage,
     permission: 'settings.manage',
     nav: { label: 'admin.nav.settings', icon: Settings },
+  },
+  {
+    path: '/admin/privacy',
+    component: PrivacyPage,
+    permission: 'breaches.manage',
+    nav: { label: 'privacyAdmin.nav', icon: ShieldCheck },
+  },
+  {
+    path: '/admin/audit',
+    component: AuditPage,
+    permission: 'audit.read',
+    nav: { label: 'auditScreen.nav', icon: ScrollText },
+  },
+  {
+    path: '/admin/system',
+    component: SystemPage,
+    permission: 'system.manage',
+    nav: { label: 'system.nav', icon: Server },
   },
   { path: '/settings/profile', component: ProfilePage, nav: { label: 'nav.profile', icon: UserCog } },
 ];
