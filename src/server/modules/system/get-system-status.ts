@@ -34,7 +34,7 @@ export async function getSystemStatus(deps: Deps, orgId: string) {
     const run = runs.find((r) => r.name === job.name);
     return {
       name: job.name,
-      everyMinutes: Math.round(job.everyMs / 60_000),
+      everySeconds: Math.round(job.everyMs / 1000),
       lastStartedAt: run?.startedAt.toISOString() ?? null,
       lastFinishedAt: run?.finishedAt?.toISOString() ?? null,
       lastOk: run?.ok ?? null,

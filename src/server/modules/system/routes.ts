@@ -34,7 +34,7 @@ const statusSchema = z.object({
   jobs: z.array(
     z.object({
       name: z.string(),
-      everyMinutes: z.number(),
+      everySeconds: z.number(),
       lastStartedAt: z.string().nullable(),
       lastFinishedAt: z.string().nullable(),
       lastOk: z.boolean().nullable(),

@@ -134,7 +134,11 @@ function StatusCards() {
                 )}
               </div>
               <p className="mt-1 text-slate-700">
-                {t('system.every', { value: format.number(j.everyMinutes) })}
+                {j.everySeconds < 60
+                  ? t('system.everySeconds', { value: format.number(j.everySeconds) })
+                  : j.everySeconds < 7200
+                    ? t('system.every', { value: format.number(Math.round(j.everySeconds / 60)) })
+                    : t('system.everyHours', { value: format.number(Math.round(j.everySeconds / 3600)) })}
                 {j.lastStartedAt ? ` · ${t('system.lastRun', { when: format.relative(j.lastStartedAt) })}` : ''}
               </p>
               {j.lastError ? <p className="mt-1 text-rose-800">{j.lastError}</p> : null}

@@ -47,7 +47,7 @@ export type Backup = {
 };
 export type JobStatus = {
   name: string;
-  everyMinutes: number;
+  everySeconds: number;
   lastStartedAt: string | null;
   lastFinishedAt: string | null;
   lastOk: boolean | null;
