@@ -38,7 +38,8 @@ export type Manifest = {
   missingDocuments: string[];
 };
 
-export type Verification = { at: string; ok: boolean; problems: string[] };
+/** `tables`: the fingerprint (counts and content hashes) read from the backup's own database copy. */
+export type Verification = { at: string; ok: boolean; problems: string[]; tables?: TableFingerprint };
 
 export type BackupInfo = {
   name: string;
@@ -146,7 +147,7 @@ async function readInfo(dir: string, name: string): Promise<BackupInfo | null> {
       rows: Object.values(m.tables).reduce((n, t) => n + t.rows, 0),
       documents: m.documents.length,
       documentBytes: m.documents.reduce((n, d) => n + d.size, 0),
-      verification,
+      verification: verification ? { at: verification.at, ok: verification.ok, problems: verification.problems } : null,
     };
   } catch {
     return null;
@@ -180,12 +181,15 @@ async function unpackChecked(file: string, into: string): Promise<{ manifest: Ma
   return { manifest, problems };
 }
 
+/** Tables missing on either side, a different row count, or a different content hash where both have one. */
 function compareTables(expected: TableFingerprint, actual: TableFingerprint): string[] {
   const problems: string[] = [];
   for (const name of new Set([...Object.keys(expected), ...Object.keys(actual)])) {
     const e = expected[name];
     const a = actual[name];
-    if (!e || !a || e.rows !== a.rows || e.md5 !== a.md5) problems.push(`table:${name}`);
+    if (!e || !a || e.rows !== a.rows || (e.md5 !== undefined && a.md5 !== undefined && e.md5 !== a.md5)) {
+      problems.push(`table:${name}`);
+    }
   }
   return problems;
 }
@@ -199,6 +203,7 @@ export async function verifyBackup(database: Database, dir: string, name: string
   const file = backupPath(dir, name);
   const work = await fsp.mkdtemp(path.join(os.tmpdir(), 'wasl-verify-'));
   let problems: string[];
+  let tables: TableFingerprint | undefined;
   try {
     const unpacked = await unpackChecked(file, work);
     problems = unpacked.problems;
@@ -207,10 +212,15 @@ export async function verifyBackup(database: Database, dir: string, name: string
       const dump = path.join(work, manifest.database.name);
       try {
         if (manifest.kind === 'embedded') {
-          problems.push(...compareTables(manifest.tables, await fingerprintEmbeddedDump(dump)));
+          tables = await fingerprintEmbeddedDump(dump);
+          problems.push(...compareTables(manifest.tables, tables));
         } else {
           await listServerDump(dump);
-          if (database.url) problems.push(...(await verifyServerDump(database.url, dump, manifest.tables)));
+          if (database.url) {
+            const checked = await verifyServerDump(database.url, dump, manifest.tables);
+            problems.push(...checked.problems);
+            tables = checked.tables;
+          }
         }
       } catch {
         problems.push('database_unreadable');
@@ -220,11 +230,16 @@ export async function verifyBackup(database: Database, dir: string, name: string
     await fsp.rm(work, { recursive: true, force: true });
   }
   const result: Verification = { at: new Date().toISOString(), ok: problems.length === 0, problems };
+  if (tables) result.tables = tables;
   await fsp.writeFile(verifiedFile(dir, name), JSON.stringify(result), { mode: 0o600 });
   return result;
 }
 
-async function verifyServerDump(url: string, dump: string, expected: TableFingerprint): Promise<string[]> {
+async function verifyServerDump(
+  url: string,
+  dump: string,
+  expected: TableFingerprint,
+): Promise<{ problems: string[]; tables?: TableFingerprint }> {
   const pg = (await import('pg')).default;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
@@ -233,12 +248,13 @@ async function verifyServerDump(url: string, dump: string, expected: TableFinger
     try {
       await admin.query(`CREATE DATABASE ${temp}`);
     } catch {
-      return []; // No right to create a database: the table of contents was read, which is what can be checked.
+      return { problems: [] }; // No right to create a database: the table of contents was read, which is what can be checked.
     }
     const target = new URL(url);
     target.pathname = `/${temp}`;
     await restoreServer(dump, target.toString());
-    return compareTables(expected, await fingerprintServer(target.toString()));
+    const tables = await fingerprintServer(target.toString());
+    return { problems: compareTables(expected, tables), tables };
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS ${temp} WITH (FORCE)`).catch(() => {});
     await admin.end().catch(() => {});

@@ -133,7 +133,11 @@ export function registerSystemRoutes(app: App, deps: Deps): void {
     },
     async (request) => {
       const user = actorOf(request);
-      const result = await verifyBackup(deps.database, deps.config.backup.dir, request.params.name);
+      const { tables: _tables, ...result } = await verifyBackup(
+        deps.database,
+        deps.config.backup.dir,
+        request.params.name,
+      );
       await writeAudit(deps.db, user, requestMeta(request), {
         action: 'system.backup_verified',
         entityType: 'backup',
