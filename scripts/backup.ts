@@ -1,25 +1,29 @@
-// `npm run backup [file]`: the embedded database (server stopped: it holds the folder's lock) as a gzipped copy
-// of its data folder, or the PostgreSQL server (DATABASE_URL) with pg_dump's custom format.
+// `npm run backup`: one backup file (database + every uploaded document + manifest) in BACKUP_DIR, the same as
+// the system screen's button. A running server takes its own backups (schedule or button, while it runs); this
+// command is for the PostgreSQL server from any machine, or for the embedded database while Wasl is stopped
+// (the running server holds the data folder's lock, and two processes must never open it).
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { loadConfig } from '../src/server/config';
-import { backupEmbedded, backupServer } from '../src/server/db/backup';
+import { openEmbedded, openServer } from '../src/server/db/client';
 import { lockDataFolder } from '../src/server/db/lock';
+import { createBackup, pruneBackups } from '../src/server/modules/system/backups';
 
 const config = loadConfig();
-const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-const file = path.resolve(process.argv[2] ?? `wasl-backup-${stamp}.${config.databaseUrl ? 'dump' : 'tar.gz'}`);
-if (config.databaseUrl) {
-  await backupServer(config.databaseUrl, file);
-} else {
-  const release = lockDataFolder(config.dataDir);
-  try {
-    const client = await PGlite.create({ dataDir: path.join(config.dataDir, 'pglite'), extensions: { pg_trgm } });
-    await backupEmbedded(client, file);
-    await client.close();
-  } finally {
-    release();
-  }
+let release = () => {};
+const database = config.databaseUrl
+  ? await openServer(config.databaseUrl, 2)
+  : await (async () => {
+      release = lockDataFolder(config.dataDir);
+      return openEmbedded(path.join(config.dataDir, 'pglite'));
+    })();
+try {
+  const info = await createBackup(database, config, 'command');
+  const removed = await pruneBackups(config.backup.dir, config.backup.keep);
+  console.log(
+    `Backup written: ${path.join(config.backup.dir, info.name)} (${info.size} bytes, ${info.rows} rows in ${info.tables} tables, ${info.documents} documents).`,
+  );
+  if (removed.length > 0) console.log(`Older backups removed (keeping ${config.backup.keep}): ${removed.join(', ')}`);
+} finally {
+  await database.close();
+  release();
 }
-console.log(`Backup written to ${file}. Uploaded documents are files in ${config.uploadDir}: copy that folder too.`);

@@ -41,6 +41,7 @@ import { registerReportRoutes } from './modules/reports/routes';
 import { registerServiceRoutes } from './modules/services/routes';
 import { registerSettingsRoutes } from './modules/settings/routes';
 import { registerSurveyRoutes } from './modules/surveys/routes';
+import { registerSystemRoutes } from './modules/system/routes';
 import { registerUserRoutes } from './modules/users/routes';
 import { registerVolunteerRoutes } from './modules/volunteers/routes';
 import { registerWorkRoutes } from './modules/work/routes';
@@ -169,6 +170,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   registerReportRoutes(app, deps);
   registerPrivacyRoutes(app, deps);
   registerWorkRoutes(app, deps);
+  registerSystemRoutes(app, deps);
 
   // The self-hosted font of printed documents (letters, minutes), served outside the web bundle.
   await app.register(fastifyStatic, {

@@ -63,6 +63,10 @@ const envSchema = z.object({
   /** Public address of this installation, used in links sent to beneficiaries (survey links). */
   PUBLIC_URL: z.string().url().default('http://localhost:3000'),
   /** PGlite's buffer pool; the operating system's file cache still holds the rest (docs/benchmarks.md → memory). */
+  /** Backups (docs/decisions/021): where they are kept, how often one is taken (0: never), how many are kept. */
+  BACKUP_DIR: z.string().optional(),
+  BACKUP_INTERVAL_HOURS: z.coerce.number().min(0).default(24),
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(14),
   PGLITE_SHARED_BUFFERS: z
     .string()
     .regex(/^\d+(kB|MB|GB)$/)
@@ -78,6 +82,7 @@ export type Config = {
   pgliteSharedBuffers: string;
   /** Uploaded documents, stored under generated names. */
   uploadDir: string;
+  backup: { dir: string; intervalMs: number; keep: number };
   demo: boolean;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   /** cacheMs: how long a process may reuse a session row it read (0: read it on every request). */
@@ -150,6 +155,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(e.DATA_DIR),
     pgliteSharedBuffers: e.PGLITE_SHARED_BUFFERS,
     uploadDir: path.resolve(e.UPLOAD_DIR ?? path.join(e.DATA_DIR, 'documents')),
+    backup: {
+      dir: path.resolve(e.BACKUP_DIR ?? path.join(e.DATA_DIR, 'backups')),
+      intervalMs: e.BACKUP_INTERVAL_HOURS * 3_600_000,
+      keep: e.BACKUP_KEEP,
+    },
     demo: e.WASL_DEMO,
     logLevel: e.LOG_LEVEL,
     session: {

@@ -133,6 +133,12 @@ const STATUS_BY_CODE = {
   'privacy.open_application': 409,
   'privacy.already_anonymised': 409,
   'privacy.breach_not_found': 404,
+  'privacy.consent_not_found': 404,
+  'privacy.consent_withdrawn': 409,
+  'privacy.nothing_changed': 400,
+  'system.backup_not_found': 404,
+  'system.backup_busy': 409,
+  'system.provider_not_configured': 409,
   internal: 500,
   'database.unavailable': 503,
 } as const;

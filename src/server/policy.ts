@@ -69,6 +69,12 @@ export const ACTION_ROLES = {
   /** The data-protection duties (anonymisation, legal holds) sit with the executive manager. */
   'privacy.manage': ['manager'],
   'breaches.manage': ['admin', 'manager'],
+  /** Who opened a file (PDPL: access to full files is logged); the data-protection duties sit with the manager. */
+  'privacy.access_log': ['manager'],
+  /** A consent withdrawn by the person is recorded by the staff who record consents. */
+  'privacy.consent': ['manager', 'officer', 'execution_officer', 'branch_rep'],
+  /** System status, backups (download included) and message-provider tests: the administrator. */
+  'system.manage': ['admin'],
   /** Reports never rank named staff; a reduced view for officers (no satisfaction figures). */
   'reports.view_reduced': ['admin', 'manager', 'officer', 'execution_officer'],
   'reports.export': ['admin', 'manager'],

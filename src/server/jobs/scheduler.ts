@@ -10,8 +10,10 @@ import { runOutboxOnce } from '../modules/notifications/worker';
 import { runOutreach } from '../modules/outreach/run-outreach';
 import { applyRetention } from '../modules/privacy/privacy';
 import { getSettings } from '../modules/settings/queries';
+import { createBackup, pruneBackups } from '../modules/system/backups';
+import { recordJobRun } from '../modules/system/queries';
 
-type Job = { name: string; everyMs: number; run: (deps: Deps) => Promise<void> };
+export type Job = { name: string; everyMs: number; run: (deps: Deps) => Promise<void> };
 
 /** Housekeeping. Each job is idempotent, so several instances running it at once do no harm. */
 export function housekeepingJobs(deps: Deps): Job[] {
@@ -80,6 +82,17 @@ export function housekeepingJobs(deps: Deps): Job[] {
       },
     },
   ];
+  // Backups while the server runs, documents included, keeping the newest N (docs/decisions/021).
+  if (deps.config.backup.intervalMs > 0) {
+    jobs.push({
+      name: 'backup',
+      everyMs: deps.config.backup.intervalMs,
+      run: async (d) => {
+        await createBackup(d.database, d.config, 'schedule');
+        await pruneBackups(d.config.backup.dir, d.config.backup.keep);
+      },
+    });
+  }
   // PGlite has no autovacuum (ARCHITECTURE.md → guardrails).
   if (deps.database.kind === 'embedded' && deps.config.vacuumIntervalMs > 0) {
     jobs.push({
@@ -97,13 +110,18 @@ export function startScheduler(deps: Deps, log: (msg: string, err?: unknown) => 
     const timer = setInterval(async () => {
       if (running) return;
       running = true;
+      const started = new Date();
+      let failure: unknown = null;
       try {
         await job.run(deps);
       } catch (error) {
+        failure = error;
         log(`job ${job.name} failed`, error);
       } finally {
         running = false;
       }
+      // Each run's result, for the system status screen; a failure to record it must not stop the job.
+      await recordJobRun(deps.db, job.name, started, failure).catch((error) => log('job run not recorded', error));
     }, job.everyMs);
     timer.unref();
     return timer;

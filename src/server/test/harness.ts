@@ -58,7 +58,9 @@ export type TestContext = {
 export async function createTestContext(overrides: Partial<Config> = {}): Promise<TestContext> {
   const { database, drop } = await createTestDatabase();
   const uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wasl-uploads-'));
-  const config = { ...loadConfig({ NODE_ENV: 'test' }), uploadDir, ...overrides };
+  const backupDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wasl-backups-'));
+  const backup = { dir: backupDir, intervalMs: 0, keep: 3 };
+  const config = { ...loadConfig({ NODE_ENV: 'test' }), uploadDir, backup, ...overrides };
   const { orgId, branchIds } = await ensureOrganization(database.db, FIRST_ORGANIZATION);
   await seedDemoUsers(database.db, orgId, branchIds);
   await seedServices(database.db, orgId);
@@ -74,6 +76,7 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
       await app.close();
       await drop();
       fs.rmSync(uploadDir, { recursive: true, force: true });
+      fs.rmSync(backupDir, { recursive: true, force: true });
     },
   };
 }

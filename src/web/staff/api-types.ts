@@ -51,7 +51,12 @@ export type Permission =
   | 'services.manage'
   | 'selection.manage'
   | 'branches.manage'
-  | 'setup.read';
+  | 'setup.read'
+  | 'breaches.manage'
+  | 'privacy.manage'
+  | 'privacy.access_log'
+  | 'privacy.consent'
+  | 'system.manage';
 
 export type Preferences = { locale: Locale; digits: Digits };
 

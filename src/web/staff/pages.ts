@@ -18,8 +18,11 @@ import {
   Package,
   Rocket,
   Scale,
+  ScrollText,
   Send,
+  Server,
   Settings,
+  ShieldCheck,
   SmilePlus,
   SquarePen,
   Truck,
@@ -43,7 +46,9 @@ export type NavLabelKey =
   | `admin.nav.${keyof typeof ar.admin.nav}`
   | `messaging.nav.${keyof typeof ar.messaging.nav}`
   // The set-up screens (issue 22).
-  | `${'setup' | 'organisation' | 'branches' | 'servicesAdmin' | 'criteria'}.nav`;
+  | `${'setup' | 'organisation' | 'branches' | 'servicesAdmin' | 'criteria'}.nav`
+  // Data protection, the audit log and the system screen (issue 22).
+  | `${'privacyAdmin' | 'auditScreen' | 'system'}.nav`;
 
 /**
  * The staff app's pages, in menu order: one entry per page, with the permission it needs. A module plugs in by
@@ -92,6 +97,9 @@ const OrganisationPage = lazy(() => import('./features/admin/OrganisationPage'))
 const BranchesPage = lazy(() => import('./features/admin/BranchesPage'));
 const ServicesAdminPage = lazy(() => import('./features/admin/ServicesAdminPage'));
 const CriteriaPage = lazy(() => import('./features/admin/CriteriaPage'));
+const PrivacyPage = lazy(() => import('./features/admin/PrivacyPage'));
+const AuditPage = lazy(() => import('./features/admin/AuditPage'));
+const SystemPage = lazy(() => import('./features/admin/SystemPage'));
 
 export const STAFF_PAGES: readonly StaffPage[] = [
   { path: '/', component: HomePage, nav: { label: 'nav.home', icon: House } },
@@ -238,6 +246,24 @@ export const STAFF_PAGES: readonly StaffPage[] = [
     component: CriteriaPage,
     permission: 'setup.read',
     nav: { label: 'criteria.nav', icon: Scale },
+  },
+  {
+    path: '/admin/privacy',
+    component: PrivacyPage,
+    permission: 'breaches.manage',
+    nav: { label: 'privacyAdmin.nav', icon: ShieldCheck },
+  },
+  {
+    path: '/admin/audit',
+    component: AuditPage,
+    permission: 'audit.read',
+    nav: { label: 'auditScreen.nav', icon: ScrollText },
+  },
+  {
+    path: '/admin/system',
+    component: SystemPage,
+    permission: 'system.manage',
+    nav: { label: 'system.nav', icon: Server },
   },
   { path: '/settings/profile', component: ProfilePage, nav: { label: 'nav.profile', icon: UserCog } },
 ];

@@ -117,6 +117,10 @@ export const consents = pgTable(
     channel: text('channel').notNull(),
     recordedBy: uuid('recorded_by').references(() => users.id),
     at: createdAt(),
+    /** The person withdrew this consent (PDPL): when, why, and who recorded it. The row itself is kept. */
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    withdrawnReason: text('withdrawn_reason'),
+    withdrawnBy: uuid('withdrawn_by').references(() => users.id),
   },
   (t) => [index('consents_beneficiary_idx').on(t.beneficiaryId)],
 );
@@ -175,6 +179,8 @@ export const beneficiaryRevisions = pgTable(
     byUser: uuid('by_user').references(() => users.id),
     at: createdAt(),
     changes: jsonb('changes').$type<Record<string, { from: unknown; to: unknown }>>().notNull(),
+    /** Why the file was corrected (a correction request from the person, a document seen…). */
+    reason: text('reason'),
   },
   (t) => [index('beneficiary_revisions_idx').on(t.beneficiaryId, t.at)],
 );

@@ -15,5 +15,6 @@ export * from './outreach';
 export * from './portal';
 export * from './services';
 export * from './surveys';
+export * from './system';
 export * from './users';
 export * from './work';

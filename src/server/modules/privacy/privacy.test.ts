@@ -41,7 +41,7 @@ describe('data-protection rights', () => {
       url: `/api/beneficiaries/${id}/export?format=html`,
       headers: { cookie: officer.cookie! },
     });
-    expect(html.body).toContain('بيانات المستفيد الشخصية لدى الجمعية');
+    expect(html.body).toContain('نسخة المستفيد من بياناته الشخصية لدى الجمعية');
     expect((await admin.get(`/api/beneficiaries/${id}/export`)).status).toBe(403);
   });
 

@@ -2,7 +2,7 @@ import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { formatDual, riyadhDate } from '../../../common/dates';
 import { isoDate, isoDateTime } from '../../../common/domain/fields';
-import { beneficiaries, beneficiaryRevisions, breaches, users } from '../../db/tables/index';
+import { beneficiaries, beneficiaryRevisions, breaches, services, users } from '../../db/tables/index';
 import { inOrg } from '../../db/tenancy';
 import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
@@ -10,41 +10,18 @@ import type { App, Deps } from '../../http/context';
 import { actorOf } from '../../http/guard';
 import { idParams, noContentResponses } from '../../http/schemas';
 import { requestMeta } from '../../http/session';
-import { esc, printPage } from '../../print/html';
+import { printPage } from '../../print/html';
 import { loadBeneficiaryFor } from '../beneficiaries/get-beneficiary-file';
 import { getSettings } from '../settings/queries';
+import { getOrganization, listBranches } from '../users/queries';
 import { anonymiseBeneficiary, collectPersonalData } from './privacy';
+import { readableCopy } from './readable-copy';
+import { registerPrivacyRequestRoutes } from './request-routes';
 
 const tags = ['privacy'];
-const AR = { locale: 'ar', digits: 'arab' } as const;
-
-/** Renders the data export as a readable Arabic page: every section, every field, escaped. */
-function readable(data: Awaited<ReturnType<typeof collectPersonalData>>): string {
-  const table = (rows: Record<string, unknown>[]) =>
-    rows.length === 0
-      ? '<p>لا يوجد.</p>'
-      : `<table><tbody>${rows
-          .map((r) =>
-            Object.entries(r)
-              .map(
-                ([k, v]) =>
-                  `<tr><th>${esc(k)}</th><td>${esc(typeof v === 'object' && v !== null ? JSON.stringify(v) : v)}</td></tr>`,
-              )
-              .join(''),
-          )
-          .join('<tr><td colspan="2"></td></tr>')}</tbody></table>`;
-  return `<h1>بيانات المستفيد الشخصية لدى الجمعية</h1>
-<p>صدر في ${esc(formatDual(data.generatedAt, AR))} استجابةً لطلب الاطلاع على البيانات وفق نظام حماية البيانات الشخصية.</p>
-<h2>الملف</h2>${table([data.file as unknown as Record<string, unknown>])}
-<h2>الموافقات</h2>${table(data.consents)}
-<h2>الطلبات</h2>${table(data.applications as Record<string, unknown>[])}
-<h2>التواصل</h2>${table(data.contacts)}
-<h2>الاستفسارات والشكاوى</h2>${table(data.cases)}
-<h2>تقديم الخدمات</h2>${table(data.deliveries)}
-<h2>المستندات</h2>${table(data.documents)}`;
-}
 
 export function registerPrivacyRoutes(app: App, deps: Deps): void {
+  registerPrivacyRequestRoutes(app, deps);
   app.get(
     '/api/beneficiaries/:id/export',
     {
@@ -70,13 +47,22 @@ export function registerPrivacyRoutes(app: App, deps: Deps): void {
           .header('content-disposition', `attachment; filename="beneficiary-${data.file.fileNumber}.json"`)
           .send(data);
       }
-      const settings = await getSettings(deps.db, user.orgId);
+      const [settings, org, branchRows, serviceRows] = await Promise.all([
+        getSettings(deps.db, user.orgId),
+        getOrganization(deps.db, user.orgId),
+        listBranches(deps.db, user.orgId),
+        deps.db.select({ id: services.id, nameAr: services.nameAr }).from(services).where(inOrg(services, user.orgId)),
+      ]);
+      const names = {
+        branch: branchRows.find((b) => b.id === data.file.branchId)?.nameAr ?? null,
+        services: new Map(serviceRows.map((r) => [r.id, r.nameAr])),
+      };
       return reply.type('text/html; charset=utf-8').send(
         printPage({
           title: `بيانات المستفيد ${data.file.fileNumber}`,
-          orgNameAr: '',
+          orgNameAr: org?.nameAr ?? '',
           letterhead: settings.letterheadAr,
-          body: readable(data),
+          body: readableCopy(data, names),
         }),
       );
     },
@@ -89,7 +75,12 @@ export function registerPrivacyRoutes(app: App, deps: Deps): void {
       const user = actorOf(request);
       await loadBeneficiaryFor(deps, user, request.params.id, 'beneficiaries.read');
       const rows = await deps.db
-        .select({ at: beneficiaryRevisions.at, changes: beneficiaryRevisions.changes, byName: users.displayName })
+        .select({
+          at: beneficiaryRevisions.at,
+          changes: beneficiaryRevisions.changes,
+          reason: beneficiaryRevisions.reason,
+          byName: users.displayName,
+        })
         .from(beneficiaryRevisions)
         .leftJoin(users, eq(users.id, beneficiaryRevisions.byUser))
         .where(eq(beneficiaryRevisions.beneficiaryId, request.params.id))

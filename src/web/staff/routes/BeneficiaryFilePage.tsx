@@ -25,6 +25,7 @@ import {
   trClass,
 } from '../../ui/table';
 import type { BeneficiaryFile } from '../api-types';
+import { PrivacyPanel } from '../features/admin/PrivacyPanel';
 import { ApplicationsTable } from '../features/applications/ApplicationsTable';
 import { useApplications, useDocumentKinds } from '../features/applications/queries';
 import { DocumentUpload } from '../features/beneficiaries/DocumentUpload';
@@ -38,7 +39,7 @@ import { openLogInteraction } from '../features/interactions/log-store';
 import { useBranchName } from '../queries';
 import { hasPermission, useUser } from '../session';
 
-const TABS = ['data', 'timeline', 'household', 'water', 'documents', 'applications', 'history'] as const;
+const TABS = ['data', 'timeline', 'household', 'water', 'documents', 'applications', 'history', 'privacy'] as const;
 type TabId = (typeof TABS)[number];
 
 /** A beneficiary's file: who they are, their household and water, documents, applications and history. */
@@ -219,6 +220,7 @@ function FileView({ file }: { file: BeneficiaryFile }) {
             content: <ApplicationsTab file={file} newHref={canApply ? newApplication : null} />,
           },
           { id: 'history', label: t('file.tabs.history'), content: <HistoryTab file={file} /> },
+          { id: 'privacy', label: t('privacyAdmin.file.tab'), content: <PrivacyPanel beneficiaryId={file.id} /> },
         ]}
       />
 

@@ -1,0 +1,96 @@
+import { and, eq, ne } from 'drizzle-orm';
+import { z } from 'zod';
+import {
+  beneficiaryFields,
+  nationalIdSchema,
+  SENSITIVE_FIELDS,
+  type UpdateBeneficiaryInput,
+} from '../../../common/domain/beneficiary';
+import { beneficiaries, beneficiaryRevisions } from '../../db/tables/index';
+import { inOrg } from '../../db/tenancy';
+import { AppError } from '../../errors';
+import { writeAudit } from '../../http/audit';
+import type { Deps, RequestMeta, SessionUser } from '../../http/context';
+import { beforeAfter } from '../audit/diff';
+import { toColumns } from '../beneficiaries/fields';
+import { loadBeneficiaryFor } from '../beneficiaries/get-beneficiary-file';
+import { diffFields } from './privacy';
+
+/** The personal fields a correction may change: the national ID too, which ordinary editing does not allow. */
+export const correctionInput = z.strictObject({
+  fields: z
+    .strictObject({
+      nationalId: nationalIdSchema.optional(),
+      firstName: beneficiaryFields.firstName.optional(),
+      fatherName: beneficiaryFields.fatherName.optional(),
+      grandfatherName: beneficiaryFields.grandfatherName.optional(),
+      familyName: beneficiaryFields.familyName.optional(),
+      gender: beneficiaryFields.gender.optional(),
+      birthDate: beneficiaryFields.birthDate.optional(),
+      mobile: beneficiaryFields.mobile.optional(),
+      mobile2: beneficiaryFields.mobile2,
+      district: beneficiaryFields.district.optional(),
+      monthlyIncome: beneficiaryFields.monthlyIncome.optional(),
+      housing: beneficiaryFields.housing.optional(),
+      familyStatus: beneficiaryFields.familyStatus.optional(),
+      disability: beneficiaryFields.disability.optional(),
+      healthNotes: beneficiaryFields.healthNotes,
+    })
+    .refine((f) => Object.keys(f).length > 0, { message: 'field.required' }),
+  reason: z.string().trim().min(5).max(500),
+});
+export type CorrectionInput = z.infer<typeof correctionInput>;
+
+const DERIVED = new Set(['nameNorm', 'districtNorm']);
+
+/**
+ * Corrects a file at the person's request (PDPL right of correction): one revision with each field's old and
+ * new value and the reason, and an audit row with before and after (identifying numbers masked, sensitive
+ * values hidden). A correction that changes nothing is refused, so the history holds only real changes.
+ */
+export async function correctBeneficiary(
+  deps: Deps,
+  user: SessionUser,
+  id: string,
+  input: CorrectionInput,
+  meta: RequestMeta,
+) {
+  const current = await loadBeneficiaryFor(deps, user, id, 'beneficiaries.write');
+  const { nationalId, ...rest } = input.fields;
+  const columns = toColumns(rest as UpdateBeneficiaryInput, current);
+  if (nationalId !== undefined) {
+    const [taken] = await deps.db
+      .select({ id: beneficiaries.id })
+      .from(beneficiaries)
+      .where(inOrg(beneficiaries, user.orgId, and(eq(beneficiaries.nationalId, nationalId), ne(beneficiaries.id, id))));
+    if (taken) throw new AppError('beneficiary.national_id_exists');
+    columns.nationalId = nationalId;
+  }
+  const changes = diffFields(current as unknown as Record<string, unknown>, columns);
+  if (Object.keys(changes).length === 0) throw new AppError('privacy.nothing_changed');
+  const visible = Object.fromEntries(Object.entries(columns).filter(([k]) => !DERIVED.has(k)));
+  return deps.db.transaction(async (tx) => {
+    await tx
+      .update(beneficiaries)
+      .set({ ...columns, updatedAt: new Date() })
+      .where(inOrg(beneficiaries, user.orgId, eq(beneficiaries.id, id)));
+    const [revision] = await tx
+      .insert(beneficiaryRevisions)
+      .values({ orgId: user.orgId, beneficiaryId: id, byUser: user.id, changes, reason: input.reason })
+      .returning({ id: beneficiaryRevisions.id });
+    await writeAudit(tx, user, meta, {
+      action: 'privacy.corrected',
+      entityType: 'beneficiary',
+      entityId: id,
+      details: {
+        reason: input.reason,
+        revisionId: revision!.id,
+        ...beforeAfter(current as unknown as Record<string, unknown>, visible, {
+          mask: ['nationalId', 'mobile', 'mobile2'],
+          hide: SENSITIVE_FIELDS,
+        }),
+      },
+    });
+    return { revisionId: revision!.id, fields: Object.keys(changes) };
+  });
+}
