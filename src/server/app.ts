@@ -31,6 +31,7 @@ import { registerCaseRoutes } from './modules/cases/routes';
 import { registerCommitteeRoutes } from './modules/committee/routes';
 import { registerDeliveryRoutes } from './modules/deliveries/routes';
 import { registerHealthRoutes } from './modules/health/routes';
+import { registerImportRoutes } from './modules/imports/routes';
 import { registerInteractionRoutes } from './modules/interactions/routes';
 import { registerKnowledgeRoutes } from './modules/knowledge/routes';
 import { registerNotificationRoutes } from './modules/notifications/routes';
@@ -139,6 +140,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   registerSettingsRoutes(app, deps);
   registerServiceRoutes(app, deps);
   registerBeneficiaryRoutes(app, deps);
+  registerImportRoutes(app, deps);
   registerApplicationRoutes(app, deps);
   registerCommitteeRoutes(app, deps);
   registerDeliveryRoutes(app, deps);

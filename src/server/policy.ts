@@ -68,6 +68,10 @@ export const ACTION_ROLES = {
   'reports.export': ['admin', 'manager'],
   'outreach.manage': ['admin'],
   'outreach.read': ['admin', 'manager'],
+  /** Bringing an existing registry in from a spreadsheet (issue 13). */
+  'imports.manage': ['admin', 'manager'],
+  /** The duplicate review queue: compare, merge (and undo), or mark "not the same person". */
+  'duplicates.manage': ['manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof ACTION_ROLES;
