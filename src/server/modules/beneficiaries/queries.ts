@@ -43,6 +43,7 @@ export const beneficiaryColumns = {
   statusReason: beneficiaries.statusReason,
   createdAt: beneficiaries.createdAt,
   updatedAt: beneficiaries.updatedAt,
+  mergedInto: beneficiaries.mergedInto,
 };
 export type BeneficiaryRow = Awaited<ReturnType<typeof getBeneficiary>> & {};
 

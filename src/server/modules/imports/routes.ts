@@ -6,6 +6,7 @@ import { actorOf } from '../../http/guard';
 import { pickLang } from '../../http/i18n';
 import { errorResponses, idParams } from '../../http/schemas';
 import { requestMeta } from '../../http/session';
+import { registerDuplicateRoutes } from './duplicate-routes';
 import { importReportWorkbook } from './import-report';
 import { presentImport } from './present';
 import { loadImport, previewImport } from './preview-import';
@@ -17,6 +18,7 @@ import { uploadImport } from './upload-import';
 const tags = ['imports'];
 
 export function registerImportRoutes(app: App, deps: Deps): void {
+  registerDuplicateRoutes(app, deps);
   app.post(
     '/api/imports',
     {
