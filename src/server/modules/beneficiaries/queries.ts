@@ -157,12 +157,7 @@ export type SearchFilter =
  * One query per page. Exact keys use their unique or plain indexes; a name matches any part of the normalised
  * name (pg_trgm GIN index), names that start with it first.
  */
-export async function searchBeneficiaries(
-  db: Db,
-  orgId: string,
-  filter: SearchFilter,
-  opts: SearchOpts,
-) {
+export async function searchBeneficiaries(db: Db, orgId: string, filter: SearchFilter, opts: SearchOpts) {
   let condition: SQL | undefined;
   const order: SQL[] = [desc(beneficiaries.createdAt)];
   switch (filter.kind) {
@@ -238,8 +233,7 @@ async function searchByName(db: Db, orgId: string, phrase: string, opts: SearchO
     // A word starts the name or follows a space. The contains-condition stays for the trigram index.
     const atWordStarts = and(
       ...words.map(
-        (w) =>
-          sql`(${beneficiaries.nameNorm} like ${`${w}%`} or ${beneficiaries.nameNorm} like ${`% ${w}%`})` as SQL,
+        (w) => sql`(${beneficiaries.nameNorm} like ${`${w}%`} or ${beneficiaries.nameNorm} like ${`% ${w}%`})` as SQL,
       ),
     ) as SQL;
     tiers.push(and(containsAll, atWordStarts, sql`not (${startsWith})`) as SQL);
