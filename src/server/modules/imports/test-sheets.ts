@@ -86,10 +86,10 @@ export function sampleRows(seed: number, existing: string, existingMobile: strin
   return { rows, ids: { head1, head2: id(2), head3: id(3), head4: id(4) } };
 }
 
-export async function sampleXlsx(rows: SampleCell[][]): Promise<Buffer> {
+export async function sampleXlsx(rows: SampleCell[][], headers: string[] = SAMPLE_HEADERS): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('المستفيدون', { views: [{ rightToLeft: true }] });
-  sheet.addRow(SAMPLE_HEADERS);
+  sheet.addRow(headers);
   for (const row of rows) sheet.addRow(row.map((c) => (c === null ? null : c)));
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
