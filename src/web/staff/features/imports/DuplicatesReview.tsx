@@ -2,14 +2,17 @@ import { Ban, Clock, GitMerge, RefreshCw, Undo2 } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { formatSaudiMobileLocal } from '../../../../common/saudi';
 import { errorMessage } from '../../../lib/api';
 import { useFormat } from '../../../lib/display';
 import { ErrorAlert, SuccessNotice } from '../../../ui/Alert';
 import { Badge } from '../../../ui/Badge';
 import { Button } from '../../../ui/Button';
+import { Ltr } from '../../../ui/Ltr';
 import { Loading } from '../../../ui/Page';
 import { SegmentedControl } from '../../../ui/SegmentedControl';
 import { Tabs } from '../../../ui/Tabs';
+import { useEnumLabel } from '../beneficiaries/labels';
 import {
   type Pair,
   type PairDetail,
@@ -35,6 +38,8 @@ const COMPARED = [
   ['district', 'district'],
   ['housing', 'housing'],
 ] as const;
+
+const LTR_FIELDS = new Set<string>(['birthDate', 'mobile', 'mobile2']);
 
 /** The review queue: suspected pairs by status; one pair opened side by side to merge, dismiss or postpone. */
 export function DuplicatesReview() {
@@ -147,7 +152,7 @@ function PairList({
                     <bdi>{side.fullName}</bdi>
                   </Link>
                   <p className="text-xs text-slate-600">
-                    <bdi dir="ltr">{side.fileNumber}</bdi> · <bdi dir="ltr">{side.mobileLocal}</bdi> · {side.district}
+                    <Ltr>{side.fileNumber}</Ltr> · <Ltr>{side.mobileLocal}</Ltr> · {side.district}
                   </p>
                 </div>
               ))}
@@ -190,6 +195,8 @@ function Compare({
   onDecided: () => void;
 }) {
   const { t } = useTranslation();
+  const format = useFormat();
+  const enumLabel = useEnumLabel();
   const detail = usePair(id);
   const merge = useMergePair();
   const decide = useDecidePair();
@@ -206,19 +213,26 @@ function Compare({
       const side = choice[field] ?? keep;
       fields[field] = side === keep ? 'kept' : 'merged';
     }
-    merge.mutate(
-      { id, keep, fields },
-      {
-        onSuccess: (r) =>
-          onMerged(
-            r.mergeId,
-            t('duplicates.merged', {
-              merged: sideOf(keep === 'a' ? 'b' : 'a').fileNumber,
-              kept: sideOf(keep).fileNumber,
-            }),
-          ),
-      },
-    );
+    // mutateAsync: the answer arrives after the queue has refreshed and this panel may be gone.
+    merge
+      .mutateAsync({ id, keep, fields })
+      .then((r) =>
+        onMerged(
+          r.mergeId,
+          t('duplicates.merged', {
+            merged: sideOf(keep === 'a' ? 'b' : 'a').fileNumber,
+            kept: sideOf(keep).fileNumber,
+          }),
+        ),
+      )
+      .catch(() => {});
+  }
+
+  function doDecide(decision: 'not_same' | 'later') {
+    decide
+      .mutateAsync({ id, decision })
+      .then(onDecided)
+      .catch(() => {});
   }
 
   return (
@@ -242,17 +256,25 @@ function Compare({
                 {t('duplicates.field')}
               </th>
               <th scope="col" className="px-2 py-2 text-start">
-                <bdi dir="ltr">{d.pair.a.fileNumber}</bdi>
+                <Ltr>{d.pair.a.fileNumber}</Ltr>
               </th>
               <th scope="col" className="px-2 py-2 text-start">
-                <bdi dir="ltr">{d.pair.b.fileNumber}</bdi>
+                <Ltr>{d.pair.b.fileNumber}</Ltr>
               </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {COMPARED.map(([label, field]) => {
-              const va = String(d.a.fields[field] ?? '—');
-              const vb = String(d.b.fields[field] ?? '—');
+              const shown = (v: string | null) =>
+                field === 'gender' || field === 'housing'
+                  ? enumLabel(field, v)
+                  : field === 'mobile' || field === 'mobile2'
+                    ? v
+                      ? formatSaudiMobileLocal(v)
+                      : '—'
+                    : (v ?? '—');
+              const va = shown(d.a.fields[field]);
+              const vb = shown(d.b.fields[field]);
               const chosen = choice[field] ?? keep;
               return (
                 <tr key={field} className={va === vb ? '' : 'bg-amber-50/60'}>
@@ -270,7 +292,7 @@ function Compare({
                           onChange={() => setChoice((c) => ({ ...c, [field]: s }))}
                           className="size-4 accent-brand-700"
                         />
-                        <bdi>{s === 'a' ? va : vb}</bdi>
+                        {LTR_FIELDS.has(field) ? <Ltr>{s === 'a' ? va : vb}</Ltr> : <bdi>{s === 'a' ? va : vb}</bdi>}
                       </label>
                     </td>
                   ))}
@@ -293,7 +315,13 @@ function Compare({
               </th>
               {[d.a, d.b].map((side) => (
                 <td key={side.fields.id} className="px-2 py-1.5 text-xs text-slate-700">
-                  {t('duplicates.counts', side.counts)}
+                  {t('duplicates.counts', {
+                    applications: format.number(side.counts.applications),
+                    documents: format.number(side.counts.documents),
+                    interactions: format.number(side.counts.interactions),
+                    cases: format.number(side.counts.cases),
+                    deliveries: format.number(side.counts.deliveries),
+                  })}
                 </td>
               ))}
             </tr>
@@ -307,11 +335,11 @@ function Compare({
           <GitMerge aria-hidden="true" className="size-4" />
           {merge.isPending ? t('duplicates.merging') : t('duplicates.merge')}
         </Button>
-        <Button onPress={() => decide.mutate({ id, decision: 'not_same' }, { onSuccess: onDecided })}>
+        <Button onPress={() => doDecide('not_same')}>
           <Ban aria-hidden="true" className="size-4" />
           {t('duplicates.notSame')}
         </Button>
-        <Button variant="ghost" onPress={() => decide.mutate({ id, decision: 'later' }, { onSuccess: onDecided })}>
+        <Button variant="ghost" onPress={() => doDecide('later')}>
           <Clock aria-hidden="true" className="size-4" />
           {t('duplicates.later')}
         </Button>

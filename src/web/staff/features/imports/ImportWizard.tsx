@@ -227,7 +227,13 @@ function MappingStep({ uploaded, onPreview }: { uploaded: UploadResult; onPrevie
           <h3 id="import-sample" className="mb-2 text-sm font-bold text-slate-800">
             {t('registryImport.sample')}
           </h3>
-          <div className="overflow-x-auto rounded-lg border border-slate-200">
+          {/* A focusable region, so the sheet's wide rows can be scrolled from the keyboard. */}
+          <section
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus (WCAG 2.1.1)
+            tabIndex={0}
+            aria-label={t('registryImport.sample')}
+            className="overflow-x-auto rounded-lg border border-slate-200"
+          >
             <table className="w-full text-xs">
               <thead className="bg-slate-50 text-slate-700">
                 <tr>
@@ -252,7 +258,7 @@ function MappingStep({ uploaded, onPreview }: { uploaded: UploadResult; onPrevie
                 ))}
               </tbody>
             </table>
-          </div>
+          </section>
         </section>
 
         {preview.isError ? <ErrorAlert>{errorMessage(preview.error)}</ErrorAlert> : null}
