@@ -1,10 +1,15 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { proposeMapping } from '../../../common/domain/registry-import';
 import { beneficiaryInput } from '../../test/factories';
 import { createTestContext, signedInAs, type TestClient, type TestContext } from '../../test/harness';
+import { parseCliArgs, runCliImport } from './import-cli';
 import { importSettled } from './run-import';
-import { sampleCsv, sampleRows, sampleXlsx } from './test-sheets';
+import { SAMPLE_HEADERS, sampleCsv, sampleRows, sampleXlsx } from './test-sheets';
 
 let ctx: TestContext;
 let manager: TestClient;
@@ -231,6 +236,26 @@ describe('importing a registry from a sheet', () => {
     const { body, headers } = multipart(Buffer.from('a,b\r\n1,2'), 'x.csv', { branchId: 'nope' });
     expect((await manager.request('POST', '/api/imports', body, headers)).status).toBe(400);
     expect(await count('registry_imports')).toBe(before);
+  });
+
+  it('runs from the command line: a dry run writes nothing, then the import; the counts line ends the output', async () => {
+    const { rows } = sampleRows(80, existing.nationalId, existing.mobile);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wasl-cli-'));
+    const file = path.join(dir, 'registry.xlsx');
+    fs.writeFileSync(file, await sampleXlsx(rows));
+    const before = await count('beneficiaries');
+    const lines: string[] = [];
+    const dry = await runCliImport(ctx.deps, parseCliArgs([file, '--dry-run']), (l) => lines.push(l));
+    expect(dry).toMatchObject({ rows: 10, valid: 5, invalid: 3, duplicates: 2, created: 0, updated: 0 });
+    expect(lines.some((l) => l.startsWith('row 7: invalid'))).toBe(true);
+    expect(await count('beneficiaries')).toBe(before);
+    const mappingFile = path.join(dir, 'mapping.json');
+    fs.writeFileSync(mappingFile, JSON.stringify(proposeMapping(SAMPLE_HEADERS)));
+    const real = await runCliImport(ctx.deps, parseCliArgs([file, '--json', '--mapping', mappingFile]), () => {});
+    expect(Object.keys(real)).toEqual(['rows', 'valid', 'invalid', 'duplicates', 'created', 'updated']);
+    expect(real.created).toBe(4);
+    expect(await count('beneficiaries')).toBe(before + 4);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('is for the admin and the manager only', async () => {
