@@ -422,9 +422,14 @@ function ApplyStep({ id, onStartOver }: { id: string; onStartOver: () => void })
           style={{ width: `${(100 * value) / total}%` }}
         />
       </div>
-      <p className="mt-2 text-sm text-slate-700">
-        {t('registryImport.applying', { done: format.number(value), total: format.number(data?.progress.total ?? 0) })}
-      </p>
+      {done ? null : (
+        <p className="mt-2 text-sm text-slate-700">
+          {t('registryImport.applying', {
+            done: format.number(value),
+            total: format.number(data?.progress.total ?? 0),
+          })}
+        </p>
+      )}
       {status.isError ? <ErrorAlert className="mt-3">{errorMessage(status.error)}</ErrorAlert> : null}
       {done && data ? (
         <>
