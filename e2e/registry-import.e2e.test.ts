@@ -92,9 +92,9 @@ describe('registry import and duplicate review', () => {
     await page.getByRole('button', { name: 'فحص تجريبي' }).click();
     await page.getByRole('heading', { name: 'الصفوف التي تحتاج انتباهاً' }).waitFor();
     const counts = page.locator('dl');
-    await expect.poll(() => counts.innerText()).toMatch(/الصفوف\s*١٠/);
-    expect(await counts.innerText()).toMatch(/غير صالحة\s*٣/);
-    expect(await counts.innerText()).toMatch(/مكررة\s*٢/);
+    await expect.poll(() => counts.textContent()).toMatch(/الصفوف\s*١٠/);
+    expect(await counts.textContent()).toMatch(/غير صالحة\s*٣/);
+    expect(await counts.textContent()).toMatch(/مكررة\s*٢/);
     await page.getByText(/خانة التحقق لا تطابق/).waitFor();
     await page.getByText(/يكرر الصف ٣/).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
