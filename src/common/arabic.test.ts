@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizeArabic, normalizeArabicCompact, toArabicDigits, toLatinDigits } from './arabic';
+import {
+  nameTokens,
+  normalizeArabic,
+  normalizeArabicCompact,
+  toArabicDigits,
+  toLatinDigits,
+  withoutArticle,
+} from './arabic';
 
 const FORBIDDEN_IN_OUTPUT = /[\u064b-\u065f\u0670\u06d6-\u06ed\u0640أإآٱىةؤئ\u0660-\u0669\u06f0-\u06f9]/;
 
@@ -15,6 +22,8 @@ const arabicChar = fc.constantFrom(
   '\u00a0',
   '\u200f',
   'عبد ',
+  'ابو ',
+  'أبو ',
 );
 const arabicText = fc.array(arabicChar, { maxLength: 40 }).map((parts) => parts.join(''));
 
@@ -123,6 +132,23 @@ describe('normalizeArabic', () => {
     expect(normalizeArabic('العبد الصالح')).toBe('العبد الصالح');
     expect(normalizeArabic('محمد عبد')).toBe('محمد عبد');
     expect(normalizeArabic('عبده علي')).toBe('عبده علي');
+  });
+
+  it('joins "ابو" (any alef) with the following word, so أبو بكر and ابوبكر match', () => {
+    expect(normalizeArabic('أبو بكر')).toBe('ابوبكر');
+    expect(normalizeArabic('ابوبكر')).toBe('ابوبكر');
+    expect(normalizeArabic('محمد ابو  زيد')).toBe('محمد ابوزيد');
+    expect(normalizeArabic('ابو عبد الله')).toBe('ابوعبدالله');
+    expect(normalizeArabic('الابو بكر')).toBe('الابو بكر');
+    expect(normalizeArabic('سعد ابو')).toBe('سعد ابو');
+  });
+
+  it('splits a name into normalised words and drops the article only from long words', () => {
+    expect(nameTokens(' سعد  أبو بكر القحطانى ')).toEqual(['سعد', 'ابوبكر', 'القحطاني']);
+    expect(nameTokens('')).toEqual([]);
+    expect(withoutArticle('القحطاني')).toBe('قحطاني');
+    expect(withoutArticle('الي')).toBe('الي');
+    expect(withoutArticle('سعد')).toBe('سعد');
   });
 
   it('matches a full name written in different ways', () => {

@@ -40,11 +40,14 @@ const MAPPED = /[أإآٱىیئؤةک]/g;
 // Compound names with "عبد" (عبد الله, عبد الرحمن) are written both with and without the space. When "عبد" is
 // a separate word followed by another word, the space after it is dropped so both spellings match.
 const ABD_PREFIX = /(?<=^| )عبد (?=\S)/g;
+// Kunyas with "ابو" (أبو بكر, ابو زيد) are written joined and spaced alike; after alef normalisation the same rule
+// joins "ابو" to the word after it.
+const ABU_PREFIX = /(?<=^| )ابو (?=\S)/g;
 
 /**
  * Normalises Arabic (and mixed) text for search and matching: removes diacritics, tatweel and invisible
  * marks; unifies alef, yaa, taa marbuta, and hamza-on-waw/yaa forms; converts digits to Latin; lowercases
- * Latin; collapses whitespace; joins "عبد" with the word after it. The result is stable: normalising it again
+ * Latin; collapses whitespace; joins "عبد" and "ابو" with the word after it. The result is stable: normalising it again
  * changes nothing.
  */
 export function normalizeArabic(s: string): string {
@@ -54,7 +57,22 @@ export function normalizeArabic(s: string): string {
     .toLowerCase()
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(ABD_PREFIX, 'عبد');
+    .replace(ABD_PREFIX, 'عبد')
+    .replace(ABU_PREFIX, 'ابو');
+}
+
+/** The words of a normalised text, for matching words in any order. */
+export function nameTokens(s: string): string[] {
+  const norm = normalizeArabic(s);
+  return norm === '' ? [] : norm.split(' ');
+}
+
+/**
+ * A word without its definite article (القحطاني → قحطاني), for comparing family names written with and without
+ * it. Short words are kept whole so that a name such as "الي" is not cut to one letter.
+ */
+export function withoutArticle(word: string): string {
+  return word.startsWith('ال') && word.length > 4 ? word.slice(2) : word;
 }
 
 /** `normalizeArabic` with every space removed, to match names however they are spaced. */

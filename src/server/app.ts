@@ -29,6 +29,7 @@ import { registerCommitteeRoutes } from './modules/committee/routes';
 import { registerCriteriaRoutes } from './modules/criteria/routes';
 import { registerDeliveryRoutes } from './modules/deliveries/routes';
 import { registerHealthRoutes } from './modules/health/routes';
+import { registerImportRoutes } from './modules/imports/routes';
 import { registerInteractionRoutes } from './modules/interactions/routes';
 import { registerAcknowledgementRoutes } from './modules/knowledge/acknowledgements';
 import { registerKnowledgeRoutes } from './modules/knowledge/routes';
@@ -154,6 +155,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   registerOrganisationRoutes(app, deps);
   registerCriteriaRoutes(app, deps);
   registerBeneficiaryRoutes(app, deps);
+  registerImportRoutes(app, deps);
   registerApplicationRoutes(app, deps);
   registerCommitteeRoutes(app, deps);
   registerDeliveryRoutes(app, deps);

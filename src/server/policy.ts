@@ -82,6 +82,10 @@ export const ACTION_ROLES = {
   'outreach.read': ['admin', 'manager'],
   /** My work and my notifications: each user's own, whatever their role. */
   'work.read': everyone,
+  /** Bringing an existing registry in from a spreadsheet (issue 13). */
+  'imports.manage': ['admin', 'manager'],
+  /** The duplicate review queue: compare, merge (and undo), or mark "not the same person". */
+  'duplicates.manage': ['manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof ACTION_ROLES;

@@ -5,6 +5,7 @@ import { deleteExpiredSessions, deleteOldFailures } from '../modules/auth/querie
 import { suspendOverdueReverifications } from '../modules/beneficiaries/change-status';
 import { escalateBreachedCases } from '../modules/cases/escalate';
 import { retryWebhookEvents } from '../modules/notifications/inbound';
+import { sweepDuplicates } from '../modules/imports/duplicate-sweep';
 import { buildProviders } from '../modules/notifications/providers/index';
 import { runOutboxOnce } from '../modules/notifications/worker';
 import { runOutreach } from '../modules/outreach/run-outreach';
@@ -78,6 +79,16 @@ export function housekeepingJobs(deps: Deps): Job[] {
         const today = riyadhDate(new Date());
         for (const org of await db.select({ id: organizations.id }).from(organizations)) {
           await suspendOverdueReverifications(db, org.id, today);
+        }
+      },
+    },
+    {
+      // Suspected duplicates for the review queue; a pair already there (or rejected) is never added again.
+      name: 'duplicate-sweep',
+      everyMs: 24 * 3_600_000,
+      run: async ({ db }) => {
+        for (const org of await db.select({ id: organizations.id }).from(organizations)) {
+          await sweepDuplicates(db, org.id, 'sweep');
         }
       },
     },

@@ -15,6 +15,8 @@ export type Permission =
   | 'surveys.manage'
   | 'outreach.read'
   | 'outreach.manage'
+  | 'imports.manage'
+  | 'duplicates.manage'
   | 'audit.read'
   | 'beneficiaries.search'
   | 'beneficiaries.read'

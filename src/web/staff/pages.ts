@@ -5,6 +5,8 @@ import {
   Building2,
   CalendarClock,
   ClipboardList,
+  CopyCheck,
+  FileUp,
   FolderSearch,
   Gavel,
   HandHeart,
@@ -41,6 +43,8 @@ export type NavLabelKey =
   | `deliveries.nav.${keyof typeof ar.deliveries.nav}`
   // Cases, knowledge, appointments, volunteers and tasks keep theirs in their own sections too.
   | `${'cases' | 'knowledge' | 'appointments' | 'volunteers' | 'tasks'}.nav`
+  // The registry import and the duplicate review queue too.
+  | `${'registryImport' | 'duplicates'}.nav`
   // Reports, the admin's message and rule screens, and the survey questions too.
   | `${'reports' | 'surveys'}.nav`
   | `admin.nav.${keyof typeof ar.admin.nav}`
@@ -66,6 +70,8 @@ const UsersPage = lazy(() => import('./routes/UsersPage'));
 const ProfilePage = lazy(() => import('./routes/ProfilePage'));
 const BeneficiariesPage = lazy(() => import('./routes/BeneficiariesPage'));
 const NewBeneficiaryPage = lazy(() => import('./routes/NewBeneficiaryPage'));
+const RegistryImportPage = lazy(() => import('./routes/RegistryImportPage'));
+const DuplicatesPage = lazy(() => import('./routes/DuplicatesPage'));
 const BeneficiaryFilePage = lazy(() => import('./routes/BeneficiaryFilePage'));
 const ApplicationsPage = lazy(() => import('./routes/ApplicationsPage'));
 const NewApplicationPage = lazy(() => import('./routes/NewApplicationPage'));
@@ -111,6 +117,18 @@ export const STAFF_PAGES: readonly StaffPage[] = [
   },
   // A more specific path comes before the one with a parameter: the router takes the first match.
   { path: '/beneficiaries/new', component: NewBeneficiaryPage, permission: 'beneficiaries.write' },
+  {
+    path: '/beneficiaries/import',
+    component: RegistryImportPage,
+    permission: 'imports.manage',
+    nav: { label: 'registryImport.nav', icon: FileUp },
+  },
+  {
+    path: '/beneficiaries/duplicates',
+    component: DuplicatesPage,
+    permission: 'duplicates.manage',
+    nav: { label: 'duplicates.nav', icon: CopyCheck },
+  },
   { path: '/beneficiaries/:id', component: BeneficiaryFilePage, permission: 'beneficiaries.read' },
   {
     path: '/applications',

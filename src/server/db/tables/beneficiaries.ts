@@ -67,6 +67,8 @@ export const beneficiaries = pgTable(
     legalHoldUntil: date('legal_hold_until'),
     legalHoldReason: text('legal_hold_reason'),
     anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
+    /** Set when this file was merged into another: its number then leads to the kept file. */
+    mergedInto: uuid('merged_into'),
   },
   (t) => [
     uniqueIndex('beneficiaries_org_national_id_uq').on(t.orgId, t.nationalId),

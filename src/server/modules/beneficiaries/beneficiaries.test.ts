@@ -263,6 +263,57 @@ describe('search', () => {
     }
   });
 
+  it('by any subset of name words in any order, each also as a prefix, ranked exact → all words → partial', async () => {
+    const saad = await register(officer, {
+      firstName: 'سعد',
+      fatherName: 'أبو بكر',
+      grandfatherName: 'عبد الرحمن',
+      familyName: 'القحطانيون',
+    });
+    // Holds both words, but only inside other words: a partial match, ranked after the others.
+    const partial = await register(officer, {
+      firstName: 'مسعد',
+      fatherName: 'علي',
+      grandfatherName: 'فهد',
+      familyName: 'بالقحطانيون',
+    });
+    for (const q of [
+      'سعد القحطانيون',
+      'القحطانيون سعد',
+      'سعد ابوبكر',
+      'أبو بكر سعد',
+      'سعد عبدالرحمن',
+      'عبد الرحمن القحطانيون',
+      'القحط سع',
+      'سعد أبو',
+      'ابوبكر القحطانيون سعد عبد الرحمن',
+    ]) {
+      const res = await officer.get(`/api/beneficiaries?q=${encodeURIComponent(q)}&pageSize=100`);
+      expect(res.body.matchedBy, q).toBe('name');
+      expect(ids(res), q).toContain(saad.id);
+    }
+    // Exact (the typed start of the name) first, then every word at a word start, then words inside words.
+    const ranked = await officer.get(`/api/beneficiaries?q=${encodeURIComponent('سعد القحطانيون')}&pageSize=100`);
+    expect(ids(ranked).indexOf(saad.id)).toBeLessThan(ids(ranked).indexOf(partial.id));
+    expect(ids(ranked)).toContain(partial.id);
+    const exact = await officer.get(`/api/beneficiaries?q=${encodeURIComponent('سعد ابو بكر')}&pageSize=100`);
+    expect(ids(exact)[0]).toBe(saad.id);
+    // Every word must be there: another family name is not a match.
+    const none = await officer.get(`/api/beneficiaries?q=${encodeURIComponent('سعد الغامديون')}`);
+    expect(ids(none)).not.toContain(saad.id);
+    // Pages across the tiers neither repeat nor skip a file.
+    const all = ids(await officer.get(`/api/beneficiaries?q=${encodeURIComponent('سعد القحطانيون')}&pageSize=100`));
+    const paged: string[] = [];
+    for (let page = 1; page <= all.length; page++) {
+      const res = await officer.get(
+        `/api/beneficiaries?q=${encodeURIComponent('سعد القحطانيون')}&pageSize=1&page=${page}`,
+      );
+      paged.push(...ids(res));
+      expect(res.body.hasMore, `page ${page}`).toBe(page < all.length);
+    }
+    expect(paged).toEqual(all);
+  });
+
   it('pages through results', async () => {
     const first = await officer.get('/api/beneficiaries?pageSize=2&page=1');
     const second = await officer.get('/api/beneficiaries?pageSize=2&page=2');

@@ -52,6 +52,8 @@ export function presentBeneficiary(row: BeneficiaryRow, household: Household, se
     reverifyDue: row.reverifyDue,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+    /** Set when this file was merged into another: its number leads there. */
+    mergedInto: row.mergedInto,
     household: household.map((m) => ({
       id: m.id,
       name: m.name,

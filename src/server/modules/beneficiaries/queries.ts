@@ -43,6 +43,7 @@ export const beneficiaryColumns = {
   statusReason: beneficiaries.statusReason,
   createdAt: beneficiaries.createdAt,
   updatedAt: beneficiaries.updatedAt,
+  mergedInto: beneficiaries.mergedInto,
 };
 export type BeneficiaryRow = Awaited<ReturnType<typeof getBeneficiary>> & {};
 
@@ -156,12 +157,7 @@ export type SearchFilter =
  * One query per page. Exact keys use their unique or plain indexes; a name matches any part of the normalised
  * name (pg_trgm GIN index), names that start with it first.
  */
-export async function searchBeneficiaries(
-  db: Db,
-  orgId: string,
-  filter: SearchFilter,
-  opts: { branchId?: string | null; status?: string; limit: number; offset: number },
-) {
+export async function searchBeneficiaries(db: Db, orgId: string, filter: SearchFilter, opts: SearchOpts) {
   let condition: SQL | undefined;
   const order: SQL[] = [desc(beneficiaries.createdAt)];
   switch (filter.kind) {
@@ -175,7 +171,7 @@ export async function searchBeneficiaries(
       condition = eq(beneficiaries.fileNumber, filter.value);
       break;
     case 'name':
-      return searchByName(db, orgId, escapeLike(filter.value), opts);
+      return searchByName(db, orgId, filter.value, opts);
     case 'all':
       condition = undefined;
   }
@@ -196,18 +192,32 @@ export async function searchBeneficiaries(
   return { rows: rows.slice(0, opts.limit), hasMore: rows.length > opts.limit };
 }
 
+function namePage(db: Db, where: SQL | undefined, limit: number, offset: number) {
+  return (
+    db
+      .select(summaryColumns)
+      .from(beneficiaries)
+      .where(where)
+      // Name order alone, so the index gives the order (an id tiebreak would force a sort of every match).
+      .orderBy(sql`${beneficiaries.nameNorm} using ~<~`)
+      .limit(limit)
+      .offset(offset)
+  );
+}
+
+type SearchOpts = { branchId?: string | null; status?: string; limit: number; offset: number };
+
 /**
- * Names: those that start with the words come first, read in name order straight off the btree
- * (text_pattern_ops, `~<~`), so a common name never needs a sort of all its matches; names that only contain
- * the words (pg_trgm GIN) follow once the prefix matches run out.
+ * Names, ranked in tiers, each read in name order straight off the btree (text_pattern_ops, `~<~`) so a common
+ * name never needs a sort of all its matches:
+ * 1. names that start with the words as typed (the btree prefix);
+ * 2. (several words) names holding every word at the start of one of its words, in any order — first name and
+ *    family name, or the family name first (pg_trgm GIN, one condition per word, ANDed);
+ * 3. names that hold every word anywhere (pg_trgm GIN).
+ * A page may span tiers; a tier is counted only when the page starts after it.
  */
-async function searchByName(
-  db: Db,
-  orgId: string,
-  v: string,
-  opts: { branchId?: string | null; status?: string; limit: number; offset: number },
-) {
-  const scope = (condition: SQL) =>
+async function searchByName(db: Db, orgId: string, phrase: string, opts: SearchOpts) {
+  const scope = (condition: SQL | undefined) =>
     inOrg(
       beneficiaries,
       orgId,
@@ -215,30 +225,36 @@ async function searchByName(
       opts.branchId ? eq(beneficiaries.branchId, opts.branchId) : undefined,
       opts.status ? eq(beneficiaries.status, opts.status) : undefined,
     );
-  const startsWith = like(beneficiaries.nameNorm, `${v}%`);
-  const prefix = await db
-    .select(summaryColumns)
-    .from(beneficiaries)
-    .where(scope(startsWith))
-    // Name order alone, so the index gives the order (an id tiebreak would force a sort of every match).
-    .orderBy(sql`${beneficiaries.nameNorm} using ~<~`)
-    .limit(opts.limit + 1)
-    .offset(opts.offset);
-  if (prefix.length > opts.limit) return { rows: prefix.slice(0, opts.limit), hasMore: true };
-  const prefixTotal =
-    prefix.length > 0
-      ? opts.offset + prefix.length
-      : Number((await db.select({ n: count() }).from(beneficiaries).where(scope(startsWith)))[0]?.n ?? 0);
-  const rest = await db
-    .select(summaryColumns)
-    .from(beneficiaries)
-    .where(scope(and(like(beneficiaries.nameNorm, `%${v}%`), sql`not (${startsWith})`) as SQL))
-    // Btree order too, so the planner may walk names in order and stop at a page for a common part (51 → 4 ms at
-    // 100k for زهران), or collect a rare one's few matches from pg_trgm and sort them.
-    .orderBy(sql`${beneficiaries.nameNorm} using ~<~`)
-    .limit(opts.limit + 1 - prefix.length)
-    .offset(Math.max(0, opts.offset - prefixTotal));
-  const rows = [...prefix, ...rest];
+  const words = phrase.split(' ').filter(Boolean).slice(0, 6).map(escapeLike);
+  const startsWith = like(beneficiaries.nameNorm, `${escapeLike(phrase)}%`);
+  const containsAll = and(...words.map((w) => like(beneficiaries.nameNorm, `%${w}%`))) as SQL;
+  const tiers: SQL[] = [startsWith];
+  if (words.length > 1) {
+    // A word starts the name or follows a space. The contains-condition stays for the trigram index.
+    const atWordStarts = and(
+      ...words.map(
+        (w) => sql`(${beneficiaries.nameNorm} like ${`${w}%`} or ${beneficiaries.nameNorm} like ${`% ${w}%`})` as SQL,
+      ),
+    ) as SQL;
+    tiers.push(and(containsAll, atWordStarts, sql`not (${startsWith})`) as SQL);
+    tiers.push(and(containsAll, sql`not (${atWordStarts})`, sql`not (${startsWith})`) as SQL);
+  } else {
+    tiers.push(and(containsAll, sql`not (${startsWith})`) as SQL);
+  }
+
+  const rows: Awaited<ReturnType<typeof namePage>> = [];
+  let skip = opts.offset;
+  for (const condition of tiers) {
+    const need = opts.limit + 1 - rows.length;
+    if (need <= 0) break;
+    const got = await namePage(db, scope(condition), need, skip);
+    rows.push(...got);
+    if (got.length > 0) skip = 0;
+    else if (skip > 0) {
+      const [n] = await db.select({ n: count() }).from(beneficiaries).where(scope(condition));
+      skip = Math.max(0, skip - Number(n?.n ?? 0));
+    }
+  }
   return { rows: rows.slice(0, opts.limit), hasMore: rows.length > opts.limit };
 }
 

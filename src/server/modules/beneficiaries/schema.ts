@@ -63,6 +63,7 @@ export const fileSchema = z.object({
   reverifyDue: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  mergedInto: z.uuid().nullable(),
   household: z.array(memberSchema),
   sensitiveShown: z.boolean(),
   monthlyIncome: z.number().optional(),

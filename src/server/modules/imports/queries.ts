@@ -1,0 +1,129 @@
+import { and, desc, eq, inArray, isNull, or } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { beneficiaries, importMappings, registryImports } from '../../db/tables/index';
+import { inOrg } from '../../db/tenancy';
+import type { RegistryLookup } from './analyse';
+
+export const importColumns = {
+  id: registryImports.id,
+  orgId: registryImports.orgId,
+  branchId: registryImports.branchId,
+  fileName: registryImports.fileName,
+  storedName: registryImports.storedName,
+  sha256: registryImports.sha256,
+  format: registryImports.format,
+  encoding: registryImports.encoding,
+  headers: registryImports.headers,
+  mapping: registryImports.mapping,
+  options: registryImports.options,
+  status: registryImports.status,
+  totalRows: registryImports.totalRows,
+  validRows: registryImports.validRows,
+  invalidRows: registryImports.invalidRows,
+  duplicateRows: registryImports.duplicateRows,
+  createdRows: registryImports.createdRows,
+  updatedRows: registryImports.updatedRows,
+  nextRow: registryImports.nextRow,
+  createdAt: registryImports.createdAt,
+  finishedAt: registryImports.finishedAt,
+};
+export type ImportRow = NonNullable<Awaited<ReturnType<typeof getImport>>>;
+
+export async function getImport(db: Db, orgId: string, id: string) {
+  const [row] = await db
+    .select(importColumns)
+    .from(registryImports)
+    .where(inOrg(registryImports, orgId, eq(registryImports.id, id)));
+  return row;
+}
+
+export async function getImportReport(db: Db, orgId: string, id: string) {
+  const [row] = await db
+    .select({ report: registryImports.report })
+    .from(registryImports)
+    .where(inOrg(registryImports, orgId, eq(registryImports.id, id)));
+  return row?.report;
+}
+
+export function listImports(db: Db, orgId: string, limit: number) {
+  return db
+    .select(importColumns)
+    .from(registryImports)
+    .where(inOrg(registryImports, orgId))
+    .orderBy(desc(registryImports.createdAt))
+    .limit(limit);
+}
+
+export async function insertImport(db: Db, values: typeof registryImports.$inferInsert) {
+  const [row] = await db.insert(registryImports).values(values).returning(importColumns);
+  return row!;
+}
+
+export async function updateImport(
+  db: Db,
+  orgId: string,
+  id: string,
+  values: Partial<typeof registryImports.$inferInsert>,
+) {
+  await db
+    .update(registryImports)
+    .set({ ...values, updatedAt: new Date() })
+    .where(inOrg(registryImports, orgId, eq(registryImports.id, id)));
+}
+
+export function listMappings(db: Db, orgId: string) {
+  return db
+    .select({ id: importMappings.id, name: importMappings.name, mapping: importMappings.mapping })
+    .from(importMappings)
+    .where(inOrg(importMappings, orgId))
+    .orderBy(desc(importMappings.createdAt))
+    .limit(50);
+}
+
+export async function insertMapping(db: Db, values: typeof importMappings.$inferInsert) {
+  await db.insert(importMappings).values(values);
+}
+
+/** Registry files (not merged away) that share a national ID, a mobile or the exact normalised name. */
+export function registryLookup(db: Db, orgId: string): RegistryLookup {
+  return async ({ nationalIds, mobiles, nameNorms }) => {
+    if (nationalIds.length + mobiles.length + nameNorms.length === 0) return [];
+    const rows = await db
+      .select({
+        nationalId: beneficiaries.nationalId,
+        fileNumber: beneficiaries.fileNumber,
+        nameNorm: beneficiaries.nameNorm,
+        birthDate: beneficiaries.birthDate,
+        mobile: beneficiaries.mobile,
+        mobile2: beneficiaries.mobile2,
+        lat: beneficiaries.lat,
+        lng: beneficiaries.lng,
+      })
+      .from(beneficiaries)
+      .where(
+        inOrg(
+          beneficiaries,
+          orgId,
+          isNull(beneficiaries.mergedInto),
+          or(
+            nationalIds.length ? inArray(beneficiaries.nationalId, nationalIds) : undefined,
+            mobiles.length ? inArray(beneficiaries.mobile, mobiles) : undefined,
+            mobiles.length ? inArray(beneficiaries.mobile2, mobiles) : undefined,
+            nameNorms.length ? inArray(beneficiaries.nameNorm, nameNorms) : undefined,
+          ),
+        ),
+      )
+      .limit(5000);
+    return rows.map((r) => ({ ...r, mobiles: [r.mobile, ...(r.mobile2 ? [r.mobile2] : [])] }));
+  };
+}
+
+/** Which of these national IDs already have a file. */
+export async function existingNationalIds(db: Db, orgId: string, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .select({ nationalId: beneficiaries.nationalId })
+    .from(beneficiaries)
+    .where(and(eq(beneficiaries.orgId, orgId), inArray(beneficiaries.nationalId, ids)));
+  return new Set(rows.map((r) => r.nationalId));
+}
