@@ -19,6 +19,7 @@ export const TEMPLATE_KIND: Record<TemplateKey, { category: MessageCategory; awa
   decision: { category: 'service', awaited: false },
   delivery_scheduled: { category: 'service', awaited: false },
   case_reply: { category: 'service', awaited: true },
+  case_received: { category: 'service', awaited: true },
   survey_link: { category: 'awareness', awaited: false },
   otp: { category: 'service', awaited: true },
   appointment_reminder: { category: 'service', awaited: false },

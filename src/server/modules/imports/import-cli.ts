@@ -68,6 +68,7 @@ export async function runCliImport(deps: Deps, opts: CliOptions, log: (line: str
     locale: 'ar',
     digits: 'latn',
     totpEnabled: false,
+    mustChangePassword: false,
     totpRequired: false,
   };
   const [branch] = await deps.db

@@ -8,8 +8,8 @@ import { Badge } from '../../ui/Badge';
 import { Named } from '../../ui/Named';
 import { Card, PageHeader } from '../../ui/Page';
 import { CAPABILITIES } from '../capabilities';
-import { MyWork } from '../features/work/MyWork';
 import { SetupBanner } from '../features/admin/SetupBanner';
+import { MyWork } from '../features/work/MyWork';
 import { useBranchName } from '../queries';
 import { hasPermission, useUser } from '../session';
 
