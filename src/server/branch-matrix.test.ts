@@ -17,6 +17,7 @@ import {
   cases,
   checklistItems,
   committeeVotes,
+  consents,
   deliveries,
   documents,
   interactions,
@@ -49,6 +50,7 @@ type Records = {
   interactionId: string;
   slotId: string;
   appointmentId: string;
+  consentId: string;
 };
 
 /** Which fixture record a path parameter names, keyed by the path segment in front of it and the parameter. */
@@ -62,6 +64,7 @@ const PARAM_RECORDS: Record<string, keyof Records> = {
   'cases/:id': 'caseId',
   'case-attachments/:id': 'caseAttachmentId',
   'appointments/:id': 'appointmentId',
+  'consents/:consentId': 'consentId',
 };
 
 /**
@@ -109,6 +112,10 @@ const BODIES: Record<string, () => Payload> = {
   'PATCH /api/cases/:id': () => ({ body: { priority: 'high' } }),
   'POST /api/cases/:id/attachments': () => multipart(),
   'POST /api/appointments/:id/outcome': () => ({ body: { outcome: 'cancelled' } }),
+  'POST /api/beneficiaries/:id/corrections': () => ({
+    body: { fields: { district: 'حي الروضة' }, reason: 'تصحيح الحي بطلب المستفيد' },
+  }),
+  'POST /api/beneficiaries/:id/consents/:consentId/withdraw': () => ({ body: { reason: 'طلب المستفيد سحب الموافقة' } }),
 };
 
 let ctx: TestContext;
@@ -233,6 +240,15 @@ async function scheduleDeliveryFor(beneficiaryId: string, applicationId: string,
   return row!.id;
 }
 
+/** The consent recorded at registration. */
+async function consentIdOf(beneficiaryId: string): Promise<string> {
+  const [row] = await ctx.deps.db
+    .select({ id: consents.id })
+    .from(consents)
+    .where(eq(consents.beneficiaryId, beneficiaryId));
+  return row!.id;
+}
+
 /** One record of every branch-scoped kind, all for one new beneficiary of the branch, made by the officer. */
 async function seedBranch(code: string): Promise<Records> {
   const officer = clients.officer;
@@ -299,6 +315,7 @@ async function seedBranch(code: string): Promise<Records> {
     interactionId: contact.id,
     slotId,
     appointmentId: appointment.id,
+    consentId: await consentIdOf(b.id),
   };
 }
 

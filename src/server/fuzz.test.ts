@@ -216,7 +216,7 @@ describe('fuzzing every JSON route', () => {
         who: VISITOR,
         method: 'POST',
         url: '/api/portal/cases/follow',
-        body: { reference: 'C-2026-00001', key: 'abcdefghijkl' },
+        body: { reference: 'C-2026-00001', code: '123456' },
       },
       { who: OFFICER, method: 'GET', url: '/api/beneficiaries', query: { q: 'محمد' } },
       { who: OFFICER, method: 'GET', url: '/api/knowledge', query: { q: 'سياسة' } },

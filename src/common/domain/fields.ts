@@ -8,3 +8,7 @@ import { dateInRange } from '../input';
 export const isoDate = () => z.iso.date().refine(dateInRange, { message: 'field.date_range' });
 
 export const isoDateTime = () => z.iso.datetime({ offset: true }).refine(dateInRange, { message: 'field.date_range' });
+
+/** A day or an instant (audit search takes either), inside the same range. */
+export const isoDateOrDateTime = () =>
+  z.union([z.iso.date(), z.iso.datetime({ offset: true })]).refine(dateInRange, { message: 'field.date_range' });

@@ -39,7 +39,9 @@ describe('changes record old and new values', () => {
     const again = 'مرحباً {{name}}، طلبكم {{reference}} لدينا.';
     await admin.request('PUT', '/api/message-templates/application_received/sms', { subject: null, body: again });
     const second = await last('template.updated');
-    expect(second.details).toEqual({ before: { body }, after: { body: again } });
+    // Only what changed, and the template's version number beside it.
+    expect(second.details).toMatchObject({ before: { body }, after: { body: again } });
+    expect(Object.keys(second.details.before)).toEqual(['body']);
   });
 
   it('users: the changed fields of the account, before and after', async () => {

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { isoDate, isoDateTime } from '../../../common/domain/fields';
+import { isoDateOrDateTime } from '../../../common/domain/fields';
 import type { App, Deps } from '../../http/context';
 import { actorOf } from '../../http/guard';
 import { errorResponses } from '../../http/schemas';
 import { searchAudit } from './queries';
 
 /** A day (Riyadh) or an instant; a day as `to` means "up to the end of that day". */
-const when = z.union([isoDate(), isoDateTime()]);
+const when = isoDateOrDateTime();
 const dayStart = (v: string) => new Date(v.length === 10 ? `${v}T00:00:00+03:00` : v);
 const dayEnd = (v: string) =>
   v.length === 10 ? new Date(new Date(`${v}T00:00:00+03:00`).getTime() + 86_400_000) : new Date(v);

@@ -3,6 +3,7 @@ import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
 import type { Auth, Deps, RequestMeta, SessionUser } from '../../http/context';
 import { authorize } from '../../policy';
+import { beforeAfter } from '../audit/diff';
 import { changePassword } from '../auth/change-password';
 import { hashPassword } from '../auth/passwords';
 import {
@@ -73,7 +74,8 @@ export async function updateUserByAdmin(
       action: 'user.updated',
       entityType: 'user',
       entityId: id,
-      details: { before, after },
+      // Only the fields whose value changed (the audit convention).
+      details: beforeAfter(before, after),
     });
     return row;
   });
