@@ -1,6 +1,6 @@
 import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { formatDual, riyadhDate } from '../../../common/dates';
+import { riyadhDate } from '../../../common/dates';
 import { isoDate, isoDateTime } from '../../../common/domain/fields';
 import { beneficiaries, beneficiaryRevisions, breaches, services, users } from '../../db/tables/index';
 import { inOrg } from '../../db/tenancy';
