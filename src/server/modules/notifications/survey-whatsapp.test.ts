@@ -264,4 +264,31 @@ describe('the satisfaction question as a WhatsApp list', () => {
     expect(wa.received.length).toBe(beforeWa);
     expect(decodeURIComponent(sms.received.at(-1)!.body)).toContain('/portal/survey/');
   });
+
+  it('a survey with another required question is not answered by one tap: the link stays open for it', async () => {
+    const listed = await invite('+966507100006', new Date(NOON.getTime() - 60_000));
+    await runOutboxOnce(ctx.deps.db, providers, { now: NOON });
+    const id = lastWa().interactive!.action.sections[0]!.rows[0]!.id;
+    const put = await admin.request('PUT', '/api/surveys/questions', {
+      items: [
+        { key: 'overall', kind: 'rating', labelAr: 'ما مدى رضاك عن الخدمة؟', required: true },
+        { key: 'need_met', kind: 'yes_no', labelAr: 'هل لُبّيت حاجتك؟', required: true },
+      ],
+    });
+    expect(put.status, JSON.stringify(put.body)).toBe(204);
+    const before = (await responses()).length;
+    expect((await postReply('wamid.in.6', '966507100006', id)).statusCode).toBe(200);
+    expect(await responses()).toHaveLength(before);
+    const [inv] = await ctx.deps.db
+      .select()
+      .from(surveyInvitations)
+      .where(eq(surveyInvitations.id, listed.invitationId));
+    expect(inv!.answeredOn).toBeNull();
+    // A new link for such a survey goes as plain text: the person answers everything on the web page.
+    await invite('+966507100007', new Date(NOON.getTime() - 60_000));
+    await runOutboxOnce(ctx.deps.db, providers, { now: NOON });
+    const sent = lastWa();
+    expect(sent.type).toBe('text');
+    expect(sent.text!.body).toContain('/portal/survey/');
+  });
 });
