@@ -21,6 +21,7 @@ export const TEMPLATE_KIND: Record<TemplateKey, { category: MessageCategory; awa
   case_reply: { category: 'service', awaited: true },
   case_received: { category: 'service', awaited: true },
   survey_link: { category: 'awareness', awaited: false },
+  survey_thanks: { category: 'service', awaited: true },
   otp: { category: 'service', awaited: true },
   appointment_reminder: { category: 'service', awaited: false },
   outreach: { category: 'awareness', awaited: false },

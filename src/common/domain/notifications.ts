@@ -30,6 +30,10 @@ export const DEFAULT_TEMPLATES = {
     subject: 'رأيكم يهمنا',
     body: 'يسعدنا معرفة رأيكم في خدمتنا، وتقييمكم حق لكم ويساعدنا على التحسين: {{link}}',
   },
+  survey_thanks: {
+    subject: 'شكراً لتقييمكم',
+    body: 'شكراً لكم، سُجّل تقييمكم. رأيكم يساعدنا على تحسين خدمتنا.',
+  },
   otp: { subject: 'رمز التحقق', body: 'رمز التحقق: {{code}} — صالح لمدة {{minutes}} دقائق. لا تشاركه مع أحد.' },
   appointment_reminder: {
     subject: 'تذكير بموعد',

@@ -10,6 +10,7 @@ import { createCase } from '../cases/manage-case';
 import { recordInteraction } from '../interactions/record-interaction';
 import { upsertContact } from './messaging-queries';
 import { applyReceipt } from './receipts';
+import { answerFromWhatsApp, parseSurveyReply } from './survey-replies';
 import { type SmsWebhook, smsWebhookSchema, type WhatsAppWebhook, whatsappWebhookSchema } from './webhook-schemas';
 
 export type WebhookProvider = 'whatsapp' | 'sms';
@@ -83,13 +84,16 @@ export async function processWebhookEvent(
         .for('update', { skipLocked: true });
       if (!ev) return null;
       const inner: Deps = { ...deps, db: tx };
+      const flags = { redact: false };
       const handled =
         ev.provider === 'whatsapp'
-          ? await handleWhatsApp(inner, ev.orgId, whatsappWebhookSchema.parse(ev.payload), now)
+          ? await handleWhatsApp(inner, ev.orgId, whatsappWebhookSchema.parse(ev.payload), now, flags)
           : await handleSms(inner, ev.orgId, smsWebhookSchema.parse(ev.payload), now);
       await tx
         .update(webhookEvents)
         .set({
+          // An anonymous survey answer keeps no trace of who gave it: not even the stored body (decision 024).
+          ...(flags.redact ? { raw: '[removed: anonymous survey answer]', payload: null } : {}),
           status: 'processed',
           processedAt: now,
           attempts: sql`${webhookEvents.attempts} + 1`,
@@ -190,7 +194,13 @@ const RECEIPT: Record<string, DeliveryStatus> = {
   expired: 'failed',
 };
 
-async function handleWhatsApp(deps: Deps, orgId: string, payload: WhatsAppWebhook, now: Date): Promise<number> {
+async function handleWhatsApp(
+  deps: Deps,
+  orgId: string,
+  payload: WhatsAppWebhook,
+  now: Date,
+  flags: { redact: boolean },
+): Promise<number> {
   let handled = 0;
   for (const entry of payload.entry) {
     for (const change of entry.changes) {
@@ -218,6 +228,14 @@ async function handleWhatsApp(deps: Deps, orgId: string, payload: WhatsAppWebhoo
         const mobile = normalizeSaudiMobile(`+${m.from}`) ?? `+${m.from}`;
         // Any message from the person opens WhatsApp's 24-hour window for free text.
         await upsertContact(deps.db, orgId, mobile, { lastWhatsappInboundAt: now });
+        // A tapped rating from the survey list is an answer, not a conversation: it opens no case.
+        const reply = m.type === 'interactive' ? parseSurveyReply(m.interactive?.list_reply?.id) : null;
+        if (reply) {
+          await answerFromWhatsApp(deps.db, orgId, mobile, m.id, reply);
+          if (reply.anonymous) flags.redact = true;
+          handled += 1;
+          continue;
+        }
         const kw = optKeyword(text);
         if (kw) await applyKeyword(deps.db, orgId, mobile, kw, 'whatsapp', now);
         else await toCase(deps, orgId, mobile, name, text);

@@ -10,6 +10,8 @@ import type { Db } from '../../db/client';
 import { notifications } from '../../db/tables/index';
 import { getContact } from './messaging-queries';
 import { templateFor } from './outbox';
+import type { WhatsAppList } from './providers/types';
+import { surveyRatingList } from './survey-replies';
 
 export type Candidate = {
   id: string;
@@ -20,6 +22,8 @@ export type Candidate = {
   variables: Record<string, string>;
   category: string;
   awaited: boolean;
+  /** The rendered text (the WhatsApp list carries it above the choices). */
+  body?: string;
 };
 
 export type Verdict =
@@ -28,6 +32,8 @@ export type Verdict =
       promotional: boolean;
       senderId: string | null;
       template?: { name: string; language: string; params: string[] };
+      /** Inside WhatsApp's window, the satisfaction question goes as a list the person answers with a tap. */
+      list?: WhatsAppList;
     }
   | { kind: 'hold'; until: Date; reason: 'quiet_hours' | 'promo_hours' | 'frequency_cap' }
   | { kind: 'block'; reason: 'opted_out' | 'no_promo_opt_in' }
@@ -93,6 +99,10 @@ export async function checkRules(db: Db, m: Candidate, settings: MessagingSettin
           params: template.whatsapp.params.map((p) => m.variables[p] ?? ''),
         },
       };
+    }
+    if (m.templateKey === 'survey_link') {
+      const list = await surveyRatingList(db, m.orgId, m.variables.link ?? '', m.body ?? '');
+      if (list) return { kind: 'send', promotional, senderId: null, list };
     }
   }
   return { kind: 'send', promotional, senderId: promotional ? settings.promoSenderId : null };

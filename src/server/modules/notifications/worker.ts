@@ -170,6 +170,7 @@ export async function runOutboxOnce(
         promotional: verdict.promotional,
         senderId: verdict.senderId,
         template: verdict.template,
+        list: verdict.list,
       });
       // Tests use this hook to kill the worker between the provider's answer and our record of it.
       await opts.afterSend?.(m.id);

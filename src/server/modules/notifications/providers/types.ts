@@ -10,6 +10,15 @@ export type OutgoingMessage = {
   senderId?: string | null;
   /** WhatsApp outside the 24-hour window: an approved template with its parameters, in order. */
   template?: { name: string; language: string; params: string[] };
+  /** WhatsApp inside the 24-hour window: an interactive list (the satisfaction question, decision 024). */
+  list?: WhatsAppList;
+};
+
+/** A WhatsApp interactive list: at most 10 rows in all; row ids come back in the person's `list_reply`. */
+export type WhatsAppList = {
+  body: string;
+  button: string;
+  sections: { title: string; rows: { id: string; title: string; description?: string }[] }[];
 };
 
 /** One interface for every way a message leaves: the worker does not know which provider it talks to. */

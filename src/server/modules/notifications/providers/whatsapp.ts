@@ -34,7 +34,16 @@ export class WhatsAppCloudProvider implements Provider {
                       : [],
                 },
               }
-            : { type: 'text', text: { preview_url: false, body: message.body } }),
+            : message.list
+              ? {
+                  type: 'interactive',
+                  interactive: {
+                    type: 'list',
+                    body: { text: message.list.body },
+                    action: { button: message.list.button, sections: message.list.sections },
+                  },
+                }
+              : { type: 'text', text: { preview_url: false, body: message.body } }),
           biz_opaque_callback_data: message.idempotencyKey,
         }),
         signal: AbortSignal.timeout(this.opts.timeoutMs ?? 10_000),
