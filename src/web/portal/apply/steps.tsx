@@ -1,8 +1,8 @@
-import { MapPin, Plus, Trash2 } from 'lucide-react';
 import { type ReactNode, useEffect, useState } from 'react';
 import { DateField } from '../DateField';
 import type { PortalInfo } from '../data';
 import { t } from '../i18n';
+import { MapPin, Plus, Trash2 } from '../icons';
 import {
   Alert,
   Arabic,

@@ -1,9 +1,9 @@
-import { CircleCheck } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { api, PortalError } from '../api';
 import { type ReplyTime, replyTimeText } from '../code';
 import { useInfo } from '../data';
 import { t } from '../i18n';
+import { CircleCheck } from '../icons';
 import { Link, navigate, pageState } from '../router';
 import { KEYS, readStored, removeStored, writeStored } from '../storage';
 import {
