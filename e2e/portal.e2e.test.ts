@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toArabicDigits, toLatinDigits } from '../src/common/arabic';
 import { makeNationalId } from '../src/common/saudi';
 import { ApiClient } from './api';
+import { measureFirstLoad } from './first-load';
 import {
   DESKTOP,
   launchBrowser,
@@ -504,5 +505,21 @@ describe('the public portal on a phone, in Arabic', () => {
     await screenshot(page, 'portal-21-apply-1440');
     await noSeriousViolations(page);
     await context.close();
+  });
+});
+
+describe('the first load of /portal on a phone', () => {
+  it('stays within 180 KB as transferred (JS + CSS + fonts) and fetches only the Arabic font files', async () => {
+    const load = await measureFirstLoad(browser, `${server.url}/portal`);
+    const fonts = load.files.filter((file) => file.type === 'Font').map((file) => file.url);
+    // Both weights of the Arabic subset, nothing of the Latin one: the page has no Latin words.
+    expect(fonts).toHaveLength(2);
+    for (const font of fonts) expect(font).toMatch(/ibm-plex-sans-arabic-arabic-(400|700)-normal/);
+    // Text is sent compressed (brotli, pre-compressed at build time).
+    for (const file of load.files.filter((f) => f.type === 'Script' || f.type === 'Stylesheet')) {
+      if (file.bytes > 2048) expect(file.encoding).toBe('br');
+    }
+    expect(load.budgeted).toBeGreaterThan(100 * 1024);
+    expect(load.budgeted).toBeLessThanOrEqual(180 * 1024);
   });
 });
