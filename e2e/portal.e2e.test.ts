@@ -110,6 +110,14 @@ describe('the public portal on a phone, in Arabic', () => {
     await page.waitForURL(/\/portal\/apply$/);
     await heading(page, /ما الخدمة التي تحتاجها؟/);
     await page.getByLabel('توصيل صهريج مياه').check();
+    // The whole card is tappable: a tap on another service's description picks it, a second tap drops it.
+    const secondCard = page.locator('[data-testid^="service-card-"]').nth(1);
+    const secondBox = page.getByRole('checkbox').nth(1);
+    await secondCard.click();
+    expect(await secondBox.isChecked()).toBe(true);
+    await secondCard.click();
+    expect(await secondBox.isChecked()).toBe(false);
+    expect(await page.getByLabel('توصيل صهريج مياه').isChecked()).toBe(true);
     await screenshot(page, 'portal-02-services-390');
     await noSeriousViolations(page);
     await next(page);
@@ -323,6 +331,8 @@ describe('the public portal on a phone, in Arabic', () => {
     await page.getByText('نسينا هذا الجوال. ستحتاج رمزاً في المرة القادمة.').waitFor();
     await page.goto(`${server.url}/portal/track`);
     await heading(page, /ما رقم طلبك؟/);
+    // The example in the field is written in the reader's digits.
+    expect(await page.locator('input[placeholder^="APP-"]').getAttribute('placeholder')).toBe('APP-٢٠٢٦-٠٠٠١٢');
     await context.close();
   });
 

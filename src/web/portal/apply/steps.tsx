@@ -1,7 +1,7 @@
 import { type ReactNode, useEffect, useState } from 'react';
 import { DateField } from '../DateField';
 import type { PortalInfo } from '../data';
-import { t } from '../i18n';
+import { num, t } from '../i18n';
 import { MapPin, Plus, Trash2 } from '../icons';
 import {
   Alert,
@@ -71,7 +71,16 @@ export function ServicesStep({ d, set, errors, info }: StepProps) {
                 />
                 <Arabic className="text-lg font-bold text-brand-950">{service.nameAr}</Arabic>
               </label>
-              <div id={`${id}-about`} className="space-y-2 px-4 pb-4 ps-13">
+              {/* The whole card is tappable: a tap on the description or documents toggles the service too. The
+                  checkbox above stays the control for keyboards and screen readers. */}
+              {/* biome-ignore lint/a11y/noStaticElementInteractions: a larger tap target for the checkbox above */}
+              {/* biome-ignore lint/a11y/useKeyWithClickEvents: the checkbox above is the keyboard control */}
+              <div
+                id={`${id}-about`}
+                data-testid={`service-card-${service.id}`}
+                onClick={() => toggle(service.id, !checked)}
+                className="cursor-pointer space-y-2 px-4 pb-4 ps-13"
+              >
                 <Arabic className="text-slate-800">{service.descriptionAr}</Arabic>
                 {service.requiredDocuments.length > 0 ? (
                   <div className="text-sm text-slate-700">
@@ -175,7 +184,7 @@ export function MobileStep({ d, set, errors }: StepProps) {
         error={errors.mobile}
         inputMode="tel"
         autoComplete="tel-national"
-        placeholder="05XXXXXXXX"
+        placeholder={num('05XXXXXXXX')}
         maxLength={20}
         ltr
       />

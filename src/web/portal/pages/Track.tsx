@@ -233,7 +233,7 @@ export function TrackPage() {
             setErrors({});
           }}
           error={errors.reference}
-          placeholder="APP-2026-00012"
+          placeholder={num('APP-2026-00012')}
           maxLength={40}
           ltr
           upper
