@@ -206,6 +206,11 @@ describe('the public portal on a phone, in Arabic', () => {
 
     await heading(page, /الإقرار/);
     await page.getByText(fullName).waitFor();
+    // The summary shows every answer, not only the name and numbers: income, housing and water too.
+    const summary = (await page.locator('section[aria-labelledby="summary-title"]').textContent()) ?? '';
+    for (const answer of ['تاريخ الميلاد', '٢٥٠٠', 'إيجار', 'صهاريج', '2000', 'عدد الساكنين في المنزل']) {
+      expect(summary).toContain(answer);
+    }
     await page.getByLabel('اكتب اسمك الرباعي').fill('محمد علي');
     await page.getByRole('button', { name: 'أقر بصحة بياناتي' }).click();
     await page.getByText(/الاسم لا يطابق اسمك الرباعي/).waitFor();

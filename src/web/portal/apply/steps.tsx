@@ -500,6 +500,10 @@ export function ConsentStep({ d, set, errors, info }: StepProps) {
 export function DeclarationStep({ d, set, errors, info, edit }: StepProps & { edit: (step: StepId) => void }) {
   const services = info.services.filter((s) => d.serviceIds.includes(s.id)).map((s) => s.nameAr);
   const branch = info.branches.find((b) => b.id === d.branchId)?.nameAr;
+  const female = d.gender === 'female';
+  const familyStatus = FAMILY_STATUSES.find((x) => x === d.familyStatus);
+  const housing = HOUSING.find((x) => x === d.housing);
+  const waterSource = WATER_SOURCES.find((x) => x === d.waterSource);
   const rows: { label: string; value: ReactNode; step: StepId }[] = [
     { label: t('apply.declaration.services'), value: <Arabic>{services.join('، ')}</Arabic>, step: 'services' },
     { label: t('apply.declaration.name'), value: fullName(d), step: 'name' },
@@ -520,6 +524,34 @@ export function DeclarationStep({ d, set, errors, info, edit }: StepProps & { ed
       value: d.household.length === 0 ? '—' : d.household.map((m) => m.name.trim()).join('، '),
       step: 'family',
     },
+    // Every other answer too, under the question's own words, so the person checks all of it before signing.
+    {
+      label: t('apply.birth.gender'),
+      value: d.gender === 'male' || d.gender === 'female' ? t(`apply.birth.${d.gender}`) : '—',
+      step: 'birth',
+    },
+    {
+      label: t('apply.birth.date'),
+      value: d.birth.year
+        ? `${num([d.birth.day, d.birth.month, d.birth.year].join('/'))} ${t(`apply.date.${d.birth.calendar}`)}`
+        : '—',
+      step: 'birth',
+    },
+    {
+      label: t('apply.family.status'),
+      value: familyStatus ? t(`apply.family.${familyStatus}${female ? 'F' : ''}`) : '—',
+      step: 'family',
+    },
+    {
+      label: t('apply.family.disability'),
+      value: d.disability ? t(d.disability === 'yes' ? 'app.yes' : 'app.no') : '—',
+      step: 'family',
+    },
+    { label: t('apply.income.income'), value: d.monthlyIncome.trim() || '—', step: 'income' },
+    { label: t('apply.income.housing'), value: housing ? t(`apply.income.${housing}`) : '—', step: 'income' },
+    { label: t('apply.water.source'), value: waterSource ? t(`apply.water.${waterSource}`) : '—', step: 'water' },
+    { label: t('apply.water.storage'), value: d.storageLitres.trim() || '—', step: 'water' },
+    { label: t('apply.water.people'), value: d.peopleAtHome.trim() || '—', step: 'water' },
   ];
   return (
     <div className="space-y-6">
