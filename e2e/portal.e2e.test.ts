@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toArabicDigits, toLatinDigits } from '../src/common/arabic';
 import { makeNationalId } from '../src/common/saudi';
 import { ApiClient } from './api';
+import { measureFirstLoad } from './first-load';
 import {
   DESKTOP,
   launchBrowser,
@@ -109,6 +110,14 @@ describe('the public portal on a phone, in Arabic', () => {
     await page.waitForURL(/\/portal\/apply$/);
     await heading(page, /ما الخدمة التي تحتاجها؟/);
     await page.getByLabel('توصيل صهريج مياه').check();
+    // The whole card is tappable: a tap on another service's description picks it, a second tap drops it.
+    const secondCard = page.locator('[data-testid^="service-card-"]').nth(1);
+    const secondBox = page.getByRole('checkbox').nth(1);
+    await secondCard.click();
+    expect(await secondBox.isChecked()).toBe(true);
+    await secondCard.click();
+    expect(await secondBox.isChecked()).toBe(false);
+    expect(await page.getByLabel('توصيل صهريج مياه').isChecked()).toBe(true);
     await screenshot(page, 'portal-02-services-390');
     await noSeriousViolations(page);
     await next(page);
@@ -197,6 +206,11 @@ describe('the public portal on a phone, in Arabic', () => {
 
     await heading(page, /الإقرار/);
     await page.getByText(fullName).waitFor();
+    // The summary shows every answer, not only the name and numbers: income, housing and water too.
+    const summary = (await page.locator('section[aria-labelledby="summary-title"]').textContent()) ?? '';
+    for (const answer of ['تاريخ الميلاد', '٢٥٠٠', 'إيجار', 'صهاريج', '2000', 'عدد الساكنين في المنزل']) {
+      expect(summary).toContain(answer);
+    }
     await page.getByLabel('اكتب اسمك الرباعي').fill('محمد علي');
     await page.getByRole('button', { name: 'أقر بصحة بياناتي' }).click();
     await page.getByText(/الاسم لا يطابق اسمك الرباعي/).waitFor();
@@ -322,6 +336,8 @@ describe('the public portal on a phone, in Arabic', () => {
     await page.getByText('نسينا هذا الجوال. ستحتاج رمزاً في المرة القادمة.').waitFor();
     await page.goto(`${server.url}/portal/track`);
     await heading(page, /ما رقم طلبك؟/);
+    // The example in the field is written in the reader's digits.
+    expect(await page.locator('input[placeholder^="APP-"]').getAttribute('placeholder')).toBe('APP-٢٠٢٦-٠٠٠١٢');
     await context.close();
   });
 
@@ -504,5 +520,21 @@ describe('the public portal on a phone, in Arabic', () => {
     await screenshot(page, 'portal-21-apply-1440');
     await noSeriousViolations(page);
     await context.close();
+  });
+});
+
+describe('the first load of /portal on a phone', () => {
+  it('stays within 180 KB as transferred (JS + CSS + fonts) and fetches only the Arabic font files', async () => {
+    const load = await measureFirstLoad(browser, `${server.url}/portal`);
+    const fonts = load.files.filter((file) => file.type === 'Font').map((file) => file.url);
+    // Both weights of the Arabic subset, nothing of the Latin one: the page has no Latin words.
+    expect(fonts).toHaveLength(2);
+    for (const font of fonts) expect(font).toMatch(/ibm-plex-sans-arabic-arabic-(400|700)-normal/);
+    // Text is sent compressed (brotli, pre-compressed at build time).
+    for (const file of load.files.filter((f) => f.type === 'Script' || f.type === 'Stylesheet')) {
+      if (file.bytes > 2048) expect(file.encoding).toBe('br');
+    }
+    expect(load.budgeted).toBeGreaterThan(100 * 1024);
+    expect(load.budgeted).toBeLessThanOrEqual(180 * 1024);
   });
 });

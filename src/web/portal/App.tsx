@@ -1,19 +1,22 @@
-import { Droplets } from 'lucide-react';
-import { useState } from 'react';
-import { ApplyPage } from './apply/ApplyPage';
+import { Suspense, useState } from 'react';
 import { useOrganization } from './data';
 import { useFontsAfterFirstPaint } from './fonts';
 import { currentLang, loadLang, t } from './i18n';
-import { ContactPage } from './pages/Contact';
-import { FollowPage } from './pages/Follow';
+import { Droplets } from './icons';
 import { HomePage } from './pages/Home';
-import { InfoPage } from './pages/Info';
-import { ReachPage } from './pages/Reach';
-import { RightsPage } from './pages/Rights';
+import {
+  ApplyPage,
+  ContactPage,
+  FollowPage,
+  InfoPage,
+  ReachPage,
+  RightsPage,
+  SurveyPage,
+  TrackPage,
+} from './pages/lazy';
 import { NotFoundPage } from './pages/Simple';
-import { SurveyPage } from './pages/Survey';
-import { TrackPage } from './pages/Track';
 import { Link, usePath } from './router';
+import { Loading } from './ui';
 
 function Page({ path }: { path: string }) {
   if (path === '/portal') return <HomePage />;
@@ -78,7 +81,9 @@ export function App() {
         </div>
       </header>
       <main id="main" className="mx-auto w-full max-w-2xl flex-1 px-4 pt-6 pb-10">
-        <Page path={path} />
+        <Suspense fallback={<Loading />}>
+          <Page path={path} />
+        </Suspense>
       </main>
       <footer className="border-t border-slate-200 bg-white">
         <div className="mx-auto flex max-w-2xl flex-wrap items-center gap-x-6 gap-y-1 px-4 py-4 text-sm">

@@ -98,7 +98,7 @@ export function DateField({
             autoComplete="off"
             maxLength={4}
             dir="ltr"
-            placeholder={value.calendar === 'hijri' ? '1400' : '1980'}
+            placeholder={num(value.calendar === 'hijri' ? '1400' : '1980')}
             value={value.year}
             onChange={(event) => set({ year: event.target.value })}
             aria-invalid={error ? true : undefined}

@@ -1,7 +1,7 @@
-import { CircleCheck, Upload } from 'lucide-react';
 import { useId, useState } from 'react';
 import { api, type PortalError } from './api';
 import { t } from './i18n';
+import { CircleCheck, Upload } from './icons';
 import { buttonClass, cx, FieldError, fieldId, Ltr } from './ui';
 
 const MAX_BYTES = 5 * 1024 * 1024;

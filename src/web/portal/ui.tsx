@@ -1,6 +1,6 @@
-import { Check, CircleAlert, CircleCheck, Copy, Info, TriangleAlert } from 'lucide-react';
 import { type ButtonHTMLAttributes, type ReactNode, type Ref, useEffect, useId, useRef, useState } from 'react';
 import { t } from './i18n';
+import { Check, CircleAlert, CircleCheck, Copy, Info, TriangleAlert } from './icons';
 
 export function cx(...classes: (string | false | null | undefined)[]): string {
   return classes.filter(Boolean).join(' ');

@@ -1,7 +1,7 @@
 import { normalizeArabicCompact, toLatinDigits } from '../../common/arabic';
 import { hijriToGregorian, parseIsoDate, riyadhDate } from '../../common/dates';
 import { birthDateProblem } from '../../common/input';
-import { MOBILE_CHARACTERS, nationalIdError } from '../../common/saudi';
+import { MOBILE_CHARACTERS, nationalIdError } from '../../common/national-id';
 import type { Key } from './i18n';
 
 /**

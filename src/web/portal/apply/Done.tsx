@@ -1,7 +1,7 @@
-import { CircleCheck } from 'lucide-react';
 import { DecisionPromise, type ReplyTime, replyTimeText } from '../code';
 import type { RequiredDocument } from '../data';
 import { t } from '../i18n';
+import { CircleCheck } from '../icons';
 import { Link } from '../router';
 import { DocumentUpload } from '../Upload';
 import { Button, buttonClass, Card, Heading, KeepValue } from '../ui';

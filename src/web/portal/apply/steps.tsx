@@ -1,8 +1,8 @@
-import { MapPin, Plus, Trash2 } from 'lucide-react';
 import { type ReactNode, useEffect, useState } from 'react';
 import { DateField } from '../DateField';
 import type { PortalInfo } from '../data';
-import { t } from '../i18n';
+import { num, t } from '../i18n';
+import { MapPin, Plus, Trash2 } from '../icons';
 import {
   Alert,
   Arabic,
@@ -71,7 +71,16 @@ export function ServicesStep({ d, set, errors, info }: StepProps) {
                 />
                 <Arabic className="text-lg font-bold text-brand-950">{service.nameAr}</Arabic>
               </label>
-              <div id={`${id}-about`} className="space-y-2 px-4 pb-4 ps-13">
+              {/* The whole card is tappable: a tap on the description or documents toggles the service too. The
+                  checkbox above stays the control for keyboards and screen readers. */}
+              {/* biome-ignore lint/a11y/noStaticElementInteractions: a larger tap target for the checkbox above */}
+              {/* biome-ignore lint/a11y/useKeyWithClickEvents: the checkbox above is the keyboard control */}
+              <div
+                id={`${id}-about`}
+                data-testid={`service-card-${service.id}`}
+                onClick={() => toggle(service.id, !checked)}
+                className="cursor-pointer space-y-2 px-4 pb-4 ps-13"
+              >
                 <Arabic className="text-slate-800">{service.descriptionAr}</Arabic>
                 {service.requiredDocuments.length > 0 ? (
                   <div className="text-sm text-slate-700">
@@ -175,7 +184,7 @@ export function MobileStep({ d, set, errors }: StepProps) {
         error={errors.mobile}
         inputMode="tel"
         autoComplete="tel-national"
-        placeholder="05XXXXXXXX"
+        placeholder={num('05XXXXXXXX')}
         maxLength={20}
         ltr
       />
@@ -491,6 +500,10 @@ export function ConsentStep({ d, set, errors, info }: StepProps) {
 export function DeclarationStep({ d, set, errors, info, edit }: StepProps & { edit: (step: StepId) => void }) {
   const services = info.services.filter((s) => d.serviceIds.includes(s.id)).map((s) => s.nameAr);
   const branch = info.branches.find((b) => b.id === d.branchId)?.nameAr;
+  const female = d.gender === 'female';
+  const familyStatus = FAMILY_STATUSES.find((x) => x === d.familyStatus);
+  const housing = HOUSING.find((x) => x === d.housing);
+  const waterSource = WATER_SOURCES.find((x) => x === d.waterSource);
   const rows: { label: string; value: ReactNode; step: StepId }[] = [
     { label: t('apply.declaration.services'), value: <Arabic>{services.join('، ')}</Arabic>, step: 'services' },
     { label: t('apply.declaration.name'), value: fullName(d), step: 'name' },
@@ -511,6 +524,34 @@ export function DeclarationStep({ d, set, errors, info, edit }: StepProps & { ed
       value: d.household.length === 0 ? '—' : d.household.map((m) => m.name.trim()).join('، '),
       step: 'family',
     },
+    // Every other answer too, under the question's own words, so the person checks all of it before signing.
+    {
+      label: t('apply.birth.gender'),
+      value: d.gender === 'male' || d.gender === 'female' ? t(`apply.birth.${d.gender}`) : '—',
+      step: 'birth',
+    },
+    {
+      label: t('apply.birth.date'),
+      value: d.birth.year
+        ? `${num([d.birth.day, d.birth.month, d.birth.year].join('/'))} ${t(`apply.date.${d.birth.calendar}`)}`
+        : '—',
+      step: 'birth',
+    },
+    {
+      label: t('apply.family.status'),
+      value: familyStatus ? t(`apply.family.${familyStatus}${female ? 'F' : ''}`) : '—',
+      step: 'family',
+    },
+    {
+      label: t('apply.family.disability'),
+      value: d.disability ? t(d.disability === 'yes' ? 'app.yes' : 'app.no') : '—',
+      step: 'family',
+    },
+    { label: t('apply.income.income'), value: d.monthlyIncome.trim() || '—', step: 'income' },
+    { label: t('apply.income.housing'), value: housing ? t(`apply.income.${housing}`) : '—', step: 'income' },
+    { label: t('apply.water.source'), value: waterSource ? t(`apply.water.${waterSource}`) : '—', step: 'water' },
+    { label: t('apply.water.storage'), value: d.storageLitres.trim() || '—', step: 'water' },
+    { label: t('apply.water.people'), value: d.peopleAtHome.trim() || '—', step: 'water' },
   ];
   return (
     <div className="space-y-6">

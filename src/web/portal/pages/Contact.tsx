@@ -1,9 +1,9 @@
-import { CircleCheck } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { api, PortalError } from '../api';
 import { type ReplyTime, replyTimeText } from '../code';
 import { useInfo } from '../data';
-import { t } from '../i18n';
+import { num, t } from '../i18n';
+import { CircleCheck } from '../icons';
 import { Link, navigate, pageState } from '../router';
 import { KEYS, readStored, removeStored, writeStored } from '../storage';
 import {
@@ -258,7 +258,7 @@ export function ContactPage() {
                 error={errors.mobile}
                 inputMode="tel"
                 autoComplete="tel-national"
-                placeholder="05XXXXXXXX"
+                placeholder={num('05XXXXXXXX')}
                 maxLength={20}
                 ltr
               />

@@ -3,7 +3,7 @@ import { formatDateTime, formatDual } from '../../../common/dates';
 import { normalizeReference } from '../../../common/domain/reference';
 import { api, PortalError } from '../api';
 import { codeError, NewCode, type ReplyTime, replyTimeText } from '../code';
-import { dateDisplay, type Key, t } from '../i18n';
+import { dateDisplay, type Key, num, t } from '../i18n';
 import { Link, pageState } from '../router';
 import { Alert, Button, buttonClass, Card, Facts, focusFirstError, Heading, Ltr, TextField } from '../ui';
 import { clean, type Errors } from '../validate';
@@ -183,7 +183,7 @@ export function FollowPage() {
             setErrors({});
           }}
           error={errors.reference}
-          placeholder="C-2026-00012"
+          placeholder={num('C-2026-00012')}
           maxLength={40}
           ltr
           upper

@@ -1,5 +1,5 @@
-import { BookOpen, ChevronRight, ClipboardList, MessageSquareText, Phone, Scale, Search } from 'lucide-react';
 import { t } from '../i18n';
+import { BookOpen, ChevronRight, ClipboardList, MessageSquareText, Phone, Scale, Search } from '../icons';
 import { Link } from '../router';
 import { Heading } from '../ui';
 

@@ -1,8 +1,8 @@
-import { ChevronDown } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { formatDual } from '../../../common/dates';
 import { type Published, useInfo } from '../data';
 import { dateDisplay, t } from '../i18n';
+import { ChevronDown } from '../icons';
 import { Arabic, Card, Heading, LoadFailed, Loading } from '../ui';
 
 function Document({ doc }: { doc: Published }) {

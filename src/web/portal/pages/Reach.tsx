@@ -1,8 +1,8 @@
-import { Clock, MapPin, MessageCircle, Phone } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { replyTimeText } from '../code';
 import { type PortalContact, useInfo } from '../data';
 import { currentLang, list, num, t } from '../i18n';
+import { Clock, MapPin, MessageCircle, Phone } from '../icons';
 import { Link } from '../router';
 import { Arabic, buttonClass, Card, Heading, LoadFailed, Loading, Ltr } from '../ui';
 

@@ -1,8 +1,8 @@
-import { BadgeCheck, CalendarClock, ClipboardList, MessageSquareWarning, Star } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { replyTimeText } from '../code';
 import { useInfo } from '../data';
 import { currentLang, type Key, t } from '../i18n';
+import { BadgeCheck, CalendarClock, ClipboardList, MessageSquareWarning, Star } from '../icons';
 import { Link } from '../router';
 import { buttonClass, cx, Heading, LoadFailed, Loading } from '../ui';
 

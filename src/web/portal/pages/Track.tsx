@@ -1,10 +1,10 @@
-import { Check, CircleCheck, CircleDashed } from 'lucide-react';
 import { type ReactNode, useEffect, useState } from 'react';
 import { formatDual } from '../../../common/dates';
 import { normalizeReference } from '../../../common/domain/reference';
 import { api, PortalError } from '../api';
 import { codeError, DecisionPromise, NewCode, SharedPhone } from '../code';
 import { dateDisplay, type Key, num, t } from '../i18n';
+import { Check, CircleCheck, CircleDashed } from '../icons';
 import { Link, pageState } from '../router';
 import { DocumentUpload } from '../Upload';
 import {
@@ -233,7 +233,7 @@ export function TrackPage() {
             setErrors({});
           }}
           error={errors.reference}
-          placeholder="APP-2026-00012"
+          placeholder={num('APP-2026-00012')}
           maxLength={40}
           ltr
           upper
