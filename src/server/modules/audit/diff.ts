@@ -11,6 +11,8 @@ export function beforeAfter(
 ): { before: Record<string, unknown>; after: Record<string, unknown> } {
   const out = { before: {} as Record<string, unknown>, after: {} as Record<string, unknown> };
   for (const key of Object.keys(after)) {
+    // A field left out of a partial update is not a change.
+    if (after[key] === undefined) continue;
     const old = before[key] ?? null;
     const next = after[key] ?? null;
     if (JSON.stringify(old) === JSON.stringify(next)) continue;
@@ -25,6 +27,9 @@ export function beforeAfter(
   }
   return out;
 }
+
+/** Whether a before/after pair records any change (a save that changes nothing writes no audit row). */
+export const hasChanges = (diff: { after: object }) => Object.keys(diff.after).length > 0;
 
 export function maskValue(value: string): string {
   return value.length <= 3 ? '•••' : `${'•'.repeat(Math.min(value.length - 3, 7))}${value.slice(-3)}`;

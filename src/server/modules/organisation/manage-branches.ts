@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
-import { changes, hasChanges } from '../settings/diff';
+import { beforeAfter, hasChanges } from '../audit/diff';
 import {
   branchCodeExists,
   countBeneficiariesByBranch,
@@ -61,7 +61,7 @@ export async function changeBranch(
   return deps.db.transaction(async (tx) => {
     const before = await getBranch(tx, admin.orgId, id);
     if (!before) throw new AppError('branch.not_found');
-    const diff = changes(before, input);
+    const diff = beforeAfter(before, input);
     if (!hasChanges(diff)) return before;
     const row = await updateBranch(tx, admin.orgId, id, input);
     await writeAudit(tx, admin, meta, { action: 'branch.updated', entityType: 'branch', entityId: id, details: diff });

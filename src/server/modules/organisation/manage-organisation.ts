@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
-import { changes, hasChanges } from '../settings/diff';
+import { beforeAfter, hasChanges } from '../audit/diff';
 import { getOrganizationRow, setLogo, updateOrganizationNames } from './queries';
 import type { organizationUpdateBody } from './schema';
 
@@ -33,7 +33,7 @@ export async function renameOrganization(
   return deps.db.transaction(async (tx) => {
     const before = await getOrganizationRow(tx, admin.orgId);
     if (!before) throw new AppError('request.not_found');
-    const diff = changes({ nameAr: before.nameAr, nameEn: before.nameEn }, input);
+    const diff = beforeAfter({ nameAr: before.nameAr, nameEn: before.nameEn }, input);
     if (hasChanges(diff)) {
       await updateOrganizationNames(tx, admin.orgId, input);
       await writeAudit(tx, admin, meta, {

@@ -6,7 +6,7 @@ import { actorOf } from '../../http/guard';
 import { errorResponses, idParams } from '../../http/schemas';
 import { requestMeta } from '../../http/session';
 import { findOrganization } from '../../seed/organization';
-import { changes } from '../settings/diff';
+import { beforeAfter } from '../audit/diff';
 import { getSettings, saveSettings } from '../settings/queries';
 import { branchesOverview, changeBranch, createBranch } from './manage-branches';
 import { logoUrl, renameOrganization, replaceLogo } from './manage-organisation';
@@ -149,7 +149,7 @@ export function registerOrganisationRoutes(app: App, deps: Deps): void {
         const next = confirmed
           ? [...new Set([...settings.setupConfirmed, step])]
           : settings.setupConfirmed.filter((s) => s !== step);
-        const diff = changes({ setupConfirmed: settings.setupConfirmed }, { setupConfirmed: next });
+        const diff = beforeAfter({ setupConfirmed: settings.setupConfirmed }, { setupConfirmed: next });
         await saveSettings(tx, user.orgId, { ...settings, setupConfirmed: next });
         await writeAudit(tx, user, requestMeta(request), {
           action: 'settings.updated',

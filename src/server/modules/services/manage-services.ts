@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
-import { changes, hasChanges } from '../settings/diff';
+import { beforeAfter, hasChanges } from '../audit/diff';
 import { getService, insertService, serviceCodeExists, updateService } from './queries';
 import type { createServiceBody, updateServiceBody } from './schema';
 
@@ -35,7 +35,7 @@ export async function changeService(
   return deps.db.transaction(async (tx) => {
     const before = await getService(tx, admin.orgId, id);
     if (!before) throw new AppError('service.not_found');
-    const diff = changes(before, input);
+    const diff = beforeAfter(before, input);
     if (!hasChanges(diff)) return before;
     const row = await updateService(tx, admin.orgId, id, input);
     // Old and new values of what changed (the audit convention).

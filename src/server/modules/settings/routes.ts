@@ -5,7 +5,7 @@ import type { App, Deps } from '../../http/context';
 import { actorOf } from '../../http/guard';
 import { errorResponses } from '../../http/schemas';
 import { requestMeta } from '../../http/session';
-import { changes } from './diff';
+import { beforeAfter } from '../audit/diff';
 import { getSettings, saveSettings } from './queries';
 
 const tags = ['settings'];
@@ -50,7 +50,7 @@ export function registerSettingsRoutes(app: App, deps: Deps): void {
           entityType: 'organization',
           entityId: user.orgId,
           // Old and new values of what changed, for the audit screen (the convention for every change).
-          details: { fields: Object.keys(request.body), ...changes(before, next) },
+          details: { fields: Object.keys(request.body), ...beforeAfter(before, next) },
         });
         return next;
       });
