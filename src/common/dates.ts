@@ -1,7 +1,7 @@
 // Dates for people in Saudi Arabia: Riyadh time (UTC+3, no daylight saving) and the Umm al-Qura Hijri
 // calendar, using only Intl so the server and the browser agree. Values are UTC instants (Date or ISO strings)
 // or calendar dates ("YYYY-MM-DD", no time zone). Invalid input throws a RangeError.
-import { toLatinDigits } from './arabic';
+import { toArabicDigits, toLatinDigits } from './arabic';
 
 export type Digits = 'arab' | 'latn';
 export type Locale = 'ar' | 'en';
@@ -231,4 +231,20 @@ export function hijriToGregorian(year: number, month: number, day: number): stri
     if (found.year === year && found.month === month && found.day === day) return isoFromDayNumber(guess + offset);
   }
   return null;
+}
+
+/** A wall-clock time 'HH:MM' on the 12-hour clock the association's letters use: '13:30' → '1:30 م'. */
+export function formatClock(hhmm: string, opts: DateDisplay): string {
+  const [h = 0, m = 0] = hhmm.split(':').map(Number);
+  const hour = h % 12 === 0 ? 12 : h % 12;
+  const text = `${hour}:${String(m).padStart(2, '0')}`;
+  const suffix = opts.locale === 'ar' ? (h < 12 ? 'ص' : 'م') : h < 12 ? 'am' : 'pm';
+  return `${opts.digits === 'arab' ? toArabicDigits(text) : text} ${suffix}`;
+}
+
+/** An agreed time window on one day: 'بين ٨:٠٠ ص و١٢:٠٠ م' / 'between 8:00 am and 12:00 pm'. */
+export function formatWindow(window: { from: string; to: string }, opts: DateDisplay): string {
+  const from = formatClock(window.from, opts);
+  const to = formatClock(window.to, opts);
+  return opts.locale === 'ar' ? `بين ${from} و${to}` : `between ${from} and ${to}`;
 }

@@ -30,6 +30,7 @@ import { registerCriteriaRoutes } from './modules/criteria/routes';
 import { registerDeliveryRoutes } from './modules/deliveries/routes';
 import { registerHealthRoutes } from './modules/health/routes';
 import { registerImportRoutes } from './modules/imports/routes';
+import { registerInspectionRoutes } from './modules/inspections/routes';
 import { registerInteractionRoutes } from './modules/interactions/routes';
 import { registerAcknowledgementRoutes } from './modules/knowledge/acknowledgements';
 import { registerKnowledgeRoutes } from './modules/knowledge/routes';
@@ -158,6 +159,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   registerImportRoutes(app, deps);
   registerApplicationRoutes(app, deps);
   registerCommitteeRoutes(app, deps);
+  registerInspectionRoutes(app, deps);
   registerDeliveryRoutes(app, deps);
   registerInteractionRoutes(app, deps);
   registerCaseRoutes(app, deps);

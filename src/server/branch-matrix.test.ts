@@ -105,6 +105,9 @@ const BODIES: Record<string, () => Payload> = {
   'POST /api/beneficiaries/:id/documents': () => multipart({ kind: 'income_proof' }),
   'POST /api/applications/:id/transitions': () => ({ body: { to: 'submitted' } }),
   'PATCH /api/applications/:id/checklist/:itemKey': () => ({ body: { state: 'verified' } }),
+  'POST /api/applications/:id/inspection/result': () => ({
+    body: { outcome: 'suitable', note: 'المنزل مناسب للخدمة' },
+  }),
   'POST /api/deliveries/:id/outcome': () => ({ body: { outcome: 'failed', reason: 'لم يكن أحد في المنزل' } }),
   'PATCH /api/interactions/:id': () => ({ body: { beneficiaryId: own.beneficiaryId } }),
   'POST /api/cases/:id/transitions': () => ({ body: { to: 'in_progress' } }),

@@ -45,6 +45,12 @@ export const ACTION_ROLES = {
   'committee.decide': ['committee'],
   'applications.appeal': ['officer'],
   'applications.complete': ['officer', 'execution_officer'],
+  /**
+   * The home inspection: the officer hands it to a branch representative of the file's branch (or, where a branch
+   * has none, an execution officer), who alone records its result.
+   */
+  'inspections.assign': ['officer', 'execution_officer'],
+  'inspections.record': ['branch_rep', 'execution_officer'],
   'deliveries.read': ['manager', 'officer', 'execution_officer', 'branch_rep'],
   'deliveries.assign': ['execution_officer'],
   'deliveries.manage': ['execution_officer', 'branch_rep'],

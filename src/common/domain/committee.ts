@@ -62,3 +62,32 @@ export const assignDeliveryInput = z.strictObject({
   assigneeUserId: z.uuid().nullable().optional(),
   scheduledDate: isoDate().optional(),
 });
+
+/** The completion step a branch representative's home inspection stands for; the officer cannot tick it. */
+export const INSPECTION_STEP = 'site_visit';
+/** The completion step the agreed appointment (a date and a time window) stands for. */
+export const APPOINTMENT_STEP = 'schedule_agreed';
+
+export const INSPECTION_OUTCOMES = ['suitable', 'unsuitable'] as const;
+
+export const assignInspectionInput = z.strictObject({ assigneeUserId: z.uuid() });
+
+export const inspectionResultInput = z.strictObject({
+  outcome: z.enum(INSPECTION_OUTCOMES),
+  note: z.string().trim().min(3).max(1000),
+  location: z.strictObject({ lat: z.number().min(16).max(33), lng: z.number().min(34).max(56) }).optional(),
+  photoDocumentId: z.uuid().optional(),
+});
+
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'field.time' });
+
+/** The time windows offered on screen; the API takes any from–to on one day. */
+export const APPOINTMENT_WINDOWS = {
+  morning: { from: '08:00', to: '12:00' },
+  afternoon: { from: '12:00', to: '16:00' },
+  evening: { from: '16:00', to: '20:00' },
+} as const;
+
+export const appointmentInput = z
+  .strictObject({ date: isoDate(), from: clock, to: clock })
+  .refine((v) => v.from < v.to, { message: 'field.window_order', path: ['to'] });

@@ -29,3 +29,40 @@ export async function raiseToCommittee(
   await move({ to: 'in_committee' });
   return { applicationId: id, beneficiaryId: b.body.id, reference: app.body.reference, name };
 }
+
+/**
+ * The completing stage's steps as they happen (policy step 6): the inspection handed to `inspector` (a branch
+ * representative of the file's branch or an execution officer) and recorded by them, and the appointment agreed.
+ */
+export async function completeSteps(
+  officer: TestClient,
+  inspector: TestClient,
+  applicationId: string,
+  appointment: { date: string; from: string; to: string },
+) {
+  const inspectorId = (await inspector.get('/api/auth/session')).body.user.id as string;
+  const steps = (await officer.get(`/api/applications/${applicationId}/completion`)).body.items as {
+    stepKey: string;
+  }[];
+  const check = (res: { status: number; body: unknown }, what: string) => {
+    if (res.status !== 204) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
+  };
+  if (steps.some((s) => s.stepKey === 'site_visit')) {
+    check(
+      await officer.request('PUT', `/api/applications/${applicationId}/inspection/assignee`, {
+        assigneeUserId: inspectorId,
+      }),
+      'assign inspection',
+    );
+    check(
+      await inspector.post(`/api/applications/${applicationId}/inspection/result`, {
+        outcome: 'suitable',
+        note: 'المنزل مناسب والطريق إليه ممهد',
+      }),
+      'record inspection',
+    );
+  }
+  if (steps.some((s) => s.stepKey === 'schedule_agreed')) {
+    check(await officer.request('PUT', `/api/applications/${applicationId}/appointment`, appointment), 'appointment');
+  }
+}

@@ -361,6 +361,8 @@ export type ApplicationDetail = {
   score: number | null;
   scoreBreakdown: ScoreLine[] | null;
   missingItems: string[] | null;
+  /** The delivery appointment agreed while completing: a working day and a time window ('HH:MM'). */
+  appointment: { date: string; from: string; to: string } | null;
   branchId: string;
   beneficiary: { id: string; fileNumber: string; fullName: string; mobile: string; status: string };
   services: ServiceRef[];
@@ -489,6 +491,9 @@ export type Delivery = {
   branchId: string;
   /** A calendar date, YYYY-MM-DD. */
   scheduledDate: string;
+  /** The time window agreed with the beneficiary, 'HH:MM', when there is one. */
+  windowFrom: string | null;
+  windowTo: string | null;
   assigneeUserId: string | null;
   /** scheduled | delivered | failed | cancelled */
   status: string;
@@ -535,3 +540,32 @@ export type DeliveryOutcomeRequest =
   | { outcome: 'failed'; reason: string; rescheduleTo?: string };
 
 export type DeliveryOutcomeResponse = { status: string; nextDeliveryId: string | null };
+
+// --- home inspection and appointment (server: modules/inspections/routes.ts)
+
+export type InspectionOutcome = 'suitable' | 'unsuitable';
+
+export type InspectionView = {
+  inspection: {
+    assigneeUserId: string;
+    assigneeName: string;
+    assignedAt: string;
+    outcome: InspectionOutcome | null;
+    note: string | null;
+    location: GeoPoint | null;
+    photoDocumentId: string | null;
+    recordedAt: string | null;
+    recordedByName: string | null;
+  } | null;
+  canAssign: boolean;
+  canRecord: boolean;
+  inspectors: { id: string; name: string; role: 'branch_rep' | 'execution_officer' }[];
+};
+
+export type InspectionResultRequest = {
+  outcome: InspectionOutcome;
+  note: string;
+  location?: GeoPoint;
+};
+
+export type AppointmentRequest = { date: string; from: string; to: string };

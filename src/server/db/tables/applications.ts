@@ -51,6 +51,10 @@ export const applications = pgTable(
     criteriaVersionId: uuid('criteria_version_id'),
     /** Items the applicant was asked to bring when the application was returned. */
     missingItems: jsonb('missing_items').$type<string[]>(),
+    /** The delivery appointment agreed with the beneficiary while completing: a working day and a time window. */
+    appointmentDate: date('appointment_date'),
+    appointmentFrom: text('appointment_from'),
+    appointmentTo: text('appointment_to'),
   },
   (t) => [
     uniqueIndex('applications_org_reference_uq').on(t.orgId, t.reference),

@@ -25,6 +25,9 @@ export const deliveries = pgTable(
       .notNull()
       .references(() => branches.id),
     scheduledDate: date('scheduled_date').notNull(),
+    /** The time window agreed with the beneficiary ('HH:MM'), when one was. */
+    windowFrom: text('window_from'),
+    windowTo: text('window_to'),
     assigneeUserId: uuid('assignee_user_id').references(() => users.id),
     status: text('status').notNull().default('scheduled'),
     sequence: integer('sequence').notNull().default(1),

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { check, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { organizations } from './organizations';
+import { check, doublePrecision, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { applications } from './applications';
+import { branches, organizations } from './organizations';
 import { users } from './users';
 
 /**
@@ -31,8 +32,47 @@ export const staffNotifications = pgTable(
     index('staff_notifications_user_idx').on(t.orgId, t.userId, t.createdAt),
     check(
       'staff_notifications_kind_ck',
-      sql`${t.kind} in ('referral_answered','application_decided','case_assigned','case_escalated','delivery_assigned','document_received')`,
+      sql`${t.kind} in ('referral_answered','application_decided','case_assigned','case_escalated','delivery_assigned','document_received','inspection_assigned')`,
     ),
     check('staff_notifications_not_self_ck', sql`${t.actorUserId} is null or ${t.actorUserId} <> ${t.userId}`),
+  ],
+);
+
+/**
+ * The home inspection (معاينة موقع المنزل) of an accepted application: a task of a branch representative of the
+ * file's branch, who records the outcome, a note, the pin and a photo. The completion step it stands for is ticked
+ * by that record only, never by the officer.
+ */
+export const homeInspections = pgTable(
+  'home_inspections',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    branchId: uuid('branch_id')
+      .notNull()
+      .references(() => branches.id),
+    assigneeUserId: uuid('assignee_user_id')
+      .notNull()
+      .references(() => users.id),
+    assignedBy: uuid('assigned_by').references(() => users.id),
+    assignedAt: timestamp('assigned_at', { withTimezone: true }).notNull().defaultNow(),
+    outcome: text('outcome'),
+    note: text('note'),
+    lat: doublePrecision('lat'),
+    lng: doublePrecision('lng'),
+    photoDocumentId: uuid('photo_document_id'),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('home_inspections_org_application_uq').on(t.orgId, t.applicationId),
+    // A representative's open inspections, the longest waiting first (My work).
+    index('home_inspections_org_assignee_idx').on(t.orgId, t.assigneeUserId, t.recordedAt, t.assignedAt),
+    check('home_inspections_outcome_ck', sql`${t.outcome} is null or ${t.outcome} in ('suitable','unsuitable')`),
   ],
 );

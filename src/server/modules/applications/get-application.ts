@@ -49,6 +49,10 @@ export async function getApplicationDetail(deps: Deps, user: SessionUser, id: st
     score: app.score,
     scoreBreakdown: app.scoreBreakdown,
     missingItems: app.missingItems,
+    appointment:
+      app.appointmentDate && app.appointmentFrom && app.appointmentTo
+        ? { date: app.appointmentDate, from: app.appointmentFrom, to: app.appointmentTo }
+        : null,
     branchId: app.branchId,
     beneficiary: {
       id: beneficiary!.id,

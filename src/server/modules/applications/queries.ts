@@ -31,6 +31,9 @@ export const applicationColumns = {
   scoreBreakdown: applications.scoreBreakdown,
   criteriaVersionId: applications.criteriaVersionId,
   missingItems: applications.missingItems,
+  appointmentDate: applications.appointmentDate,
+  appointmentFrom: applications.appointmentFrom,
+  appointmentTo: applications.appointmentTo,
 };
 export type ApplicationRow = NonNullable<Awaited<ReturnType<typeof getApplication>>>;
 

@@ -67,6 +67,8 @@ export const detailSchema = z.object({
   score: z.number().nullable(),
   scoreBreakdown: z.array(scoreLine).nullable(),
   missingItems: z.array(z.string()).nullable(),
+  /** The delivery appointment agreed while completing the registration. */
+  appointment: z.object({ date: z.string(), from: z.string(), to: z.string() }).nullable(),
   branchId: z.uuid(),
   beneficiary: z.object({
     id: z.uuid(),

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, riyadhDate } from '../../../common/dates';
 import { DEFAULT_CALENDAR, nextWorkingDate } from '../../../common/domain/sla';
-import { raiseToCommittee } from '../../test/flows';
+import { completeSteps, raiseToCommittee } from '../../test/flows';
 import { createTestContext, signedInAs, TestClient, type TestContext } from '../../test/harness';
 
 let ctx: TestContext;
@@ -256,15 +256,18 @@ describe('from acceptance to a delivered service', () => {
     );
     const steps = (await officer.get(`/api/applications/${app.applicationId}/completion`)).body.items;
     expect(steps.map((s: { stepKey: string }) => s.stepKey).sort()).toEqual(['schedule_agreed', 'site_visit']);
+    // Neither step is a tick: the inspection is the inspector's record, the appointment a date and a window.
     for (const step of steps) {
-      expect(
-        (
-          await officer.request('PUT', `/api/applications/${app.applicationId}/completion/${step.stepKey}`, {
-            done: true,
-          })
-        ).status,
-      ).toBe(204);
+      const ticked = await officer.request('PUT', `/api/applications/${app.applicationId}/completion/${step.stepKey}`, {
+        done: true,
+      });
+      expect(ticked.status).toBe(409);
     }
+    await completeSteps(officer, execution, app.applicationId, {
+      date: nextWorkingDate(addDays(riyadhDate(new Date()), 1), DEFAULT_CALENDAR),
+      from: '08:00',
+      to: '12:00',
+    });
     const enrolled = await officer.post(`/api/applications/${app.applicationId}/enrol`);
     expect(enrolled.status).toBe(200);
     expect(enrolled.body.deliveryIds).toHaveLength(1);
@@ -325,7 +328,11 @@ describe('from acceptance to a delivered service', () => {
     const meeting = await newMeeting();
     await present(meeting.id, memberIds);
     await decide(chair, meeting.id, app.applicationId, { decision: 'accepted' });
-    await officer.request('PUT', `/api/applications/${app.applicationId}/completion/site_visit`, { done: true });
+    await completeSteps(officer, execution, app.applicationId, {
+      date: nextWorkingDate(addDays(riyadhDate(new Date()), 1), DEFAULT_CALENDAR),
+      from: '08:00',
+      to: '12:00',
+    });
     const enrolled = await officer.post(`/api/applications/${app.applicationId}/enrol`);
     const deliveryId = enrolled.body.deliveryIds[0];
     const [rep] = await signedInAs(ctx.app, ['branchrep'] as const);

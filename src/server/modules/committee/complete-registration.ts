@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { addDays, riyadhDate } from '../../../common/dates';
+import { APPOINTMENT_STEP, INSPECTION_STEP } from '../../../common/domain/committee';
 import {
   applicationServices,
   applications,
@@ -53,6 +54,9 @@ export async function markCompletionStep(
   meta: RequestMeta,
 ) {
   await loadCompleting(deps, user, applicationId);
+  // These two are recorded with what happened (the representative's inspection, the agreed date and window).
+  if (stepKey === INSPECTION_STEP) throw new AppError('committee.step_by_inspection');
+  if (stepKey === APPOINTMENT_STEP) throw new AppError('committee.step_by_appointment');
   await deps.db.transaction(async (tx) => {
     const rows = await tx
       .update(completionItems)
@@ -128,7 +132,11 @@ export async function enrolApplication(deps: Deps, user: SessionUser, applicatio
         beneficiaryId: app.beneficiaryId,
         serviceId: s.serviceId,
         applicationId,
-        scheduledDate: addDays(today, 1),
+        // The agreed appointment when there is one still ahead, else the next day.
+        scheduledDate: app.appointmentDate && app.appointmentDate > today ? app.appointmentDate : addDays(today, 1),
+        ...(app.appointmentDate && app.appointmentDate > today
+          ? { windowFrom: app.appointmentFrom, windowTo: app.appointmentTo }
+          : {}),
         assigneeUserId: null,
         sequence: 1,
       });
@@ -146,6 +154,7 @@ export async function enrolApplication(deps: Deps, user: SessionUser, applicatio
           deliveryId: id,
           service: info!.service,
           date: created.scheduledDate,
+          window: created.windowFrom && created.windowTo ? { from: created.windowFrom, to: created.windowTo } : null,
         });
       }
     }

@@ -11,6 +11,8 @@ export const deliveryColumns = {
   serviceId: deliveries.serviceId,
   branchId: deliveries.branchId,
   scheduledDate: deliveries.scheduledDate,
+  windowFrom: deliveries.windowFrom,
+  windowTo: deliveries.windowTo,
   assigneeUserId: deliveries.assigneeUserId,
   status: deliveries.status,
   sequence: deliveries.sequence,

@@ -37,9 +37,12 @@ export async function scheduleDelivery(
     scheduledDate: string;
     assigneeUserId: string | null;
     sequence: number;
+    /** The time window agreed with the beneficiary ('HH:MM'), when there is one. */
+    windowFrom?: string | null;
+    windowTo?: string | null;
   },
   onNonWorking: 'refuse' | 'move' = 'move',
-): Promise<{ id: string; scheduledDate: string } | null> {
+): Promise<{ id: string; scheduledDate: string; windowFrom: string | null; windowTo: string | null } | null> {
   const [b] = await db
     .select({ status: beneficiaries.status, branchId: beneficiaries.branchId })
     .from(beneficiaries)
@@ -51,5 +54,5 @@ export async function scheduleDelivery(
     .insert(deliveries)
     .values({ ...values, scheduledDate, branchId: b.branchId, status: 'scheduled' })
     .returning({ id: deliveries.id });
-  return { id: row!.id, scheduledDate };
+  return { id: row!.id, scheduledDate, windowFrom: values.windowFrom ?? null, windowTo: values.windowTo ?? null };
 }

@@ -1,4 +1,4 @@
-import { formatDual } from '../../../common/dates';
+import { formatDual, formatWindow } from '../../../common/dates';
 import type { Db } from '../../db/client';
 import { enqueueNotification } from './outbox';
 
@@ -65,14 +65,25 @@ export const notify = {
     }),
   deliveryScheduled: (
     db: Db,
-    p: { orgId: string; mobile: string; deliveryId: string; service: string; date: string },
+    p: {
+      orgId: string;
+      mobile: string;
+      deliveryId: string;
+      service: string;
+      date: string;
+      window?: { from: string; to: string } | null;
+    },
   ) =>
     enqueueNotification(db, {
       orgId: p.orgId,
       channel: 'sms',
       recipient: p.mobile,
       templateKey: 'delivery_scheduled',
-      variables: { service: p.service, date: formatDual(p.date, AR) },
+      // The agreed window travels with the date, so templates an association already edited still carry it.
+      variables: {
+        service: p.service,
+        date: p.window ? `${formatDual(p.date, AR)}، ${formatWindow(p.window, AR)}` : formatDual(p.date, AR),
+      },
       idempotencyKey: `delivery:${p.deliveryId}`,
       entityType: 'delivery',
       entityId: p.deliveryId,

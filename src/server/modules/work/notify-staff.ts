@@ -7,7 +7,8 @@ export type StaffNoticeKind =
   | 'case_assigned'
   | 'case_escalated'
   | 'delivery_assigned'
-  | 'document_received';
+  | 'document_received'
+  | 'inspection_assigned';
 
 export type StaffNotice = {
   orgId: string;

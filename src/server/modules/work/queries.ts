@@ -251,3 +251,20 @@ export async function handlerOf(db: Db, applicationId: string): Promise<{ userId
   const row = (result as unknown as { rows: { reference: string; user_id: string | null }[] }).rows[0];
   return { userId: row?.user_id ?? null, reference: row?.reference ?? '' };
 }
+
+/** Home inspections assigned to this representative and not yet recorded, the longest assigned first. */
+export function inspectionsMine(db: Db, s: Scope) {
+  const branch = s.branchId ? sql`and i.branch_id = ${s.branchId}` : sql``;
+  return rows(
+    db,
+    sql`select 'application' as entity_type, a.id, a.reference, ${NAME} as title, 'inspection' as status,
+          i.assigned_at as since, null as due_at, b.district as detail,
+          count(*) over () as total
+        from home_inspections i
+          join applications a on a.id = i.application_id and a.org_id = i.org_id
+          join beneficiaries b on b.id = a.beneficiary_id
+        where i.org_id = ${s.orgId} and i.assignee_user_id = ${s.userId} and i.recorded_at is null
+          and a.stage = 'completing' ${branch}
+        order by i.assigned_at, i.id limit ${s.limit}`,
+  );
+}

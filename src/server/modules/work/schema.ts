@@ -10,6 +10,7 @@ export const WORK_KINDS = [
   'applications_in_committee',
   'committee_meetings',
   'applications_completing',
+  'inspections_mine',
   'deliveries_mine',
   'deliveries_unassigned',
   'cases_mine',

@@ -4,7 +4,7 @@ import { addDays, riyadhDate } from '../../../common/dates';
 import { DEFAULT_CALENDAR, nextWorkingDate } from '../../../common/domain/sla';
 import { auditLog, cases, committeeMeetings, staffNotifications, surveyInvitations } from '../../db/tables/index';
 import { beneficiaryInput } from '../../test/factories';
-import { raiseToCommittee } from '../../test/flows';
+import { completeSteps, raiseToCommittee } from '../../test/flows';
 import { createTestContext, signedInAs, TestClient, type TestContext } from '../../test/harness';
 
 let ctx: TestContext;
@@ -351,10 +351,11 @@ function nextWeekday(from: string, weekday: number): string {
 describe('deliveries on working days', () => {
   it('refuses a Friday or a holiday, moves computed dates to the next working day, and asks a reason for an early delivery', async () => {
     const app = await acceptedApplication();
-    const steps = (await officer.get(`/api/applications/${app.applicationId}/completion`)).body.items;
-    for (const step of steps) {
-      await officer.request('PUT', `/api/applications/${app.applicationId}/completion/${step.stepKey}`, { done: true });
-    }
+    await completeSteps(officer, execution, app.applicationId, {
+      date: nextWorkingDate(addDays(riyadhDate(new Date()), 1), DEFAULT_CALENDAR),
+      from: '08:00',
+      to: '12:00',
+    });
     const enrolled = await officer.post(`/api/applications/${app.applicationId}/enrol`);
     const deliveryId = enrolled.body.deliveryIds[0] as string;
     const today = riyadhDate(new Date());

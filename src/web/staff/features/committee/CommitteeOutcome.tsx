@@ -8,7 +8,7 @@ import { Button } from '../../../ui/Button';
 import type { ApplicationDetail, Decision } from '../../api-types';
 import { hasPermission, useUser } from '../../session';
 import { useOrgSettings } from '../beneficiaries/queries';
-import { DeliveryStatusBadge, useDeliveryService } from '../deliveries/labels';
+import { DeliveryStatusBadge, useDeliveryService, useDeliveryWindow } from '../deliveries/labels';
 import { useDeliveries } from '../deliveries/queries';
 import { AppealDialog } from './AppealDialog';
 import { CompletionPanel } from './CompletionPanel';
@@ -155,6 +155,7 @@ function ServiceVisits({ application }: { application: ApplicationDetail }) {
   const { t } = useTranslation();
   const format = useFormat();
   const serviceName = useDeliveryService();
+  const windowOf = useDeliveryWindow();
   const list = useDeliveries({ beneficiaryId: application.beneficiary.id });
   const visits = (list.data ?? []).filter((d) => d.applicationId === application.id);
   return (
@@ -179,6 +180,7 @@ function ServiceVisits({ application }: { application: ApplicationDetail }) {
               <time dateTime={d.scheduledDate} className="font-medium text-slate-900">
                 {format.dual(d.scheduledDate)}
               </time>
+              {windowOf(d) ? <span className="text-sm text-slate-800">{windowOf(d)}</span> : null}
               <span className="text-xs text-slate-600">
                 {serviceName(d)}
                 {d.assigneeName ? (

@@ -1,6 +1,7 @@
 import { BadgeCheck } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
+import { APPOINTMENT_STEP, INSPECTION_STEP } from '../../../../common/domain/committee';
 import { errorMessage } from '../../../lib/api';
 import { useFormat } from '../../../lib/display';
 import { ErrorAlert } from '../../../ui/Alert';
@@ -10,6 +11,8 @@ import { Checkbox } from '../../../ui/fields';
 import { Loading } from '../../../ui/Page';
 import type { ApplicationDetail, CompletionStep } from '../../api-types';
 import { useLocalized } from '../applications/queries';
+import { AppointmentStep } from './AppointmentStep';
+import { InspectionStep } from './InspectionStep';
 import { useCompletion, useEnrol, useMarkCompletionStep } from './queries';
 
 /**
@@ -30,6 +33,7 @@ export function CompletionPanel({
   const format = useFormat();
   const steps = useCompletion(application.id);
   const enrol = useEnrol(application.id);
+  const localized = useLocalized();
   const completing = application.stage === 'completing';
   const items = steps.data ?? [];
   const done = items.filter((s) => s.done).length;
@@ -54,9 +58,24 @@ export function CompletionPanel({
       {steps.isError ? <ErrorAlert>{errorMessage(steps.error)}</ErrorAlert> : null}
       {steps.data && items.length === 0 ? <p className="text-slate-700">{t('committee.completion.empty')}</p> : null}
       <ul className="flex flex-col gap-2">
-        {items.map((step) => (
-          <StepRow key={step.stepKey} step={step} applicationId={application.id} editable={editable && completing} />
-        ))}
+        {items.map((step) =>
+          step.stepKey === INSPECTION_STEP ? (
+            <InspectionStep
+              key={step.stepKey}
+              applicationId={application.id}
+              label={localized(step.labelAr, step.labelEn)}
+            />
+          ) : step.stepKey === APPOINTMENT_STEP ? (
+            <AppointmentStep
+              key={step.stepKey}
+              application={application}
+              label={localized(step.labelAr, step.labelEn)}
+              editable={editable && completing}
+            />
+          ) : (
+            <StepRow key={step.stepKey} step={step} applicationId={application.id} editable={editable && completing} />
+          ),
+        )}
       </ul>
       {editable && completing && steps.data ? (
         <div className="mt-4 flex flex-col items-start gap-2 border-t border-slate-200 pt-4">

@@ -2,9 +2,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api';
 import type {
   AppealRequest,
+  AppointmentRequest,
   CompletionStep,
   DecisionRequest,
   DecisionResponse,
+  InspectionResultRequest,
+  InspectionView,
   ListResponse,
   MeetingDetail,
   MeetingSummary,
@@ -153,5 +156,48 @@ export function useEnrol(applicationId: string) {
         queryClient.invalidateQueries({ queryKey: ['deliveries'] }),
       ]);
     },
+  });
+}
+
+const inspectionKey = (applicationId: string) => [...applicationsKey, 'inspection', applicationId] as const;
+
+export function useInspection(applicationId: string) {
+  return useQuery({
+    queryKey: inspectionKey(applicationId),
+    queryFn: () => api.get<InspectionView>(`${applicationPath(applicationId)}/inspection`),
+  });
+}
+
+/** Handing the inspection to someone, or recording its result: both change the inspection and its step. */
+function useInspectionChange<T>(applicationId: string, send: (body: T) => Promise<void>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: send,
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: inspectionKey(applicationId) }),
+        queryClient.invalidateQueries({ queryKey: completionKey(applicationId) }),
+        queryClient.invalidateQueries({ queryKey: ['work'] }),
+      ]),
+  });
+}
+
+export function useAssignInspection(applicationId: string) {
+  return useInspectionChange(applicationId, (assigneeUserId: string) =>
+    api.put<void>(`${applicationPath(applicationId)}/inspection/assignee`, { assigneeUserId }),
+  );
+}
+
+export function useRecordInspection(applicationId: string) {
+  return useInspectionChange(applicationId, (body: InspectionResultRequest) =>
+    api.post<void>(`${applicationPath(applicationId)}/inspection/result`, body),
+  );
+}
+
+export function useSetAppointment(applicationId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: AppointmentRequest) => api.put<void>(`${applicationPath(applicationId)}/appointment`, body),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: applicationsKey }),
   });
 }

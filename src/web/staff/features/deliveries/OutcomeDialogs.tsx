@@ -1,4 +1,4 @@
-import { Camera, LocateFixed, X } from 'lucide-react';
+import { Camera, X } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { FileTrigger, Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
@@ -9,16 +9,15 @@ import { ErrorAlert } from '../../../ui/Alert';
 import { Button } from '../../../ui/Button';
 import { Dialog } from '../../../ui/Dialog';
 import { TextField } from '../../../ui/fields';
-import { Ltr } from '../../../ui/Ltr';
 import { TextAreaField } from '../../../ui/TextAreaField';
 import { useFieldErrors } from '../../../ui/useFieldErrors';
-import type { Delivery, DeliveryOutcomeResponse, GeoPoint } from '../../api-types';
+import type { Delivery, DeliveryOutcomeResponse } from '../../api-types';
 import { useOrgSettings, useUploadDocument } from '../beneficiaries/queries';
+import { CurrentPinField } from './CurrentPinField';
 import { useRecordOutcome } from './queries';
+import { useCurrentPin } from './useCurrentPin';
 
 const PHOTO_TYPES = ['image/jpeg', 'image/png'];
-/** The server takes a pin inside Saudi Arabia only. */
-const inKingdom = (p: GeoPoint) => p.lat >= 16 && p.lat <= 33 && p.lng >= 34 && p.lng <= 56;
 
 type Done = (result: DeliveryOutcomeResponse, details: { rescheduleTo?: string }) => void;
 
@@ -61,14 +60,12 @@ function DeliveredForm({ delivery, onCancel, onDone }: { delivery: Delivery; onC
   const [note, setNote] = useState('');
   const [photo, setPhoto] = useState<File | null>(null);
   const [photoProblem, setPhotoProblem] = useState<string | null>(null);
-  const [pin, setPin] = useState<(GeoPoint & { accuracy: number }) | null>(null);
-  const [locating, setLocating] = useState(false);
-  const [pinProblem, setPinProblem] = useState<string | null>(null);
+  const pinState = useCurrentPin();
+  const { pin } = pinState;
   // Recorded before its scheduled day: only with a confirmation and a reason (the server asks for it too).
   const early = delivery.status === 'scheduled' && delivery.scheduledDate > riyadhDate(new Date());
   const [earlyReason, setEarlyReason] = useState('');
   const maxMb = settings.data?.maxUploadMb ?? 5;
-  const supported = typeof navigator !== 'undefined' && 'geolocation' in navigator;
   const busy = upload.isPending || record.isPending;
 
   function choosePhoto(files: FileList | null) {
@@ -85,35 +82,6 @@ function DeliveredForm({ delivery, onCancel, onDone }: { delivery: Delivery; onC
     }
     setPhotoProblem(null);
     setPhoto(chosen);
-  }
-
-  function locate() {
-    setPinProblem(null);
-    setLocating(true);
-    navigator.geolocation.getCurrentPosition(
-      (position) => {
-        setLocating(false);
-        const next = {
-          lat: Number(position.coords.latitude.toFixed(6)),
-          lng: Number(position.coords.longitude.toFixed(6)),
-          accuracy: Math.round(position.coords.accuracy),
-        };
-        if (!inKingdom(next)) {
-          setPinProblem(t('registration.fields.locationOutside'));
-          return;
-        }
-        setPin(next);
-      },
-      (failure) => {
-        setLocating(false);
-        setPinProblem(
-          failure.code === failure.PERMISSION_DENIED
-            ? t('registration.fields.locationDenied')
-            : t('registration.fields.locationUnavailable'),
-        );
-      },
-      { enableHighAccuracy: true, timeout: 15_000, maximumAge: 60_000 },
-    );
   }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -206,26 +174,7 @@ function DeliveredForm({ delivery, onCancel, onDone }: { delivery: Delivery; onC
         {photoProblem ? <span className="text-xs font-medium text-red-700">{photoProblem}</span> : null}
       </div>
 
-      <div className="flex flex-col gap-1">
-        <span className="text-sm font-medium text-slate-800">{t('deliveries.delivered.location')}</span>
-        <div className="flex flex-wrap items-center gap-2">
-          {supported ? (
-            <Button onPress={locate} isPending={locating} className="min-h-11">
-              <LocateFixed aria-hidden="true" className="size-5" />
-              {locating ? t('registration.fields.locating') : t('registration.fields.myLocation')}
-            </Button>
-          ) : null}
-          {pin ? (
-            <span className="text-slate-700">
-              <Ltr>{`${pin.lat}, ${pin.lng}`}</Ltr>
-            </span>
-          ) : null}
-        </div>
-        <p role="status" className={pinProblem ? 'text-xs font-medium text-red-700' : 'text-xs text-emerald-800'}>
-          {pinProblem ??
-            (pin ? t('registration.fields.locationFilled', { meters: format.number(pin.accuracy) }) : null)}
-        </p>
-      </div>
+      <CurrentPinField label={t('deliveries.delivered.location')} state={pinState} />
 
       {early ? (
         <fieldset

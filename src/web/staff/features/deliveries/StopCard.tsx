@@ -1,11 +1,11 @@
-import { CircleCheck, CircleX, MapPin, Navigation, Phone } from 'lucide-react';
+import { CircleCheck, CircleX, Clock, MapPin, Navigation, Phone } from 'lucide-react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../lib/display';
 import { Button } from '../../../ui/Button';
 import { Ltr, localMobile } from '../../../ui/Ltr';
 import type { Delivery, DeliveryOutcomeResponse } from '../../api-types';
-import { DeliveryStatusBadge, geoUri, useDeliveryService } from './labels';
+import { DeliveryStatusBadge, geoUri, useDeliveryService, useDeliveryWindow } from './labels';
 import { DeliveredDialog, FailedDialog } from './OutcomeDialogs';
 
 const linkClass =
@@ -30,6 +30,7 @@ export function StopCard({
   const { t } = useTranslation();
   const format = useFormat();
   const serviceName = useDeliveryService();
+  const windowOf = useDeliveryWindow();
   const headingId = useId();
   const [dialog, setDialog] = useState<'delivered' | 'failed' | null>(null);
   const scheduled = delivery.status === 'scheduled';
@@ -65,6 +66,12 @@ export function StopCard({
           <MapPin aria-hidden="true" className="size-5 shrink-0 text-brand-700" />
           {delivery.district}
         </p>
+        {windowOf(delivery) ? (
+          <p className="mt-1 flex items-center gap-2 text-base text-slate-900" data-testid="delivery-window">
+            <Clock aria-hidden="true" className="size-5 shrink-0 text-brand-700" />
+            {t('deliveries.window', { window: windowOf(delivery) })}
+          </p>
+        ) : null}
 
         <div className="mt-3 flex flex-wrap gap-2">
           <a href={`tel:${delivery.mobile}`} className={linkClass}>

@@ -1,4 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import { formatWindow } from '../../../../common/dates';
+import { useFormat } from '../../../lib/display';
 import { Badge, type BadgeTone } from '../../../ui/Badge';
 import type { Delivery } from '../../api-types';
 import { useLocalized } from '../applications/queries';
@@ -33,4 +35,16 @@ export function useDeliveryService(): (delivery: Pick<Delivery, 'serviceNameAr' 
  */
 export function geoUri(lat: number, lng: number, label: string): string {
   return `geo:${lat},${lng}?q=${lat},${lng}(${encodeURIComponent(label)})`;
+}
+
+/** An https maps link for a pin: it opens in the maps app on iPhone and Android alike (`geo:` does not on iOS). */
+export function mapsUrl(lat: number, lng: number): string {
+  return `https://www.google.com/maps/search/?api=1&query=${lat},${lng}`;
+}
+
+/** The time window agreed with the beneficiary, in the user's language and digits, or null when none was. */
+export function useDeliveryWindow(): (delivery: Pick<Delivery, 'windowFrom' | 'windowTo'>) => string | null {
+  const format = useFormat();
+  return (d) =>
+    d.windowFrom && d.windowTo ? formatWindow({ from: d.windowFrom, to: d.windowTo }, format.display) : null;
 }

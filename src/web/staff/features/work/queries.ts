@@ -11,6 +11,7 @@ export type WorkKind =
   | 'applications_in_committee'
   | 'committee_meetings'
   | 'applications_completing'
+  | 'inspections_mine'
   | 'deliveries_mine'
   | 'deliveries_unassigned'
   | 'cases_mine'
