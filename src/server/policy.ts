@@ -92,6 +92,8 @@ export const ACTION_ROLES = {
   'imports.manage': ['admin', 'manager'],
   /** The duplicate review queue: compare, merge (and undo), or mark "not the same person". */
   'duplicates.manage': ['manager'],
+  /** Tuning the duplicate rules' weights and threshold (what the sweep and the import use). */
+  'duplicates.rules': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof ACTION_ROLES;

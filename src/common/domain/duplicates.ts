@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { withoutArticle } from '../arabic';
 
 /** What the duplicate engine compares of a file. `nameNorm` is the normalised four-part name. */
@@ -83,3 +84,16 @@ export function scorePair(
   );
   return { score, reasons };
 }
+
+/** The tuned rules: each weight 0–100 (0 switches a rule off), the threshold 10–100. */
+export const duplicateRulesSchema = z.strictObject({
+  weights: z.strictObject(
+    Object.fromEntries(DUPLICATE_RULES.map((r) => [r, z.number().int().min(0).max(100)])) as Record<
+      DuplicateRule,
+      z.ZodNumber
+    >,
+  ),
+  threshold: z.number().int().min(10).max(100),
+});
+export type DuplicateRules = z.infer<typeof duplicateRulesSchema>;
+export const DEFAULT_DUPLICATE_RULES: DuplicateRules = { weights: DUPLICATE_WEIGHTS, threshold: DUPLICATE_THRESHOLD };

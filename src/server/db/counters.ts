@@ -16,6 +16,28 @@ export async function nextNumber(db: Db, orgId: string, name: string, year: numb
   return row!.value;
 }
 
+/**
+ * Reserves `count` consecutive numbers of a sequence in one upsert (a batch of imported files) and returns the
+ * first; the others follow it.
+ */
+export async function reserveNumbers(
+  db: Db,
+  orgId: string,
+  name: string,
+  year: number,
+  count: number,
+): Promise<number> {
+  const [row] = await db
+    .insert(counters)
+    .values({ orgId, name, year, value: count })
+    .onConflictDoUpdate({
+      target: [counters.orgId, counters.name, counters.year],
+      set: { value: sql`${counters.value} + ${count}` },
+    })
+    .returning({ value: counters.value });
+  return row!.value - count + 1;
+}
+
 /** Numbering years follow the Riyadh calendar day, so a letter written at 1 a.m. on 1 January belongs to the new year. */
 export function riyadhYear(at: Date): number {
   return Number(riyadhDate(at).slice(0, 4));

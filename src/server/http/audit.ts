@@ -27,3 +27,25 @@ export async function writeAudit(
     details: entry.details ?? null,
   });
 }
+
+/** Appends several audit rows in one statement (a batch of imported files); same columns as `writeAudit`. */
+export async function writeAudits(
+  db: Db,
+  actor: { id: string | null; orgId: string | null; username: string | null },
+  meta: RequestMeta,
+  entries: AuditEntry[],
+): Promise<void> {
+  if (entries.length === 0) return;
+  await db.insert(auditLog).values(
+    entries.map((entry) => ({
+      orgId: actor.orgId,
+      actorUserId: actor.id,
+      actorUsername: actor.username,
+      action: entry.action,
+      entityType: entry.entityType ?? null,
+      entityId: entry.entityId ?? null,
+      ip: meta.ip,
+      details: entry.details ?? null,
+    })),
+  );
+}

@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import { duplicateRulesSchema } from '../../../common/domain/duplicates';
 import { AppError } from '../../errors';
 import type { App, Deps } from '../../http/context';
 import { actorOf } from '../../http/guard';
 import { errorResponses, idParams, noContentResponses } from '../../http/schemas';
 import { requestMeta } from '../../http/session';
 import { mergeChoiceSchema, mergeFiles, undoMerge } from '../beneficiaries/merge-files';
+import { previewDuplicateRules, readDuplicateRules, saveDuplicateRules } from './duplicate-rules';
 import {
   decidePair,
   decisionBody,
@@ -31,7 +33,40 @@ const mergeResponse = z.object({
   moved: z.record(z.string(), z.number()),
 });
 
+const rulesResponse = z.object({ rules: duplicateRulesSchema, defaults: duplicateRulesSchema });
+
 export function registerDuplicateRoutes(app: App, deps: Deps): void {
+  app.get(
+    '/api/duplicate-rules',
+    {
+      config: { access: 'duplicates.rules' },
+      schema: { tags, response: { 200: rulesResponse, ...errorResponses } },
+    },
+    async (request) => readDuplicateRules(deps, actorOf(request)),
+  );
+
+  app.patch(
+    '/api/duplicate-rules',
+    {
+      config: { access: 'duplicates.rules' },
+      schema: { tags, body: duplicateRulesSchema, response: { 200: rulesResponse, ...errorResponses } },
+    },
+    async (request) => saveDuplicateRules(deps, actorOf(request), request.body, requestMeta(request)),
+  );
+
+  app.post(
+    '/api/duplicate-rules/preview',
+    {
+      config: { access: 'duplicates.rules' },
+      schema: {
+        tags,
+        body: duplicateRulesSchema,
+        response: { 200: z.object({ pairs: z.number() }), ...errorResponses },
+      },
+    },
+    async (request) => previewDuplicateRules(deps, actorOf(request), request.body),
+  );
+
   app.get(
     '/api/duplicates',
     {

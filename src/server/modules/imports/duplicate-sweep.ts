@@ -1,13 +1,14 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import {
   anyOrderKey,
-  DUPLICATE_THRESHOLD,
   type DuplicateProbe,
+  type DuplicateRules,
   nameWords,
   scorePair,
 } from '../../../common/domain/duplicates';
 import type { Db } from '../../db/client';
 import { beneficiaries, duplicatePairs } from '../../db/tables/index';
+import { duplicateRulesOf } from './duplicate-rules';
 
 type Candidate = DuplicateProbe & { id: string };
 /** A block larger than this (a very common name and family) is compared only by its stronger keys. */
@@ -20,7 +21,7 @@ const MAX_BLOCK = 200;
  * it is, so a rejected pair is never proposed again. Returns how many new pairs were queued.
  */
 export async function sweepDuplicates(db: Db, orgId: string, source: 'import' | 'sweep' | 'registration') {
-  const found = await findPairs(db, orgId);
+  const found = await findPairs(db, orgId, await duplicateRulesOf(db, orgId));
   let added = 0;
   for (let i = 0; i < found.length; i += 500) {
     const chunk = found.slice(i, i + 500);
@@ -34,8 +35,8 @@ export async function sweepDuplicates(db: Db, orgId: string, source: 'import' | 
   return { found: found.length, added };
 }
 
-/** The pairs the rules would find now, without writing anything (for previewing a threshold too). */
-export async function findPairs(db: Db, orgId: string, threshold = DUPLICATE_THRESHOLD) {
+/** The pairs the rules would find now, without writing anything (for previewing tuned rules too). */
+export async function findPairs(db: Db, orgId: string, rules: DuplicateRules) {
   const rows = await db
     .select({
       id: beneficiaries.id,
@@ -69,8 +70,8 @@ export async function findPairs(db: Db, orgId: string, threshold = DUPLICATE_THR
         const [a, b] = list[i]!.id < list[j]!.id ? [list[i]!, list[j]!] : [list[j]!, list[i]!];
         const key = `${a.id}|${b.id}`;
         if (seen.has(key)) continue;
-        const { score, reasons } = scorePair(a, b);
-        if (score >= threshold) seen.set(key, { aId: a.id, bId: b.id, score, reasons });
+        const { score, reasons } = scorePair(a, b, rules.weights);
+        if (score >= rules.threshold) seen.set(key, { aId: a.id, bId: b.id, score, reasons });
       }
     }
   }

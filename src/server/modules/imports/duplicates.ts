@@ -20,6 +20,7 @@ import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
 import { authorize } from '../../policy';
+import { duplicateRulesOf } from './duplicate-rules';
 import { findPairs, sweepDuplicates } from './duplicate-sweep';
 
 export const PAIR_STATUSES = ['open', 'later', 'merged', 'not_same'] as const;
@@ -246,6 +247,7 @@ export async function runSweep(deps: Deps, user: SessionUser, meta: RequestMeta)
 /** How many pairs a threshold would find now (the queue is not changed). */
 export async function previewThreshold(deps: Deps, user: SessionUser, threshold: number) {
   authorize(user, 'duplicates.manage');
-  const pairs = await findPairs(deps.db, user.orgId, threshold);
+  const rules = await duplicateRulesOf(deps.db, user.orgId);
+  const pairs = await findPairs(deps.db, user.orgId, { ...rules, threshold });
   return { threshold, pairs: pairs.length, defaultThreshold: DUPLICATE_THRESHOLD };
 }

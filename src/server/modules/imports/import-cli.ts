@@ -1,3 +1,4 @@
+import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { and, asc, eq, inArray } from 'drizzle-orm';
@@ -79,11 +80,10 @@ export async function runCliImport(deps: Deps, opts: CliOptions, log: (line: str
     .limit(1);
   if (!branch) throw new Error(`branch not found: ${opts.branch ?? '(first)'}`);
   const meta = { ip: null, userAgent: 'wasl-import-cli' };
-  const bytes = await fs.readFile(opts.file);
   const uploaded = await uploadImport(
     deps,
     user,
-    { fileName: path.basename(opts.file), bytes, branchId: branch.id },
+    { fileName: path.basename(opts.file), source: createReadStream(opts.file), branchId: branch.id },
     meta,
   );
   const mapping = opts.mapping

@@ -12,6 +12,7 @@ import type { Deps, RequestMeta, SessionUser } from '../../http/context';
 import type { Lang } from '../../http/i18n';
 import { authorize } from '../../policy';
 import { type Analysis, analyseSheet } from './analyse';
+import { duplicateRulesOf } from './duplicate-rules';
 import { presentImport } from './present';
 import { getImport, type ImportRow, insertMapping, registryLookup, updateImport } from './queries';
 import { loadStoredSheet } from './stored-sheet';
@@ -46,7 +47,9 @@ export async function analyseImport(
   lang: Lang,
 ): Promise<Analysis> {
   const sheet = await loadStoredSheet(deps, row.storedName, row.fileName);
-  return analyseSheet(sheet, mapping, defaults, row.branchId, registryLookup(deps.db, row.orgId), lang);
+  const lookup = registryLookup(deps.db, row.orgId);
+  const rules = await duplicateRulesOf(deps.db, row.orgId);
+  return analyseSheet(sheet, mapping, defaults, row.branchId, lookup, rules, lang, REPORT_LIMIT);
 }
 
 /**
@@ -67,10 +70,10 @@ export async function previewImport(
   const { mapping, defaults, saveMappingAs } = previewImportBody.parse(body);
   checkMapping(mapping, row.headers);
   const analysis = await analyseImport(deps, row, mapping, defaults, lang);
-  const report = analysis.reports.filter((r) => r.status !== 'valid').slice(0, REPORT_LIMIT);
+  const report = analysis.reports;
   const changes = {
     mapping,
-    options: { defaults, heads: analysis.heads.length },
+    options: { defaults, heads: analysis.heads },
     status: 'previewed' as const,
     totalRows: analysis.counts.rows,
     validRows: analysis.counts.valid,
@@ -99,10 +102,9 @@ export async function previewImport(
     if (isUniqueViolation(error, 'import_mappings_org_name_uq')) throw new AppError('import.mapping_name_taken');
     throw error;
   }
-  const suspected = analysis.reports.filter((r) => r.status === 'suspected').length;
   return {
     import: presentImport({ ...row, ...changes }),
-    suspected,
+    suspected: analysis.suspected,
     rows: report.slice(0, 500) satisfies RowReport[],
     reportTruncated: report.length > 500,
   };

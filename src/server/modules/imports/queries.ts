@@ -1,6 +1,13 @@
 import { and, desc, eq, inArray, isNull, or } from 'drizzle-orm';
+import type { DuplicateRules } from '../../../common/domain/duplicates';
 import type { Db } from '../../db/client';
-import { beneficiaries, importMappings, registryImports } from '../../db/tables/index';
+import {
+  beneficiaries,
+  duplicateRuleSettings,
+  householdMembers,
+  importMappings,
+  registryImports,
+} from '../../db/tables/index';
 import { inOrg } from '../../db/tenancy';
 import type { RegistryLookup } from './analyse';
 
@@ -126,4 +133,35 @@ export async function existingNationalIds(db: Db, orgId: string, ids: string[]):
     .from(beneficiaries)
     .where(and(eq(beneficiaries.orgId, orgId), inArray(beneficiaries.nationalId, ids)));
   return new Set(rows.map((r) => r.nationalId));
+}
+
+/** A batch of imported files in one statement. */
+export function insertFiles(db: Db, rows: (typeof beneficiaries.$inferInsert)[]) {
+  return db
+    .insert(beneficiaries)
+    .values(rows)
+    .returning({ id: beneficiaries.id, fileNumber: beneficiaries.fileNumber });
+}
+
+/** The household members of a batch of imported files, a thousand rows a statement (bound-parameter limit). */
+export async function insertHouseholdMembers(db: Db, rows: (typeof householdMembers.$inferInsert)[]) {
+  for (let i = 0; i < rows.length; i += 1000) await db.insert(householdMembers).values(rows.slice(i, i + 1000));
+}
+
+export async function selectDuplicateRules(db: Db, orgId: string) {
+  const [row] = await db
+    .select({ weights: duplicateRuleSettings.weights, threshold: duplicateRuleSettings.threshold })
+    .from(duplicateRuleSettings)
+    .where(inOrg(duplicateRuleSettings, orgId));
+  return row;
+}
+
+export async function upsertDuplicateRules(db: Db, orgId: string, rules: DuplicateRules, userId: string) {
+  await db
+    .insert(duplicateRuleSettings)
+    .values({ orgId, weights: rules.weights, threshold: rules.threshold, updatedBy: userId })
+    .onConflictDoUpdate({
+      target: [duplicateRuleSettings.orgId],
+      set: { weights: rules.weights, threshold: rules.threshold, updatedBy: userId, updatedAt: new Date() },
+    });
 }

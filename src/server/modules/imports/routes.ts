@@ -34,13 +34,19 @@ export function registerImportRoutes(app: App, deps: Deps): void {
       if (!request.isMultipart()) throw new AppError('import.file_required');
       const part = await request.file();
       if (!part) throw new AppError('import.file_required');
-      const bytes = await part.toBuffer();
       const field = part.fields.branchId;
       const branchId = field && !Array.isArray(field) && field.type === 'field' ? String(field.value) : '';
       if (!z.uuid().safeParse(branchId).success) {
+        part.file.resume();
         throw new AppError('request.validation', [{ field: 'branchId', issue: 'invalid_format' }]);
       }
-      const result = await uploadImport(deps, user, { fileName: part.filename, bytes, branchId }, requestMeta(request));
+      // The file is streamed to disk as it arrives (bounded by the multipart size limit, which answers 413).
+      const result = await uploadImport(
+        deps,
+        user,
+        { fileName: part.filename, source: part.file, branchId },
+        requestMeta(request),
+      );
       return reply.status(201).send(result);
     },
   );
