@@ -354,6 +354,8 @@ export type ApplicationDetail = {
   stage: string;
   channel: string;
   note: string | null;
+  /** The applicant's description of the water problem (portal applications). */
+  waterProblem: string | null;
   createdAt: string;
   stageChangedAt: string;
   raisedAt: string | null;

@@ -1,6 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toArabicDigits } from '../../../common/arabic';
+import { WATER_PROBLEM_MAX } from '../../../common/input';
 import { auditLog, beneficiaries, cases, notifications, otpCodes, portalDevices } from '../../db/tables/index';
 import { beneficiaryInput, uniqueMobile } from '../../test/factories';
 import { createTestContext, signedInAs, TestClient, type TestContext } from '../../test/harness';
@@ -39,7 +40,7 @@ const visitor = () => {
 };
 const e164 = (local: string) => `+966${local.slice(1)}`;
 
-async function apply(client: TestClient, overrides: Record<string, unknown> = {}) {
+async function apply(client: TestClient, overrides: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) {
   const applicant = beneficiaryInput(info.branches[0]!.id, overrides) as Record<string, unknown>;
   delete applicant.consent;
   const mobile = e164(applicant.mobile as string);
@@ -54,6 +55,7 @@ async function apply(client: TestClient, overrides: Record<string, unknown> = {}
     consent: true,
     typedName,
     code,
+    ...extra,
   });
   return { res, applicant, mobile, code };
 }
@@ -83,6 +85,36 @@ describe('applying on the portal', () => {
       .from(notifications)
       .where(and(eq(notifications.recipient, mobile), eq(notifications.templateKey, 'application_received')));
     expect(received).toHaveLength(1);
+  });
+
+  it('keeps the applicant’s own words about the water problem for staff; too long or with control characters is a 400 writing nothing', async () => {
+    const words = 'ينقطع الماء عنا أربعة أيام كل أسبوع،\nوالخزان صغير لا يكفي العائلة.';
+    const { res } = await apply(visitor(), {}, { waterProblem: `  ${words}  ` });
+    expect(res.status).toBe(201);
+    const detail = await officer.get(`/api/applications/${res.body.applicationId}`);
+    expect(detail.body.waterProblem).toBe(words);
+    // Not written: nothing is kept (null, not an empty text).
+    const { res: plain } = await apply(visitor());
+    expect((await officer.get(`/api/applications/${plain.body.applicationId}`)).body.waterProblem).toBeNull();
+
+    const count = async () =>
+      (
+        (await ctx.deps.db.execute(sql`select count(*)::int as n from applications`)) as unknown as {
+          rows: { n: number }[];
+        }
+      ).rows[0]!.n;
+    const before = await count();
+    const tooLong = await apply(visitor(), {}, { waterProblem: 'م'.repeat(WATER_PROBLEM_MAX + 1) });
+    expect(tooLong.res.status).toBe(400);
+    const fieldsOf = (body: { details?: { field: string }[] }) => (body.details ?? []).map((d) => d.field);
+    expect(fieldsOf(tooLong.res.body)).toEqual(['waterProblem']);
+    expect(tooLong.res.body.message).toBeTruthy();
+    const control = await apply(visitor(), {}, { waterProblem: 'الماء\u0007مقطوع' });
+    expect(control.res.status).toBe(400);
+    expect(fieldsOf(control.res.body)).toEqual(['waterProblem']);
+    expect(await count()).toBe(before);
+    // Exactly the limit is accepted.
+    expect((await apply(visitor(), {}, { waterProblem: 'م'.repeat(WATER_PROBLEM_MAX) })).res.status).toBe(201);
   });
 
   it('refuses a reused code, a wrong code and a name that does not match, writing nothing', async () => {
