@@ -206,6 +206,16 @@ export type BeneficiaryDocument = {
   at: string;
 };
 
+/** A phone the portal remembers for tracking (GET /api/beneficiaries/:id/portal-devices). */
+export type PortalDevice = {
+  id: string;
+  mobile: string;
+  kind: 'iphone' | 'android' | 'computer' | 'other';
+  createdAt: string;
+  lastUsedAt: string | null;
+  expiresAt: string;
+};
+
 export type BeneficiaryFile = {
   id: string;
   fileNumber: string;

@@ -500,6 +500,77 @@ describe('tracking, and the remembered phone', () => {
   });
 });
 
+describe('staff see and forget a file’s remembered phones', () => {
+  it('lists the phones remembered for the file’s number, forgets one or all (audited), refuses another file’s device', async () => {
+    const { res, mobile } = await apply(visitor());
+    const reference = res.body.reference as string;
+    const applied = deviceCookie(res)!;
+    const track = async () => {
+      const c = visitor();
+      await c.post('/api/portal/otp', { purpose: 'track', reference });
+      return deviceCookie(
+        await c.post('/api/portal/track', { reference, code: await lastCode(mobile), sharedPhone: false }),
+      )!;
+    };
+    const phoneB = await track();
+    const [file] = await ctx.deps.db
+      .select({ id: beneficiaries.id })
+      .from(beneficiaries)
+      .where(eq(beneficiaries.mobile, mobile));
+    const url = `/api/beneficiaries/${file!.id}/portal-devices`;
+    const listed = await officer.get(url);
+    expect(listed.status).toBe(200);
+    expect(listed.body.items).toHaveLength(2);
+    expect(listed.body.items[0]).toMatchObject({ mobile, kind: 'other', lastUsedAt: null });
+    const remembered = (cookie: string) =>
+      visitor()
+        .request('GET', '/api/portal/track/remembered', undefined, { cookie })
+        .then((r) => r.body.remembered as boolean);
+    expect(await remembered(applied)).toBe(true);
+
+    // The manager reads files but does not change them.
+    const [manager] = await signedInAs(ctx.app, ['manager'] as const);
+    expect((await manager.get(url)).body.items).toHaveLength(2);
+    expect((await manager.post(`${url}/revoke`, {})).status).toBe(403);
+
+    // Another file's device is not this file's to forget.
+    const other = await apply(visitor());
+    const otherId = (await ctx.deps.db.select().from(portalDevices).where(eq(portalDevices.mobile, other.mobile)))[0]!
+      .id;
+    const wrong = await officer.post(`${url}/revoke`, { deviceId: otherId });
+    expect(wrong.status).toBe(404);
+    expect(wrong.body.code).toBe('portal.device_not_found');
+    expect((await officer.post(`${url}/revoke`, { deviceId: 'not-a-uuid' })).status).toBe(400);
+
+    const newest = listed.body.items[0].id as string;
+    const one = await officer.post(`${url}/revoke`, { deviceId: newest });
+    expect(one.body).toEqual({ count: 1 });
+    expect(await remembered(phoneB)).toBe(false);
+    expect(await remembered(applied)).toBe(true);
+    expect((await officer.get(url)).body.items.map((d: { id: string }) => d.id)).not.toContain(newest);
+    // Forgetting it again is refused, not counted twice.
+    expect((await officer.post(`${url}/revoke`, { deviceId: newest })).status).toBe(404);
+
+    const all = await officer.post(`${url}/revoke`, {});
+    expect(all.body).toEqual({ count: 1 });
+    expect(await remembered(applied)).toBe(false);
+    expect((await officer.get(url)).body.items).toEqual([]);
+    expect((await officer.post(`${url}/revoke`, {})).body).toEqual({ count: 0 });
+    // The other file's phone is untouched.
+    expect(await remembered(deviceCookie(other.res)!)).toBe(true);
+
+    const audit = await ctx.deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'portal.device_revoke'), eq(auditLog.entityId, file!.id)))
+      .orderBy(auditLog.at);
+    expect(audit).toHaveLength(2);
+    expect(audit[0]!.details).toMatchObject({ devices: [newest], everywhere: false, before: { revokedAt: null } });
+    expect(audit[1]!.details).toMatchObject({ everywhere: true });
+    expect(audit[1]!.actorUserId).toBeTruthy();
+  });
+});
+
 describe('inquiries, complaints and suggestions from the portal', () => {
   it('a complaint gets its reference by SMS, and is followed with the reference and a code; a staff reply changes its status', async () => {
     const local = uniqueMobile();
