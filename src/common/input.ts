@@ -59,3 +59,6 @@ export function birthDateProblem(iso: string, today: string): BirthDateProblem |
   if (iso < BIRTH_DATE_MIN) return 'too_old';
   return null;
 }
+
+/** The longest "describe the water problem" an applicant may write on the portal (the form counts down to it). */
+export const WATER_PROBLEM_MAX = 1000;

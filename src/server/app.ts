@@ -37,6 +37,7 @@ import { registerKnowledgeRoutes } from './modules/knowledge/routes';
 import { registerNotificationRoutes } from './modules/notifications/routes';
 import { registerOrganisationRoutes } from './modules/organisation/routes';
 import { registerOutreachRoutes } from './modules/outreach/routes';
+import { registerPortalDeviceRoutes } from './modules/portal/device-routes';
 import { registerPortalRoutes } from './modules/portal/routes';
 import { registerPrivacyRoutes } from './modules/privacy/routes';
 import { registerReportRoutes } from './modules/reports/routes';
@@ -169,6 +170,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   registerVolunteerRoutes(app, deps);
   registerNotificationRoutes(app, deps);
   registerPortalRoutes(app, deps);
+  registerPortalDeviceRoutes(app, deps);
   registerOutreachRoutes(app, deps);
   registerSurveyRoutes(app, deps);
   registerReportRoutes(app, deps);

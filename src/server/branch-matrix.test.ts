@@ -102,6 +102,7 @@ type Payload = { body?: unknown; headers?: Record<string, string> };
 /** A valid body per write route, so the request reaches the branch check instead of stopping at validation. */
 const BODIES: Record<string, () => Payload> = {
   'PATCH /api/beneficiaries/:id': () => ({ body: { district: 'حي النخيل' } }),
+  'POST /api/beneficiaries/:id/portal-devices/revoke': () => ({ body: {} }),
   'POST /api/beneficiaries/:id/documents': () => multipart({ kind: 'income_proof' }),
   'POST /api/applications/:id/transitions': () => ({ body: { to: 'submitted' } }),
   'PATCH /api/applications/:id/checklist/:itemKey': () => ({ body: { state: 'verified' } }),

@@ -125,6 +125,7 @@ const STATUS_BY_CODE = {
   'otp.expired': 400,
   'portal.identity_mismatch': 409,
   'portal.grant_invalid': 403,
+  'portal.device_not_found': 404,
   'portal.follow_invalid': 400,
   'notification.not_found': 404,
   'notification.not_requeueable': 409,

@@ -319,6 +319,8 @@ export function TextArea(p: {
   error?: string;
   maxLength?: number;
   rows?: number;
+  /** May be left empty (the label says so). */
+  optional?: boolean;
 }) {
   const id = fieldId(p.name);
   const over = p.maxLength ? p.value.length - p.maxLength : 0;
@@ -326,6 +328,7 @@ export function TextArea(p: {
     <div className="space-y-1.5">
       <label htmlFor={id} className="block text-base font-bold text-slate-900">
         {p.label}
+        {p.optional ? <span className="text-sm font-normal text-slate-700"> ({t('app.optional')})</span> : null}
       </label>
       <Hint name={p.name}>{p.hint}</Hint>
       {/* No maxLength: a long text is never cut silently; the counter says how much is left, or how much to cut. */}
@@ -337,7 +340,7 @@ export function TextArea(p: {
         onChange={(event) => p.onChange(event.target.value)}
         aria-invalid={p.error || over > 0 ? true : undefined}
         aria-describedby={cx(helpIds(p.name, p.hint, p.error), p.maxLength ? `${id}-count` : undefined) || undefined}
-        required
+        required={!p.optional}
         className={inputBase}
       />
       {p.maxLength ? (

@@ -206,6 +206,16 @@ export type BeneficiaryDocument = {
   at: string;
 };
 
+/** A phone the portal remembers for tracking (GET /api/beneficiaries/:id/portal-devices). */
+export type PortalDevice = {
+  id: string;
+  mobile: string;
+  kind: 'iphone' | 'android' | 'computer' | 'other';
+  createdAt: string;
+  lastUsedAt: string | null;
+  expiresAt: string;
+};
+
 export type BeneficiaryFile = {
   id: string;
   fileNumber: string;
@@ -354,6 +364,8 @@ export type ApplicationDetail = {
   stage: string;
   channel: string;
   note: string | null;
+  /** The applicant's description of the water problem (portal applications). */
+  waterProblem: string | null;
   createdAt: string;
   stageChangedAt: string;
   raisedAt: string | null;

@@ -41,6 +41,8 @@ export const applications = pgTable(
     channel: text('channel').notNull(),
     stage: text('stage').notNull().default('draft'),
     note: text('note'),
+    /** The applicant's own words about the water problem (portal, optional; at most WATER_PROBLEM_MAX characters). */
+    waterProblem: text('water_problem'),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     stageChangedAt: timestamp('stage_changed_at', { withTimezone: true }).notNull().defaultNow(),

@@ -36,6 +36,8 @@ export async function writeApplication(
     services: ServiceRow[];
     channel: Channel;
     note: string | null;
+    /** The applicant's description of the water problem (portal only). */
+    waterProblem?: string | null;
     stage: 'draft' | 'submitted';
     actor: SessionUser | null;
     meta: RequestMeta;
@@ -56,6 +58,7 @@ export async function writeApplication(
       channel: p.channel,
       stage: p.stage,
       note: p.note,
+      waterProblem: p.waterProblem ?? null,
       createdBy: p.actor?.id ?? null,
     })
     .returning({ id: applications.id, reference: applications.reference, stage: applications.stage });

@@ -42,6 +42,7 @@ export async function getApplicationDetail(deps: Deps, user: SessionUser, id: st
     stage: app.stage,
     channel: app.channel,
     note: app.note,
+    waterProblem: app.waterProblem,
     createdAt: app.createdAt.toISOString(),
     stageChangedAt: app.stageChangedAt.toISOString(),
     raisedAt: app.raisedAt?.toISOString() ?? null,

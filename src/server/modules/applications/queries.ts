@@ -23,6 +23,7 @@ export const applicationColumns = {
   channel: applications.channel,
   stage: applications.stage,
   note: applications.note,
+  waterProblem: applications.waterProblem,
   createdAt: applications.createdAt,
   stageChangedAt: applications.stageChangedAt,
   raisedAt: applications.raisedAt,

@@ -60,6 +60,7 @@ export const detailSchema = z.object({
   stage: z.string(),
   channel: z.string(),
   note: z.string().nullable(),
+  waterProblem: z.string().nullable(),
   createdAt: z.string(),
   stageChangedAt: z.string(),
   raisedAt: z.string().nullable(),

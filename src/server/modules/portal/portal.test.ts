@@ -1,6 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toArabicDigits } from '../../../common/arabic';
+import { WATER_PROBLEM_MAX } from '../../../common/input';
 import { auditLog, beneficiaries, cases, notifications, otpCodes, portalDevices } from '../../db/tables/index';
 import { beneficiaryInput, uniqueMobile } from '../../test/factories';
 import { createTestContext, signedInAs, TestClient, type TestContext } from '../../test/harness';
@@ -39,7 +40,7 @@ const visitor = () => {
 };
 const e164 = (local: string) => `+966${local.slice(1)}`;
 
-async function apply(client: TestClient, overrides: Record<string, unknown> = {}) {
+async function apply(client: TestClient, overrides: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) {
   const applicant = beneficiaryInput(info.branches[0]!.id, overrides) as Record<string, unknown>;
   delete applicant.consent;
   const mobile = e164(applicant.mobile as string);
@@ -54,6 +55,7 @@ async function apply(client: TestClient, overrides: Record<string, unknown> = {}
     consent: true,
     typedName,
     code,
+    ...extra,
   });
   return { res, applicant, mobile, code };
 }
@@ -83,6 +85,36 @@ describe('applying on the portal', () => {
       .from(notifications)
       .where(and(eq(notifications.recipient, mobile), eq(notifications.templateKey, 'application_received')));
     expect(received).toHaveLength(1);
+  });
+
+  it('keeps the applicant’s own words about the water problem for staff; too long or with control characters is a 400 writing nothing', async () => {
+    const words = 'ينقطع الماء عنا أربعة أيام كل أسبوع،\nوالخزان صغير لا يكفي العائلة.';
+    const { res } = await apply(visitor(), {}, { waterProblem: `  ${words}  ` });
+    expect(res.status).toBe(201);
+    const detail = await officer.get(`/api/applications/${res.body.applicationId}`);
+    expect(detail.body.waterProblem).toBe(words);
+    // Not written: nothing is kept (null, not an empty text).
+    const { res: plain } = await apply(visitor());
+    expect((await officer.get(`/api/applications/${plain.body.applicationId}`)).body.waterProblem).toBeNull();
+
+    const count = async () =>
+      (
+        (await ctx.deps.db.execute(sql`select count(*)::int as n from applications`)) as unknown as {
+          rows: { n: number }[];
+        }
+      ).rows[0]!.n;
+    const before = await count();
+    const tooLong = await apply(visitor(), {}, { waterProblem: 'م'.repeat(WATER_PROBLEM_MAX + 1) });
+    expect(tooLong.res.status).toBe(400);
+    const fieldsOf = (body: { details?: { field: string }[] }) => (body.details ?? []).map((d) => d.field);
+    expect(fieldsOf(tooLong.res.body)).toEqual(['waterProblem']);
+    expect(tooLong.res.body.message).toBeTruthy();
+    const control = await apply(visitor(), {}, { waterProblem: 'الماء\u0007مقطوع' });
+    expect(control.res.status).toBe(400);
+    expect(fieldsOf(control.res.body)).toEqual(['waterProblem']);
+    expect(await count()).toBe(before);
+    // Exactly the limit is accepted.
+    expect((await apply(visitor(), {}, { waterProblem: 'م'.repeat(WATER_PROBLEM_MAX) })).res.status).toBe(201);
   });
 
   it('refuses a reused code, a wrong code and a name that does not match, writing nothing', async () => {
@@ -465,6 +497,77 @@ describe('tracking, and the remembered phone', () => {
     // An expired device is not remembered.
     await ctx.deps.db.update(portalDevices).set({ expiresAt: new Date(Date.now() - 1000) });
     expect(await remembered(phoneD)).toBe(false);
+  });
+});
+
+describe('staff see and forget a file’s remembered phones', () => {
+  it('lists the phones remembered for the file’s number, forgets one or all (audited), refuses another file’s device', async () => {
+    const { res, mobile } = await apply(visitor());
+    const reference = res.body.reference as string;
+    const applied = deviceCookie(res)!;
+    const track = async () => {
+      const c = visitor();
+      await c.post('/api/portal/otp', { purpose: 'track', reference });
+      return deviceCookie(
+        await c.post('/api/portal/track', { reference, code: await lastCode(mobile), sharedPhone: false }),
+      )!;
+    };
+    const phoneB = await track();
+    const [file] = await ctx.deps.db
+      .select({ id: beneficiaries.id })
+      .from(beneficiaries)
+      .where(eq(beneficiaries.mobile, mobile));
+    const url = `/api/beneficiaries/${file!.id}/portal-devices`;
+    const listed = await officer.get(url);
+    expect(listed.status).toBe(200);
+    expect(listed.body.items).toHaveLength(2);
+    expect(listed.body.items[0]).toMatchObject({ mobile, kind: 'other', lastUsedAt: null });
+    const remembered = (cookie: string) =>
+      visitor()
+        .request('GET', '/api/portal/track/remembered', undefined, { cookie })
+        .then((r) => r.body.remembered as boolean);
+    expect(await remembered(applied)).toBe(true);
+
+    // The manager reads files but does not change them.
+    const [manager] = await signedInAs(ctx.app, ['manager'] as const);
+    expect((await manager.get(url)).body.items).toHaveLength(2);
+    expect((await manager.post(`${url}/revoke`, {})).status).toBe(403);
+
+    // Another file's device is not this file's to forget.
+    const other = await apply(visitor());
+    const otherId = (await ctx.deps.db.select().from(portalDevices).where(eq(portalDevices.mobile, other.mobile)))[0]!
+      .id;
+    const wrong = await officer.post(`${url}/revoke`, { deviceId: otherId });
+    expect(wrong.status).toBe(404);
+    expect(wrong.body.code).toBe('portal.device_not_found');
+    expect((await officer.post(`${url}/revoke`, { deviceId: 'not-a-uuid' })).status).toBe(400);
+
+    const newest = listed.body.items[0].id as string;
+    const one = await officer.post(`${url}/revoke`, { deviceId: newest });
+    expect(one.body).toEqual({ count: 1 });
+    expect(await remembered(phoneB)).toBe(false);
+    expect(await remembered(applied)).toBe(true);
+    expect((await officer.get(url)).body.items.map((d: { id: string }) => d.id)).not.toContain(newest);
+    // Forgetting it again is refused, not counted twice.
+    expect((await officer.post(`${url}/revoke`, { deviceId: newest })).status).toBe(404);
+
+    const all = await officer.post(`${url}/revoke`, {});
+    expect(all.body).toEqual({ count: 1 });
+    expect(await remembered(applied)).toBe(false);
+    expect((await officer.get(url)).body.items).toEqual([]);
+    expect((await officer.post(`${url}/revoke`, {})).body).toEqual({ count: 0 });
+    // The other file's phone is untouched.
+    expect(await remembered(deviceCookie(other.res)!)).toBe(true);
+
+    const audit = await ctx.deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'portal.device_revoke'), eq(auditLog.entityId, file!.id)))
+      .orderBy(auditLog.at);
+    expect(audit).toHaveLength(2);
+    expect(audit[0]!.details).toMatchObject({ devices: [newest], everywhere: false, before: { revokedAt: null } });
+    expect(audit[1]!.details).toMatchObject({ everywhere: true });
+    expect(audit[1]!.actorUserId).toBeTruthy();
   });
 });
 

@@ -48,6 +48,8 @@ export type PortalApplyInput = {
   serviceIds: string[];
   typedName: string;
   code: string;
+  /** "Describe the water problem" in the applicant's words; empty means not written. */
+  waterProblem?: string | null;
 };
 
 /**
@@ -103,6 +105,7 @@ export async function submitPortalApplication(
       services: chosen,
       channel: 'website',
       note: null,
+      waterProblem: input.waterProblem || null,
       stage: 'submitted',
       actor: null,
       meta,

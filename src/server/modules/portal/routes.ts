@@ -6,6 +6,7 @@ import { beneficiaryFields, mobileSchema, nationalIdSchema } from '../../../comm
 import { LIMITS as CASE_LIMITS } from '../../../common/domain/case';
 import { digitsOnly, latinDigits, normalizeReference } from '../../../common/domain/reference';
 import { replyTimesFrom } from '../../../common/domain/reply-time';
+import { WATER_PROBLEM_MAX } from '../../../common/input';
 import { applications, beneficiaries } from '../../db/tables/index';
 import { inOrg } from '../../db/tenancy';
 import { AppError } from '../../errors';
@@ -92,6 +93,8 @@ const applyBody = z.strictObject({
     disability: beneficiaryFields.disability.default(false),
   }),
   serviceIds: z.array(z.uuid()).min(1).max(5),
+  /** Optional; control characters are refused for every body by the shared validator (common/input.ts). */
+  waterProblem: z.string().trim().max(WATER_PROBLEM_MAX).optional(),
   consent: z.literal(true),
   typedName: z.string().trim().min(5).max(200),
   code,
@@ -293,7 +296,13 @@ export function registerPortalRoutes(app: App, deps: Deps): void {
       const result = await submitPortalApplication(
         deps,
         id,
-        { applicant: b.applicant, serviceIds: b.serviceIds, typedName: b.typedName, code: toLatin(b.code) },
+        {
+          applicant: b.applicant,
+          serviceIds: b.serviceIds,
+          typedName: b.typedName,
+          code: toLatin(b.code),
+          waterProblem: b.waterProblem,
+        },
         requestMeta(request),
       );
       if (result.outcome === 'review') return reply.status(202).send(result);

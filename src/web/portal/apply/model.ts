@@ -1,3 +1,4 @@
+import { WATER_PROBLEM_MAX } from '../../../common/input';
 import type { PortalInfo, RequiredDocument } from '../data';
 import { type Key, t } from '../i18n';
 import {
@@ -81,6 +82,7 @@ export type ApplyData = {
   waterSource: string;
   storageLitres: string;
   peopleAtHome: string;
+  waterProblem: string;
   consent: boolean;
   typedName: string;
 };
@@ -118,6 +120,7 @@ export const emptyData = (): ApplyData => ({
   waterSource: '',
   storageLitres: '',
   peopleAtHome: '',
+  waterProblem: '',
   consent: false,
   typedName: '',
 });
@@ -205,6 +208,7 @@ export function validateStep(step: StepId, d: ApplyData, info: PortalInfo, code 
             : null,
       );
       check('peopleAtHome', wholeNumber(d.peopleAtHome, 1, 60) === null ? 'errors.peopleAtHome' : null);
+      check('waterProblem', d.waterProblem.trim().length > WATER_PROBLEM_MAX ? 'errors.tooLong' : null);
       break;
     case 'consent':
       check('consent', d.consent ? null : 'errors.consent');
@@ -266,6 +270,7 @@ export function toPayload(d: ApplyData, info: PortalInfo, code: string) {
       },
     },
     serviceIds: d.serviceIds.filter((id) => info.services.some((s) => s.id === id)),
+    ...(d.waterProblem.trim() ? { waterProblem: d.waterProblem.trim() } : {}),
     consent: true,
     typedName: d.typedName.trim(),
     code: clean(code),
@@ -296,7 +301,7 @@ export function stepOfField(field: string): StepId {
   if (['district', 'branchId', 'location'].includes(field)) return 'address';
   if (field.startsWith('household') || field === 'familyStatus' || field === 'disability') return 'family';
   if (field === 'monthlyIncome' || field === 'housing') return 'income';
-  if (['waterSource', 'storageLitres', 'peopleAtHome'].includes(field)) return 'water';
+  if (['waterSource', 'storageLitres', 'peopleAtHome', 'waterProblem'].includes(field)) return 'water';
   if (field === 'consent') return 'consent';
   if (field === 'typedName') return 'declaration';
   return 'code';

@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useState } from 'react';
+import { WATER_PROBLEM_MAX } from '../../../common/input';
 import { DateField } from '../DateField';
 import type { PortalInfo } from '../data';
 import { num, t } from '../i18n';
@@ -15,6 +16,7 @@ import {
   Ltr,
   RadioGroup,
   SelectField,
+  TextArea,
   TextField,
 } from '../ui';
 import { type Errors, emptyDate, localMobile } from '../validate';
@@ -465,6 +467,17 @@ export function WaterStep({ d, set, errors }: StepProps) {
         inputMode="numeric"
         maxLength={3}
       />
+      <TextArea
+        name="waterProblem"
+        label={t('apply.water.problem')}
+        hint={t('apply.water.problemHint')}
+        value={d.waterProblem}
+        onChange={(waterProblem) => set({ waterProblem })}
+        error={errors.waterProblem}
+        maxLength={WATER_PROBLEM_MAX}
+        rows={4}
+        optional
+      />
     </div>
   );
 }
@@ -552,6 +565,7 @@ export function DeclarationStep({ d, set, errors, info, edit }: StepProps & { ed
     { label: t('apply.water.source'), value: waterSource ? t(`apply.water.${waterSource}`) : '—', step: 'water' },
     { label: t('apply.water.storage'), value: d.storageLitres.trim() || '—', step: 'water' },
     { label: t('apply.water.people'), value: d.peopleAtHome.trim() || '—', step: 'water' },
+    { label: t('apply.water.problem'), value: d.waterProblem.trim() || '—', step: 'water' },
   ];
   return (
     <div className="space-y-6">

@@ -138,6 +138,11 @@ function ApplicationView({ application }: { application: ApplicationDetail }) {
                 <time dateTime={application.createdAt}>{format.dual(application.createdAt)}</time>
               </Fact>
               {application.note ? <Fact label={t('application.facts.note')}>{application.note}</Fact> : null}
+              {application.waterProblem ? (
+                <Fact label={t('application.facts.waterProblem')}>
+                  <span className="whitespace-pre-line">{application.waterProblem}</span>
+                </Fact>
+              ) : null}
             </Facts>
           </Card>
           {application.declaration ? <DeclarationCard application={application} /> : null}

@@ -31,6 +31,7 @@ import { useApplications, useDocumentKinds } from '../features/applications/quer
 import { DocumentUpload } from '../features/beneficiaries/DocumentUpload';
 import { EditContactDialog, EditWaterDialog } from '../features/beneficiaries/EditDialogs';
 import { isClosedOrSuspended, useEnumLabel } from '../features/beneficiaries/labels';
+import { PortalDevices } from '../features/beneficiaries/PortalDevices';
 import { useBeneficiary } from '../features/beneficiaries/queries';
 import { StatusActions } from '../features/beneficiaries/StatusActions';
 import { BeneficiaryStatusBadge } from '../features/beneficiaries/StatusBadge';
@@ -196,7 +197,9 @@ function FileView({ file }: { file: BeneficiaryFile }) {
           {
             id: 'data',
             label: t('file.tabs.data'),
-            content: <DataTab file={file} onEdit={canWrite ? () => setEditing('contact') : undefined} />,
+            content: (
+              <DataTab file={file} onEdit={canWrite ? () => setEditing('contact') : undefined} canWrite={canWrite} />
+            ),
           },
           {
             id: 'timeline',
@@ -262,7 +265,7 @@ function EditButton({ label, onPress }: { label: string; onPress: () => void }) 
   );
 }
 
-function DataTab({ file, onEdit }: { file: BeneficiaryFile; onEdit?: () => void }) {
+function DataTab({ file, onEdit, canWrite }: { file: BeneficiaryFile; onEdit?: () => void; canWrite: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
   const enumLabel = useEnumLabel();
@@ -320,6 +323,7 @@ function DataTab({ file, onEdit }: { file: BeneficiaryFile; onEdit?: () => void 
           </Fact>
         </Facts>
       </Card>
+      <PortalDevices beneficiaryId={file.id} canRevoke={canWrite} />
       <Card>
         <SectionTitle>{t('registration.sections.income')}</SectionTitle>
         <Facts>

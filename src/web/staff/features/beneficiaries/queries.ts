@@ -6,6 +6,7 @@ import type {
   BeneficiarySearchResponse,
   CreateBeneficiaryRequest,
   OrgSettings,
+  PortalDevice,
   StatusChangeRequest,
   UpdateBeneficiaryRequest,
 } from '../../api-types';
@@ -62,6 +63,27 @@ export function useChangeStatus(id: string) {
     mutationFn: (body: StatusChangeRequest) =>
       api.post<void>(`/api/beneficiaries/${encodeURIComponent(id)}/status`, body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: beneficiariesKey }),
+  });
+}
+
+const devicesKey = (id: string) => [...beneficiariesKey, 'portal-devices', id] as const;
+
+/** The phones the portal remembers for this file's numbers. */
+export function usePortalDevices(id: string) {
+  return useQuery({
+    queryKey: devicesKey(id),
+    queryFn: ({ signal }) =>
+      api.get<{ items: PortalDevice[] }>(`/api/beneficiaries/${encodeURIComponent(id)}/portal-devices`, { signal }),
+  });
+}
+
+/** Forgets one remembered phone (deviceId) or all of them. */
+export function useRevokePortalDevices(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { deviceId?: string }) =>
+      api.post<{ count: number }>(`/api/beneficiaries/${encodeURIComponent(id)}/portal-devices/revoke`, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: devicesKey(id) }),
   });
 }
 
