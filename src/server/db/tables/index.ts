@@ -19,3 +19,4 @@ export * from './surveys';
 export * from './system';
 export * from './users';
 export * from './work';
+export * from './integrations';
