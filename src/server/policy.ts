@@ -129,7 +129,8 @@ export function tokenActions(scopes: {
   const actions = new Set<Action>(['integration.self']);
   for (const [module, level] of Object.entries(scopes.modules) as [TokenModule, TokenLevel][]) {
     const open = TOKEN_ACTIONS[module];
-    if (!open) continue;
+    // A file is personal data through and through (name, national ID, mobile): no file without `personal`.
+    if (!open || (module === 'beneficiaries' && !scopes.personal)) continue;
     for (const a of open.read) actions.add(a);
     if (level === 'write') for (const a of open.write) actions.add(a);
   }

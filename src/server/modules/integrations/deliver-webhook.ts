@@ -5,14 +5,25 @@ import { signWebhook } from './signature';
 
 const TIMEOUT_MS = 10_000;
 
-export type WebhookMessage = { id: string; orgId: string; recipient: string; templateKey: string; body: string; attempts: number };
+export type WebhookMessage = {
+  id: string;
+  orgId: string;
+  recipient: string;
+  templateKey: string;
+  body: string;
+  attempts: number;
+};
 
 /**
  * POSTs one queued webhook (an outbox row of channel `webhook`) to its subscription's URL, signed afresh for
  * this attempt, and logs the attempt. Any 2xx is delivered; anything else (redirects included: we do not follow
  * them) is a failure the outbox retries with its backoff; a subscription switched off gives up at once.
  */
-export async function deliverWebhook(db: Db, m: WebhookMessage, now: Date): Promise<{ providerMessageId: string; senderId?: string }> {
+export async function deliverWebhook(
+  db: Db,
+  m: WebhookMessage,
+  now: Date,
+): Promise<{ providerMessageId: string; senderId?: string }> {
   const subscription = await getSubscriptionForSending(db, m.orgId, m.recipient);
   if (!subscription || subscription.disabledAt) throw new ProviderError('subscription switched off', false);
   const eventId = (JSON.parse(m.body) as { id: string }).id;

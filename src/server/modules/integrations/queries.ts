@@ -1,6 +1,12 @@
 import { and, desc, eq, gt, isNull, or } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { apiTokens, notifications, type TokenScopes, webhookAttempts, webhookSubscriptions } from '../../db/tables/index';
+import {
+  apiTokens,
+  notifications,
+  type TokenScopes,
+  webhookAttempts,
+  webhookSubscriptions,
+} from '../../db/tables/index';
 import { inOrg } from '../../db/tenancy';
 import { tokenActions } from '../../policy';
 

@@ -97,7 +97,12 @@ export function registerIntegrationRoutes(app: App, deps: Deps): void {
     '/api/integrations/webhooks/:id/deliveries',
     {
       config: manage,
-      schema: { tags, params: idParams, querystring: deliveryQuery, response: { 200: deliveryList, ...errorResponses } },
+      schema: {
+        tags,
+        params: idParams,
+        querystring: deliveryQuery,
+        response: { 200: deliveryList, ...errorResponses },
+      },
     },
     async (request) => {
       const rows = await listDeliveries(deps.db, actorOf(request).orgId, request.params.id, request.query.limit);

@@ -122,7 +122,9 @@ export async function runOutboxOnce(
         settingsOf.set(m.orgId, settings);
       }
       const verdict: Verdict =
-        m.channel === 'webhook' ? { kind: 'send', promotional: false, senderId: null } : await checkRules(db, m, settings, now);
+        m.channel === 'webhook'
+          ? { kind: 'send', promotional: false, senderId: null }
+          : await checkRules(db, m, settings, now);
       if (verdict.kind === 'hold') {
         // Waiting is not an attempt.
         await db
@@ -168,17 +170,21 @@ export async function runOutboxOnce(
         result.rerouted += 1;
         continue;
       }
-      if (!provider && m.channel !== 'webhook') throw new ProviderError(`no provider configured for ${m.channel}`, false);
-      const sent = m.channel === 'webhook' ? await deliverWebhook(db, m, now) : await provider!.send({
-        to: m.recipient,
-        subject: m.subject,
-        body: m.body,
-        idempotencyKey: m.idempotencyKey,
-        promotional: verdict.promotional,
-        senderId: verdict.senderId,
-        template: verdict.template,
-        list: verdict.list,
-      });
+      if (!provider && m.channel !== 'webhook')
+        throw new ProviderError(`no provider configured for ${m.channel}`, false);
+      const sent =
+        m.channel === 'webhook'
+          ? await deliverWebhook(db, m, now)
+          : await provider!.send({
+              to: m.recipient,
+              subject: m.subject,
+              body: m.body,
+              idempotencyKey: m.idempotencyKey,
+              promotional: verdict.promotional,
+              senderId: verdict.senderId,
+              template: verdict.template,
+              list: verdict.list,
+            });
       // Tests use this hook to kill the worker between the provider's answer and our record of it.
       await opts.afterSend?.(m.id);
       await db
