@@ -31,6 +31,8 @@ import { registerDeliveryRoutes } from './modules/deliveries/routes';
 import { registerHealthRoutes } from './modules/health/routes';
 import { registerImportRoutes } from './modules/imports/routes';
 import { registerInspectionRoutes } from './modules/inspections/routes';
+import { registerTokenLoader } from './modules/integrations/bearer';
+import { registerIntegrationRoutes } from './modules/integrations/routes';
 import { registerInteractionRoutes } from './modules/interactions/routes';
 import { registerAcknowledgementRoutes } from './modules/knowledge/acknowledgements';
 import { registerKnowledgeRoutes } from './modules/knowledge/routes';
@@ -79,7 +81,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
       ? {
           level: options.logLevel,
           serializers,
-          redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'],
+          redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers.authorization'],
           ...(options.logStream ? { stream: options.logStream } : {}),
         }
       : false,
@@ -144,6 +146,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   });
 
   registerSessionLoader(app, deps);
+  registerTokenLoader(app, deps);
   registerHsts(app);
   registerGuard(app);
 
@@ -177,6 +180,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   registerPrivacyRoutes(app, deps);
   registerWorkRoutes(app, deps);
   registerSystemRoutes(app, deps);
+  registerIntegrationRoutes(app, deps);
 
   // The self-hosted font of printed documents (letters, minutes), served outside the web bundle.
   await app.register(fastifyStatic, {

@@ -902,3 +902,49 @@ describe('moving a file to another branch', () => {
     expect(refused(await rep.get(`/api/applications/${other.applicationId}`))).toBe(true);
   });
 });
+
+describe('an API token limited to a branch (issue 21)', () => {
+  it('reaches its branch’s records on every route its scopes open, and is refused the other branch’s', async () => {
+    const made = ok(
+      await clients.admin.post('/api/integrations/tokens', {
+        name: 'نظام فرع خيبر',
+        scopes: {
+          modules: {
+            beneficiaries: 'write',
+            applications: 'write',
+            deliveries: 'write',
+            cases: 'write',
+            appointments: 'write',
+          },
+          personal: true,
+        },
+        branchId: ctx.branchIds.KHB,
+      }),
+      201,
+      'token',
+    );
+    const token = new TestClient(ctx.app, { authorization: `Bearer ${made.token}` });
+    const actions = ok(await token.get('/api/integrations/token'), 200, 'token self').actions as string[];
+    const routes = checkedRoutes().filter((r) => actions.includes(r.access));
+    expect(routes.length).toBeGreaterThanOrEqual(15);
+    const before = await snapshot();
+    const failures: string[] = [];
+    for (const route of routes) {
+      const res = await send(token, route, other);
+      if (!refused(res)) failures.push(`other ${key(route)} → ${label(res)}`);
+    }
+    const after = await snapshot();
+    // Only the token's own request audit rows were added.
+    expect({ ...after, auditLog: before.auditLog }).toEqual(before);
+    for (const route of routes) {
+      const res = await send(token, route, own);
+      if (!reached(res)) failures.push(`own ${key(route)} → ${label(res)}`);
+    }
+    const forbidden = markers(other);
+    for (const url of ['/api/beneficiaries', '/api/applications', '/api/cases', '/api/deliveries']) {
+      const text = JSON.stringify(ok(await token.get(url), 200, url));
+      for (const marker of forbidden) if (text.includes(marker)) failures.push(`${url} shows ${marker}`);
+    }
+    expect(failures).toEqual([]);
+  });
+});

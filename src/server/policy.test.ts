@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../common/domain/roles';
 import { buildApp } from './app';
 import { routeTableOf } from './http/guard';
-import { ACTIONS, rolesFor } from './policy';
+import { ACTIONS, rolesFor, tokenActions } from './policy';
 import { DEMO_USERS } from './seed/demo-users';
 import { createTestContext, signedIn, TestClient, type TestContext } from './test/harness';
 
@@ -54,6 +54,73 @@ describe('route × role matrix', () => {
       if (!expected || res.status >= 500) failures.push(`anonymous ${route.method} ${route.url} → ${res.status}`);
     }
     expect(failures).toEqual([]);
+  });
+});
+
+describe('route × token-scope matrix', () => {
+  /** Scope sets covering every module at each level, with and without personal data. */
+  const SCOPE_SETS = [
+    { modules: { services: 'read' }, personal: false },
+    {
+      modules: {
+        beneficiaries: 'read',
+        applications: 'read',
+        deliveries: 'read',
+        cases: 'read',
+        reports: 'read',
+        audit: 'read',
+      },
+      personal: false,
+    },
+    { modules: { beneficiaries: 'read', cases: 'write', appointments: 'write' }, personal: true },
+    {
+      modules: { beneficiaries: 'write', applications: 'write', deliveries: 'write', services: 'read' },
+      personal: true,
+    },
+  ] as const;
+
+  it('a token reaches exactly the routes its scopes open (deny by default), never needing a CSRF token', async () => {
+    const admin = await signedIn(ctx.app, usernameOf('admin'));
+    const table = routeTableOf(ctx.app).filter((r) => r.url !== '/api/auth/login');
+    const failures: string[] = [];
+    for (const scopes of SCOPE_SETS) {
+      const made = await admin.post('/api/integrations/tokens', { name: 'مصفوفة الصلاحيات', scopes });
+      expect(made.status).toBe(201);
+      const client = new TestClient(ctx.app, { authorization: `Bearer ${made.body.token}` });
+      const actions = tokenActions(scopes);
+      for (const route of table) {
+        const res = await client.request(route.method, concrete(route.url), route.method === 'GET' ? undefined : {});
+        const allowed = route.access === 'public' || actions.includes(route.access);
+        const denied = res.status === 403 && res.body?.code === 'auth.forbidden';
+        if (allowed === denied || res.status === 401 || res.body?.code === 'auth.csrf' || res.status >= 500) {
+          failures.push(
+            `${JSON.stringify(scopes.modules)} ${route.method} ${route.url} → ${res.status} ${res.body?.code} (allowed=${allowed})`,
+          );
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    // What no scope opens: accounts, administration, committee votes, data-protection duties.
+    const everything = tokenActions({
+      modules: Object.fromEntries(
+        ['beneficiaries', 'applications', 'deliveries', 'cases', 'appointments', 'services', 'reports', 'audit'].map(
+          (m) => [m, 'write'],
+        ),
+      ),
+      personal: true,
+    });
+    for (const never of [
+      'session.self',
+      'users.manage',
+      'settings.manage',
+      'system.manage',
+      'integrations.manage',
+      'committee.vote',
+      'committee.decide',
+      'privacy.manage',
+    ] as const) {
+      expect(everything).not.toContain(never);
+    }
   });
 });
 

@@ -1,3 +1,4 @@
+import type { TokenLevel, TokenModule } from '../common/domain/integrations';
 import type { Role } from '../common/domain/roles';
 import { ROLES } from '../common/domain/roles';
 import { AppError } from './errors';
@@ -94,12 +95,62 @@ export const ACTION_ROLES = {
   'duplicates.manage': ['manager'],
   /** Tuning the duplicate rules' weights and threshold (what the sweep and the import use). */
   'duplicates.rules': ['admin'],
+  /** API tokens and webhook subscriptions of outside systems (issue 21). */
+  'integrations.manage': ['admin'],
+  /** A token asking about itself: no staff role; every token has it (see TOKEN_ACTIONS). */
+  'integration.self': [],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof ACTION_ROLES;
 export const ACTIONS = Object.keys(ACTION_ROLES) as Action[];
 
-export type Actor = { id: string; orgId: string; branchId: string | null; role: Role };
+/**
+ * Each token level opens these actions, and nothing else (deny by default): no sign-in or account routes, no
+ * administration, no committee votes. Sensitive fields of a file only with the `personal` scope.
+ */
+export const TOKEN_ACTIONS: Record<TokenModule, Record<TokenLevel, readonly Action[]>> = {
+  beneficiaries: {
+    read: ['beneficiaries.search', 'beneficiaries.read'],
+    write: ['beneficiaries.write', 'beneficiaries.change_status'],
+  },
+  applications: {
+    read: ['applications.read'],
+    write: ['applications.create', 'applications.transition', 'applications.verify', 'applications.complete'],
+  },
+  deliveries: { read: ['deliveries.read'], write: ['deliveries.assign', 'deliveries.manage'] },
+  cases: {
+    read: ['cases.read', 'interactions.read'],
+    write: ['cases.create', 'cases.work', 'cases.outcome', 'interactions.create'],
+  },
+  appointments: { read: [], write: ['appointments.manage'] },
+  services: { read: ['services.read', 'branches.read', 'knowledge.read'], write: [] },
+  reports: { read: ['reports.view', 'reports.export'], write: [] },
+  audit: { read: ['audit.read'], write: [] },
+};
+export const PERSONAL_ACTIONS: readonly Action[] = ['beneficiaries.read_sensitive'];
+
+/** The actions a token's scopes open. */
+export function tokenActions(scopes: {
+  modules: Partial<Record<TokenModule, TokenLevel>>;
+  personal: boolean;
+}): Action[] {
+  const actions = new Set<Action>(['integration.self']);
+  for (const [module, level] of Object.entries(scopes.modules) as [TokenModule, TokenLevel][]) {
+    const open = TOKEN_ACTIONS[module];
+    // A file is personal data through and through (name, national ID, mobile): no file without `personal`.
+    if (!open || (module === 'beneficiaries' && !scopes.personal)) continue;
+    for (const a of open.read) actions.add(a);
+    if (level === 'write') for (const a of open.write) actions.add(a);
+  }
+  if (scopes.personal) for (const a of PERSONAL_ACTIONS) actions.add(a);
+  return [...actions];
+}
+
+/**
+ * `scopes` is set for an API token: then it alone decides (the role only carries the branch limit: a token
+ * limited to a branch acts as a branch representative of it, otherwise as an officer).
+ */
+export type Actor = { id: string; orgId: string; branchId: string | null; role: Role; scopes?: readonly Action[] };
 /** What a record tells the policy about itself. */
 export type Resource = { orgId: string; branchId?: string | null };
 
@@ -108,7 +159,10 @@ export function rolesFor(action: Action): readonly Role[] {
 }
 
 export function can(actor: Actor, action: Action, resource?: Resource): boolean {
-  if (!(ACTION_ROLES[action] as readonly Role[]).includes(actor.role)) return false;
+  const allowed = actor.scopes
+    ? actor.scopes.includes(action)
+    : (ACTION_ROLES[action] as readonly Role[]).includes(actor.role);
+  if (!allowed) return false;
   if (!resource) return true;
   if (resource.orgId !== actor.orgId) return false;
   // A branch representative works only with their own branch's records.

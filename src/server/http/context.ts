@@ -35,9 +35,17 @@ export type SessionUser = {
   totpRequired: boolean;
   /** An admin set the password: only the user's own session routes answer until they choose a new one. */
   mustChangePassword: boolean;
+  /** Set for an API token: the actions its scopes open (policy.ts → `can`). */
+  scopes?: readonly Action[];
 };
 
-export type Auth = { user: SessionUser; sessionId: string; csrfToken: string };
+/** A browser session (cookie + CSRF token), or an API token (`token` set; no session, no CSRF token). */
+export type Auth = {
+  user: SessionUser;
+  sessionId: string;
+  csrfToken: string;
+  token?: { id: string; name: string };
+};
 
 /** `public` routes need no session; every other API route names the policy action it performs. */
 export type Access = 'public' | Action;

@@ -7,6 +7,7 @@ export * from './committee';
 export * from './counters';
 export * from './deliveries';
 export * from './imports';
+export * from './integrations';
 export * from './interactions';
 export * from './knowledge';
 export * from './messaging';

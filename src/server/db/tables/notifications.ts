@@ -71,7 +71,7 @@ export const notifications = pgTable(
       'notifications_status_ck',
       sql`${t.status} in ('queued','sending','sent','failed','given_up','unknown','blocked','rerouted')`,
     ),
-    check('notifications_channel_ck', sql`${t.channel} in ('sms','whatsapp','email')`),
+    check('notifications_channel_ck', sql`${t.channel} in ('sms','whatsapp','email','webhook')`),
   ],
 );
 

@@ -9,6 +9,7 @@ import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
 import { authorize } from '../../policy';
 import { getBeneficiary } from '../beneficiaries/queries';
+import { emitEvent } from '../integrations/emit-event';
 import { getServicesByIds, type ServiceRow } from '../services/queries';
 import { openApplicationsForServices } from './queries';
 
@@ -92,6 +93,14 @@ export async function writeApplication(
     entityId: row!.id,
     details: { reference, beneficiaryId: p.beneficiary.id, services: p.services.map((s) => s.id), channel: p.channel },
   });
+  if (p.stage === 'submitted')
+    await emitEvent(
+      tx,
+      p.orgId,
+      'application.submitted',
+      { type: 'application', id: row!.id },
+      { applicationId: row!.id, beneficiaryId: p.beneficiary.id, reference },
+    );
   return row!;
 }
 

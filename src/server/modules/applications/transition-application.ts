@@ -18,6 +18,7 @@ import type { Deps, RequestMeta, SessionUser } from '../../http/context';
 import { type Action, authorize, can } from '../../policy';
 import { fullName } from '../beneficiaries/fields';
 import { getBeneficiary, getHousehold } from '../beneficiaries/queries';
+import { emitEvent } from '../integrations/emit-event';
 import { notify } from '../notifications/notify';
 import { getSettings } from '../settings/queries';
 import { notifyStaff, whoMovedTo } from '../work/index';
@@ -187,6 +188,14 @@ export async function transitionApplication(
       entityId: id,
       details: { from, to: input.to },
     });
+    if (input.to === 'submitted')
+      await emitEvent(
+        tx,
+        user.orgId,
+        'application.submitted',
+        { type: 'application', id },
+        { applicationId: id, beneficiaryId: app.beneficiaryId, reference: app.reference },
+      );
   });
   return {
     id,

@@ -8,6 +8,7 @@ import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
 import { authorize, can } from '../../policy';
+import { emitEvent } from '../integrations/emit-event';
 import { getSettings } from '../settings/queries';
 import { branchExists } from '../users/queries';
 import { fullName, toColumns } from './fields';
@@ -118,5 +119,12 @@ export async function writeBeneficiaryFile(
     entityId: row!.id,
     details: { fileNumber, confirmedNotDuplicate: input.confirmNotDuplicate ?? false },
   });
+  await emitEvent(
+    tx,
+    orgId,
+    'beneficiary.enrolled',
+    { type: 'beneficiary', id: row!.id },
+    { beneficiaryId: row!.id, fileNumber, branchId: input.branchId ?? null },
+  );
   return row!;
 }

@@ -22,6 +22,7 @@ import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
 import { authorize } from '../../policy';
 import { getBeneficiary } from '../beneficiaries/queries';
+import { emitEvent } from '../integrations/emit-event';
 import { recordInteraction } from '../interactions/record-interaction';
 import { enqueueNotification } from '../notifications/outbox';
 import { getSettings } from '../settings/queries';
@@ -117,6 +118,19 @@ export async function createCase(
         entityType: 'case',
         entityId: row!.id,
         details: { kind: input.kind, channel: input.channel },
+      },
+    );
+    await emitEvent(
+      tx,
+      orgId,
+      'case.opened',
+      { type: 'case', id: row!.id },
+      {
+        caseId: row!.id,
+        reference: row!.reference,
+        kind: input.kind,
+        channel: input.channel,
+        beneficiaryId: input.beneficiaryId ?? null,
       },
     );
     return row!;
@@ -230,6 +244,14 @@ export async function transitionCase(
       entityId: id,
       details: { from, to: input.to },
     });
+    if (input.to === 'resolved')
+      await emitEvent(
+        tx,
+        user.orgId,
+        'case.resolved',
+        { type: 'case', id },
+        { caseId: id, reference: c.reference, beneficiaryId: c.beneficiaryId },
+      );
   });
   return { id, status: input.to };
 }

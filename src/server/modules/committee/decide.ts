@@ -20,6 +20,7 @@ import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
 import { authorize } from '../../policy';
+import { emitEvent } from '../integrations/emit-event';
 import { recordInteraction } from '../interactions/record-interaction';
 import { notify } from '../notifications/notify';
 import { getSettings } from '../settings/queries';
@@ -277,6 +278,13 @@ export async function decideApplication(
       entityId: applicationId,
       details: { meetingId, decision: input.decision, reasonCodes: input.reasonCodes, appeal: item.isAppeal },
     });
+    await emitEvent(
+      tx,
+      user.orgId,
+      'application.decided',
+      { type: 'application', id: applicationId },
+      { applicationId, beneficiaryId: app.beneficiaryId, decision: input.decision, appeal: item.isAppeal },
+    );
     return { decision: input.decision, stage: app.stage, letterReference };
   });
 }

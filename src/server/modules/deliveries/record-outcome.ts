@@ -8,6 +8,7 @@ import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
 import { authorize } from '../../policy';
+import { emitEvent } from '../integrations/emit-event';
 import { inviteToSurvey } from '../surveys/surveys';
 import { notifyStaff } from '../work/index';
 import { getDelivery } from './queries';
@@ -132,6 +133,19 @@ export async function recordDeliveryOutcome(
         ...(early ? { early: true, scheduledDate: delivery.scheduledDate, earlyReason: input.earlyReason } : {}),
       },
     });
+    await emitEvent(
+      tx,
+      user.orgId,
+      input.outcome === 'delivered' ? 'delivery.done' : 'delivery.failed',
+      { type: 'delivery', id },
+      {
+        deliveryId: id,
+        beneficiaryId: delivery.beneficiaryId,
+        serviceId: delivery.serviceId,
+        branchId: delivery.branchId,
+        nextDeliveryId: nextId,
+      },
+    );
     return { status: input.outcome, nextDeliveryId: nextId };
   });
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, ne } from 'drizzle-orm';
 import { allowedTemplateVariables, type MessageCategory, TEMPLATE_KIND } from '../../../common/domain/messaging';
 import {
   DEFAULT_TEMPLATES,
@@ -40,6 +40,7 @@ export function registerNotificationRoutes(app: App, deps: Deps): void {
             notifications,
             user.orgId,
             request.query.status ? eq(notifications.status, request.query.status) : undefined,
+            ne(notifications.channel, 'webhook'),
           ),
         )
         .orderBy(desc(notifications.createdAt))

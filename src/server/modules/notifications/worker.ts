@@ -3,11 +3,12 @@ import type { MessagingSettings } from '../../../common/domain/messaging';
 import type { NotificationChannel, TemplateKey } from '../../../common/domain/notifications';
 import type { Db } from '../../db/client';
 import { notifications } from '../../db/tables/index';
+import { deliverWebhook } from '../integrations/deliver-webhook';
 import { getMessagingSettings } from './messaging-queries';
 import { enqueueNotification } from './outbox';
 import type { Providers } from './providers/index';
 import { ProviderError } from './providers/types';
-import { checkRules } from './send-rules';
+import { checkRules, type Verdict } from './send-rules';
 
 export const MAX_ATTEMPTS = 5;
 const LEASE_MS = 60_000;
@@ -36,12 +37,17 @@ type Claimed = {
 
 /**
  * A row left in `sending` past its lease means the process died between calling the provider and recording
- * the answer. It may have been sent: it is marked `unknown` for an admin to check, never sent again.
+ * the answer. It may have been sent: it is marked `unknown` for an admin to check, never sent again — except a
+ * webhook, which is retried: receivers drop a repeat by its event id (docs/integrations.md), people cannot.
  */
 export async function recoverStale(db: Db, now = new Date()): Promise<number> {
   const rows = await db
     .update(notifications)
-    .set({ status: 'unknown', leaseUntil: null, lastError: 'interrupted while sending' })
+    .set({
+      status: sql`case when ${notifications.channel} = 'webhook' then 'failed' else 'unknown' end`,
+      leaseUntil: null,
+      lastError: 'interrupted while sending',
+    })
     .where(and(eq(notifications.status, 'sending'), lt(notifications.leaseUntil, now)))
     .returning({ id: notifications.id });
   return rows.length;
@@ -115,7 +121,10 @@ export async function runOutboxOnce(
         settings = await getMessagingSettings(db, m.orgId);
         settingsOf.set(m.orgId, settings);
       }
-      const verdict = await checkRules(db, m, settings, now);
+      const verdict: Verdict =
+        m.channel === 'webhook'
+          ? { kind: 'send', promotional: false, senderId: null }
+          : await checkRules(db, m, settings, now);
       if (verdict.kind === 'hold') {
         // Waiting is not an attempt.
         await db
@@ -161,17 +170,21 @@ export async function runOutboxOnce(
         result.rerouted += 1;
         continue;
       }
-      if (!provider) throw new ProviderError(`no provider configured for ${m.channel}`, false);
-      const sent = await provider.send({
-        to: m.recipient,
-        subject: m.subject,
-        body: m.body,
-        idempotencyKey: m.idempotencyKey,
-        promotional: verdict.promotional,
-        senderId: verdict.senderId,
-        template: verdict.template,
-        list: verdict.list,
-      });
+      if (!provider && m.channel !== 'webhook')
+        throw new ProviderError(`no provider configured for ${m.channel}`, false);
+      const sent =
+        m.channel === 'webhook'
+          ? await deliverWebhook(db, m, now)
+          : await provider!.send({
+              to: m.recipient,
+              subject: m.subject,
+              body: m.body,
+              idempotencyKey: m.idempotencyKey,
+              promotional: verdict.promotional,
+              senderId: verdict.senderId,
+              template: verdict.template,
+              list: verdict.list,
+            });
       // Tests use this hook to kill the worker between the provider's answer and our record of it.
       await opts.afterSend?.(m.id);
       await db

@@ -5,6 +5,7 @@ import { DEFAULT_QUESTIONS, type SurveyTrigger } from '../../../common/domain/su
 import type { Db } from '../../db/client';
 import { surveyInvitations, surveyQuestions, surveyResponses, tasks, users } from '../../db/tables/index';
 import { AppError } from '../../errors';
+import { emitEvent } from '../integrations/emit-event';
 import { enqueueNotification } from '../notifications/outbox';
 import { ruleSettings } from '../outreach/run-outreach';
 import { getSettings } from '../settings/queries';
@@ -166,6 +167,13 @@ export async function answerSurvey(
       rating,
       answers,
     });
+    await emitEvent(
+      tx,
+      inv.orgId,
+      'survey.answered',
+      { type: 'survey_invitation', id: input.anonymous ? 'anonymous' : inv.id },
+      { rating, anonymous: input.anonymous, serviceId: inv.serviceId, branchId: inv.branchId, channel: inv.channel },
+    );
     const rule = (await ruleSettings(tx, inv.orgId)).find((r) => r.key === 'low_satisfaction');
     if (!input.anonymous && rule?.enabled && rating <= (rule.params.maxRating ?? 2)) {
       const [officer] = await tx

@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, notLike, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { branches, organizations, users } from '../../db/tables/index';
 import { inOrg } from '../../db/tenancy';
@@ -41,6 +41,8 @@ export function listUsers(db: Db, orgId: string, filter: UserFilter = {}) {
   if (filter.role) conditions.push(eq(users.role, filter.role));
   if (filter.branchId) conditions.push(eq(users.branchId, filter.branchId));
   if (filter.twoStep) conditions.push(eq(users.totpEnabled, filter.twoStep === 'on'));
+  // API tokens act through accounts of their own (integrations/create-token.ts): not staff to manage here.
+  conditions.push(notLike(users.username, 'integration:%'));
   return db
     .select(userColumns)
     .from(users)
@@ -52,7 +54,7 @@ export async function getUser(db: Db, orgId: string, id: string) {
   const [row] = await db
     .select(userColumns)
     .from(users)
-    .where(inOrg(users, orgId, eq(users.id, id)))
+    .where(inOrg(users, orgId, eq(users.id, id), notLike(users.username, 'integration:%')))
     .limit(1);
   return row;
 }
