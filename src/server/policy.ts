@@ -86,6 +86,11 @@ export const ACTION_ROLES = {
   'imports.manage': ['admin', 'manager'],
   /** The duplicate review queue: compare, merge (and undo), or mark "not the same person". */
   'duplicates.manage': ['manager'],
+  /** Field work without a signal (issue 18): the day's route on the phone and the records queued there. */
+  'field.work': ['branch_rep'],
+  /** The registration drafts from the field: read at the office; an officer completes them. */
+  'field.drafts': ['manager', 'officer', 'branch_rep'],
+  'field.complete_drafts': ['officer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof ACTION_ROLES;

@@ -56,7 +56,7 @@ export function registerGuard(app: App): void {
       return;
     }
     const auth = request.auth;
-    if (!auth) throw new AppError('auth.unauthenticated');
+    if (!auth) throw new AppError(request.sessionRevoked ? 'auth.session_revoked' : 'auth.unauthenticated');
     if (writing) {
       const sent = request.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !sameToken(sent, auth.csrfToken)) throw new AppError('auth.csrf');
