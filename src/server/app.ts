@@ -93,10 +93,11 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   const webRoot = options.webRoot && fs.existsSync(path.join(options.webRoot, 'index.html')) ? options.webRoot : null;
   registerErrorHandler(app, {
     spaIndex: webRoot
-      ? (url) =>
-          url === '/portal' || url.startsWith('/portal/') || url.startsWith('/portal?')
-            ? 'portal/index.html'
-            : 'index.html'
+      ? (url) => {
+          if (url === '/portal' || url.startsWith('/portal/') || url.startsWith('/portal?')) return 'portal/index.html';
+          if (url === '/field' || url.startsWith('/field/') || url.startsWith('/field?')) return 'field/index.html';
+          return 'index.html';
+        }
       : undefined,
   });
 

@@ -1,19 +1,15 @@
 import { z } from 'zod';
 import { BENEFICIARY_STATUSES, LIMITS, locationInput, mobileSchema, namePart, nationalIdSchema } from './beneficiary';
 import { DELIVERY_STATUSES, deliveryOutcomeInput } from './committee';
+import { FIELD_PHOTO_MAX_BYTES, FIELD_PHOTOS_MAX } from './field-limits';
 import { isoDate, isoDateTime } from './fields';
+
+export { FIELD_PHOTO_MAX_BYTES, FIELD_PHOTOS_MAX, FIELD_WORKING_DAYS_AHEAD } from './field-limits';
 
 /**
  * The field app (issue 18): what a branch representative records on a phone without a signal and sends later
  * with an Idempotency-Key. Shared by the server's checks and the phone's forms.
  */
-
-/** A photo sent from the phone: compressed there to at most this size (the server refuses anything larger). */
-export const FIELD_PHOTO_MAX_BYTES = 300 * 1024;
-/** Photos per inspection or registration draft. */
-export const FIELD_PHOTOS_MAX = 4;
-/** The working days after today whose work is downloaded to the phone. */
-export const FIELD_WORKING_DAYS_AHEAD = 3;
 
 export const FIELD_PHOTO_PURPOSES = ['delivery_proof', 'home', 'national_id', 'family_card', 'other'] as const;
 
