@@ -70,6 +70,8 @@ export default defineConfig({
       input: {
         staff: path.resolve(import.meta.dirname, 'src/web/index.html'),
         portal: path.resolve(import.meta.dirname, 'src/web/portal/index.html'),
+        // The branch representatives' offline app (issue 18): its own small bundle and service worker.
+        field: path.resolve(import.meta.dirname, 'src/web/field/index.html'),
       },
       output: {
         codeSplitting: {

@@ -16,6 +16,7 @@ import { registerBenchFloor } from './http/bench-floor';
 import type { App, Deps } from './http/context';
 import { registerErrorHandler } from './http/error-handler';
 import { registerGuard } from './http/guard';
+import { registerIdempotency } from './http/idempotency';
 import { safeError } from './http/log-safety';
 import { registerHsts, registerSessionLoader, trustProxyOption } from './http/session';
 import { safeValidatorCompiler } from './http/validation';
@@ -28,6 +29,7 @@ import { registerCaseRoutes } from './modules/cases/routes';
 import { registerCommitteeRoutes } from './modules/committee/routes';
 import { registerCriteriaRoutes } from './modules/criteria/routes';
 import { registerDeliveryRoutes } from './modules/deliveries/routes';
+import { registerFieldRoutes } from './modules/field/routes';
 import { registerHealthRoutes } from './modules/health/routes';
 import { registerImportRoutes } from './modules/imports/routes';
 import { registerInspectionRoutes } from './modules/inspections/routes';
@@ -95,10 +97,11 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   const webRoot = options.webRoot && fs.existsSync(path.join(options.webRoot, 'index.html')) ? options.webRoot : null;
   registerErrorHandler(app, {
     spaIndex: webRoot
-      ? (url) =>
-          url === '/portal' || url.startsWith('/portal/') || url.startsWith('/portal?')
-            ? 'portal/index.html'
-            : 'index.html'
+      ? (url) => {
+          if (url === '/portal' || url.startsWith('/portal/') || url.startsWith('/portal?')) return 'portal/index.html';
+          if (url === '/field' || url.startsWith('/field/') || url.startsWith('/field?')) return 'field/index.html';
+          return 'index.html';
+        }
       : undefined,
   });
 
@@ -149,6 +152,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   registerTokenLoader(app, deps);
   registerHsts(app);
   registerGuard(app);
+  registerIdempotency(app, deps);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   registerHealthRoutes(app, deps);
@@ -181,6 +185,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   registerWorkRoutes(app, deps);
   registerSystemRoutes(app, deps);
   registerIntegrationRoutes(app, deps);
+  registerFieldRoutes(app, deps);
 
   // The self-hosted font of printed documents (letters, minutes), served outside the web bundle.
   await app.register(fastifyStatic, {

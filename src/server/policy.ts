@@ -99,6 +99,11 @@ export const ACTION_ROLES = {
   'integrations.manage': ['admin'],
   /** A token asking about itself: no staff role; every token has it (see TOKEN_ACTIONS). */
   'integration.self': [],
+  /** Field work without a signal (issue 18): the day's route on the phone and the records queued there. */
+  'field.work': ['branch_rep'],
+  /** The registration drafts from the field: read at the office; an officer completes them. */
+  'field.drafts': ['manager', 'officer', 'branch_rep'],
+  'field.complete_drafts': ['officer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof ACTION_ROLES;

@@ -82,7 +82,7 @@ export const birthDateInput = z.discriminatedUnion('calendar', [
   z.strictObject({ calendar: z.literal('hijri'), date: bornWhen(hijriDateSchema) }),
 ]);
 
-const namePart = z.string().trim().min(2).max(LIMITS.namePart);
+export const namePart = z.string().trim().min(2).max(LIMITS.namePart);
 
 export const householdMemberInput = z.strictObject({
   name: z.string().trim().min(2).max(120),

@@ -53,9 +53,15 @@ export type Access = 'public' | Action;
 declare module 'fastify' {
   interface FastifyRequest {
     auth: Auth | null;
+    /** The session cookie named a session an admin revoked (the answer says so, not only "sign in"). */
+    sessionRevoked: boolean;
+    /** The `Idempotency-Key` this request claimed; its answer is stored when it succeeds. */
+    idempotency: { orgId: string; userId: string; key: string } | null;
   }
   interface FastifyContextConfig {
     access?: Access;
+    /** The route honours an `Idempotency-Key` header (http/idempotency.ts). */
+    idempotent?: boolean;
   }
 }
 

@@ -56,7 +56,7 @@ export function registerGuard(app: App): void {
       return;
     }
     const auth = request.auth;
-    if (!auth) throw new AppError('auth.unauthenticated');
+    if (!auth) throw new AppError(request.sessionRevoked ? 'auth.session_revoked' : 'auth.unauthenticated');
     // A bearer token is sent by a program, never attached by a browser on its own: no CSRF to forge.
     if (writing && !auth.token) {
       const sent = request.headers['x-csrf-token'];

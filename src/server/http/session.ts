@@ -79,8 +79,10 @@ export function requestMeta(request: FastifyRequest): RequestMeta {
 /** Loads the session named by the cookie for API requests; ends it when idle or past its absolute limit. */
 export function registerSessionLoader(app: App, deps: Deps): void {
   app.decorateRequest('auth', null);
+  app.decorateRequest('sessionRevoked', false);
   app.addHook('onRequest', async (request) => {
     request.auth = null;
+    request.sessionRevoked = false;
     if (!request.url.startsWith('/api/')) return;
     const token = readSessionToken(request);
     if (!token) return;
@@ -91,6 +93,10 @@ export function registerSessionLoader(app: App, deps: Deps): void {
       row = await findSession(deps.db, sessionId);
       if (!row) return;
       sessionCache.set(sessionId, row, now, deps.config.session.cacheMs);
+    }
+    if (row.revokedAt) {
+      request.sessionRevoked = true;
+      return;
     }
     const idle = now - row.lastSeenAt.getTime() > deps.config.session.idleMs;
     if (idle || row.expiresAt.getTime() <= now || row.disabled) {

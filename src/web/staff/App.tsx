@@ -97,7 +97,15 @@ function Root() {
     const next = location === '/' ? '' : `?next=${encodeURIComponent(location + (search ? `?${search}` : ''))}`;
     return <Redirect to={`/login${next}`} replace />;
   }
-  if (location === '/login') return <Redirect to={safeNext(new URLSearchParams(search).get('next'))} replace />;
+  if (location === '/login') {
+    const next = safeNext(new URLSearchParams(search).get('next'));
+    // The field app is a separate page with its own service worker: a full load, not a route of this app.
+    if (next.startsWith('/field/')) {
+      window.location.replace(next);
+      return <Loading label={t('app.loading')} className="justify-center py-24" />;
+    }
+    return <Redirect to={next} replace />;
+  }
   if (user.mustChangePassword) return <ForcedPasswordChange />;
 
   return (

@@ -8,6 +8,7 @@ import {
   Gavel,
   HandHeart,
   type LucideIcon,
+  MapPinned,
   MessagesSquare,
   Settings,
   Share2,
@@ -33,6 +34,14 @@ export type Capability = {
 };
 
 export const CAPABILITIES = [
+  {
+    // The offline field app is its own page (/field/, with its service worker), so the card loads it fully.
+    permission: 'field.work',
+    title: 'capabilities.field.work.title',
+    description: 'capabilities.field.work.description',
+    icon: MapPinned,
+    href: '/field/',
+  },
   {
     permission: 'beneficiaries.write',
     title: 'capabilities.beneficiaries.write.title',

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { clearFieldData } from '../field/store';
 import { ApiError, api, setCsrfToken } from '../lib/api';
 import { rememberDigits, setLocale } from '../lib/i18n';
 import type { LoginRequest, Permission, Preferences, SessionResponse, SessionUser } from './api-types';
@@ -68,8 +69,10 @@ export function useLogout() {
     mutationFn: () => api.post<void>('/api/auth/logout'),
     // Signed out locally even if the server call failed (e.g. the session had already expired). A full page load
     // of the sign-in page leaves nothing of this user's data in memory.
-    onSettled: () => {
+    onSettled: async () => {
       setCsrfToken(null);
+      // What the field app kept on this browser (day's work, queued records) goes with the session.
+      await clearFieldData();
       window.location.replace('/login');
     },
   });

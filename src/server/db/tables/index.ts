@@ -6,6 +6,7 @@ export * from './cases';
 export * from './committee';
 export * from './counters';
 export * from './deliveries';
+export * from './field';
 export * from './imports';
 export * from './integrations';
 export * from './interactions';

@@ -72,6 +72,8 @@ export const sessions = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     ip: inet('ip'),
     userAgent: text('user_agent'),
+    /** Set when an admin revoked the user's sessions: the row stays until it expires so the phone can be told why. */
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
   (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)],
 );

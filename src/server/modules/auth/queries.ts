@@ -57,6 +57,7 @@ export async function findSession(db: Db, sessionId: string) {
       csrfToken: sessions.csrfToken,
       lastSeenAt: sessions.lastSeenAt,
       expiresAt: sessions.expiresAt,
+      revokedAt: sessions.revokedAt,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -96,6 +97,20 @@ export async function deleteUserSessions(db: Db, userId: string, keep?: string) 
   await db
     .delete(sessions)
     .where(keep ? and(eq(sessions.userId, userId), ne(sessions.id, keep)) : eq(sessions.userId, userId));
+}
+
+/**
+ * An admin ends every session of a user (a lost phone, a representative who left): the rows stay, marked, until
+ * they expire, so a device that still holds one is told why it is refused. Returns how many were live.
+ */
+export async function revokeUserSessions(db: Db, orgId: string, userId: string, at: Date): Promise<number> {
+  sessionCache.clear();
+  const rows = await db
+    .update(sessions)
+    .set({ revokedAt: at })
+    .where(and(eq(sessions.orgId, orgId), eq(sessions.userId, userId), isNull(sessions.revokedAt)))
+    .returning({ id: sessions.id });
+  return rows.length;
 }
 
 /** How long a browser or address stays known without a sign-in from it (the known-device cookie's lifetime). */

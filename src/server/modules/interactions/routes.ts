@@ -55,7 +55,8 @@ export function registerInteractionRoutes(app: App, deps: Deps): void {
   app.post(
     '/api/interactions',
     {
-      config: { access: 'interactions.create' },
+      // A contact logged on a phone without a signal is sent from its queue with an Idempotency-Key.
+      config: { access: 'interactions.create', idempotent: true },
       schema: { tags, body: createBody, response: { 201: z.object({ id: z.uuid() }), ...errorResponses } },
     },
     async (request, reply) => {

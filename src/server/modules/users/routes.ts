@@ -11,6 +11,7 @@ import { attackedUsernames } from '../auth/queries';
 import { createUser, resetPasswordByAdmin, resetTotpByAdmin, updateUserByAdmin } from './manage-users';
 import { presentUser } from './present';
 import { getOrganization, listBranches, listUsers, updatePreferences } from './queries';
+import { revokeSessionsByAdmin } from './revoke-sessions';
 import {
   branchSchema,
   createUserBody,
@@ -94,6 +95,16 @@ export function registerUserRoutes(app: App, deps: Deps): void {
     },
     async (request) =>
       presentUser(await resetTotpByAdmin(deps, actorOf(request), request.params.id, requestMeta(request))),
+  );
+
+  /** Ends every session of the user now; their devices are told why at the next request. */
+  app.post(
+    '/api/users/:id/sessions/revoke',
+    {
+      config: { access: 'users.manage' },
+      schema: { tags, params: idParams, response: { 200: z.object({ revoked: z.number().int() }), ...errorResponses } },
+    },
+    async (request) => revokeSessionsByAdmin(deps, actorOf(request), request.params.id, requestMeta(request)),
   );
 
   app.patch(

@@ -105,7 +105,14 @@ function CapabilityCard({
   );
   return (
     <li className="flex">
-      {href ? (
+      {href?.startsWith('/field/') ? (
+        <a
+          href={href}
+          className="block w-full rounded-lg border border-slate-200 bg-white p-4 hover:border-brand-300 hover:bg-brand-50/40"
+        >
+          {body}
+        </a>
+      ) : href ? (
         <Link
           href={href}
           className="block w-full rounded-lg border border-slate-200 bg-white p-4 hover:border-brand-300 hover:bg-brand-50/40"

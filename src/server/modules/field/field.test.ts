@@ -1,0 +1,328 @@
+import { randomUUID } from 'node:crypto';
+import { count, eq, sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { riyadhDate } from '../../../common/dates';
+import { FIELD_PHOTO_MAX_BYTES } from '../../../common/domain/field';
+import {
+  auditLog,
+  beneficiaries,
+  deliveries,
+  documents,
+  fieldPhotos,
+  fieldReports,
+  idempotencyKeys,
+  interactions,
+  services,
+} from '../../db/tables/index';
+import { beneficiaryInput } from '../../test/factories';
+import { createTestContext, signedInAs, TestClient, type TestContext } from '../../test/harness';
+
+let ctx: TestContext;
+let officer: TestClient;
+let rep: TestClient;
+let admin: TestClient;
+let khb: string;
+let hq: string;
+let serviceId: string;
+
+/** A tiny JPEG by its signature (the server checks content, not a name or a claimed type). */
+function jpeg(size = 2048): string {
+  const bytes = Buffer.alloc(size, 7);
+  bytes.set([0xff, 0xd8, 0xff, 0xe0]);
+  return bytes.toString('base64');
+}
+
+async function activeFile(branchId: string) {
+  const created = await officer.post('/api/beneficiaries', beneficiaryInput(branchId, { confirmNotDuplicate: true }));
+  expect(created.status).toBe(201);
+  await ctx.deps.db.update(beneficiaries).set({ status: 'active' }).where(eq(beneficiaries.id, created.body.id));
+  return created.body.id as string;
+}
+
+/** A delivery planned for today (set up directly: the calendar rules are the deliveries module's own tests). */
+async function deliveryFor(beneficiaryId: string, branchId: string) {
+  const [row] = await ctx.deps.db
+    .insert(deliveries)
+    .values({
+      orgId: ctx.orgId,
+      beneficiaryId,
+      serviceId,
+      branchId,
+      scheduledDate: riyadhDate(new Date()),
+      status: 'scheduled',
+      sequence: 1,
+      applicationId: null,
+      assigneeUserId: null,
+    })
+    .returning({ id: deliveries.id });
+  return row!.id;
+}
+
+function version(branchId: string, beneficiaryStatus = 'active') {
+  return { status: 'scheduled', scheduledDate: riyadhDate(new Date()), branchId, beneficiaryStatus };
+}
+
+function deliveredBody(branchId: string, photo = jpeg()) {
+  return {
+    result: { outcome: 'delivered', recipientName: 'سعد القحطاني', location: { lat: 26.2, lng: 43.5 } },
+    recordedAt: new Date().toISOString(),
+    photo: { purpose: 'delivery_proof', data: photo },
+    expected: version(branchId),
+  };
+}
+
+function inspectionBody(beneficiaryId: string, branchId: string) {
+  return {
+    beneficiaryId,
+    housingCondition: 'poor',
+    peopleAtHome: 5,
+    findings: 'سقف المطبخ يسرب الماء والأسرة تحتاج إلى مكيف',
+    recommendation: 'urgent',
+    recordedAt: new Date().toISOString(),
+    photos: [{ purpose: 'home', data: jpeg() }],
+    expected: { branchId, beneficiaryStatus: 'active' },
+  };
+}
+
+function draftBody() {
+  return {
+    firstName: 'حصة',
+    familyName: 'العنزي',
+    mobile: '0551234567',
+    district: 'قرية الشقة',
+    peopleAtHome: 6,
+    consent: true,
+    recordedAt: new Date().toISOString(),
+    photos: [{ purpose: 'national_id', data: jpeg() }],
+  };
+}
+
+const key = () => `k-${randomUUID()}`;
+
+async function counts() {
+  const db = ctx.deps.db;
+  const one = async (table: PgTable) => (await db.select({ n: count() }).from(table))[0]!.n;
+  return {
+    delivered: (await db.select({ n: count() }).from(deliveries).where(eq(deliveries.status, 'delivered')))[0]!.n,
+    documents: await one(documents),
+    reports: await one(fieldReports),
+    photos: await one(fieldPhotos),
+    interactions: await one(interactions),
+    audit: await one(auditLog),
+  };
+}
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  [officer, rep, admin] = await signedInAs(ctx.app, ['officer', 'branchrep', 'admin'] as const);
+  khb = ctx.branchIds.KHB!;
+  hq = ctx.branchIds.HQ!;
+  const [service] = await ctx.deps.db
+    .select({ id: services.id })
+    .from(services)
+    .where(sql`${services.recurringDays} is null`)
+    .limit(1);
+  serviceId = service!.id;
+});
+afterAll(async () => ctx?.close());
+
+describe('the day’s work on the phone', () => {
+  it('lists today’s open deliveries of the representative’s own branch only, each with its version', async () => {
+    const ours = await deliveryFor(await activeFile(khb), khb);
+    const theirs = await deliveryFor(await activeFile(hq), hq);
+    const day = await rep.get('/api/field/day');
+    expect(day.status).toBe(200);
+    const ids = day.body.deliveries.map((d: { id: string }) => d.id);
+    expect(ids).toContain(ours);
+    expect(ids).not.toContain(theirs);
+    const row = day.body.deliveries.find((d: { id: string }) => d.id === ours);
+    expect(row.version).toEqual(version(khb));
+    expect(row.householdMembers).toBe(2);
+    expect(row.mobile).toMatch(/^\+9665/);
+    expect((await officer.get('/api/field/day')).status).toBe(403);
+  });
+});
+
+describe('a queue sent twice', () => {
+  it('writes each record once: the replay gets the first answers and writes nothing new', async () => {
+    const b = await activeFile(khb);
+    const d = await deliveryFor(b, khb);
+    const queue = [
+      { url: `/api/field/deliveries/${d}/outcome`, body: deliveredBody(khb), key: key() },
+      { url: '/api/field/inspections', body: inspectionBody(b, khb), key: key() },
+      { url: '/api/field/registration-drafts', body: draftBody(), key: key() },
+      {
+        url: '/api/interactions',
+        body: { channel: 'branch_rep', direction: 'outbound', summary: 'زيارة منزلية وتأكيد الموعد', beneficiaryId: b },
+        key: key(),
+      },
+    ];
+    const before = await counts();
+    const first = [];
+    for (const item of queue) first.push(await rep.post(item.url, item.body, { 'idempotency-key': item.key }));
+    expect(first.map((r) => r.status)).toEqual([200, 201, 201, 201]);
+    const afterFirst = await counts();
+    expect(afterFirst.delivered - before.delivered).toBe(1);
+    expect(afterFirst.documents - before.documents).toBe(1);
+    expect(afterFirst.reports - before.reports).toBe(2);
+    expect(afterFirst.photos - before.photos).toBe(2);
+    expect(afterFirst.interactions - before.interactions).toBe(1);
+
+    for (const [i, item] of queue.entries()) {
+      const again = await rep.post(item.url, item.body, { 'idempotency-key': item.key });
+      expect(again.status).toBe(first[i]!.status);
+      expect(again.body).toEqual(first[i]!.body);
+      expect(again.headers['idempotent-replayed']).toBe('true');
+    }
+    expect(await counts()).toEqual(afterFirst);
+  });
+
+  it('refuses a key reused with a different body (422) and writes nothing', async () => {
+    const k = key();
+    const body = {
+      channel: 'branch_rep',
+      direction: 'outbound',
+      summary: 'اتصال لتأكيد العنوان',
+      contactName: 'فهد',
+    };
+    expect((await rep.post('/api/interactions', body, { 'idempotency-key': k })).status).toBe(201);
+    const before = await counts();
+    const reused = await rep.post('/api/interactions', { ...body, summary: 'نص آخر' }, { 'idempotency-key': k });
+    expect(reused.status).toBe(422);
+    expect(reused.body.code).toBe('idempotency.key_reused');
+    expect(reused.body.message).toMatch(/مفتاح منع التكرار/);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses a malformed key, and releases the key of a request that failed so a corrected retry runs', async () => {
+    expect(
+      (await rep.post('/api/field/registration-drafts', draftBody(), { 'idempotency-key': 'short' })).body.code,
+    ).toBe('idempotency.bad_key');
+    const k = key();
+    const bad = await rep.post(
+      '/api/field/registration-drafts',
+      { ...draftBody(), consent: false },
+      { 'idempotency-key': k },
+    );
+    expect(bad.status).toBe(400);
+    const rows = await ctx.deps.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, k));
+    expect(rows).toHaveLength(0);
+  });
+});
+
+describe('records that changed or are not the representative’s', () => {
+  it('refuses a queued record of another branch (403) and writes nothing', async () => {
+    const b = await activeFile(hq);
+    const d = await deliveryFor(b, hq);
+    const before = await counts();
+    const delivery = await rep.post(`/api/field/deliveries/${d}/outcome`, deliveredBody(hq), {
+      'idempotency-key': key(),
+    });
+    expect(delivery.status).toBe(403);
+    const inspection = await rep.post('/api/field/inspections', inspectionBody(b, hq), { 'idempotency-key': key() });
+    expect(inspection.status).toBe(403);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('holds a delivery cancelled or rescheduled meanwhile as a conflict with both versions', async () => {
+    const b = await activeFile(khb);
+    const cancelled = await deliveryFor(b, khb);
+    await ctx.deps.db.update(deliveries).set({ status: 'cancelled' }).where(eq(deliveries.id, cancelled));
+    const before = await counts();
+    const res = await rep.post(`/api/field/deliveries/${cancelled}/outcome`, deliveredBody(khb), {
+      'idempotency-key': key(),
+    });
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('field.conflict');
+    expect(res.body.details.phone.status).toBe('scheduled');
+    expect(res.body.details.server).toMatchObject({ status: 'cancelled', sameBranch: true });
+
+    const moved = await deliveryFor(b, khb);
+    await ctx.deps.db.update(deliveries).set({ scheduledDate: '2099-01-05' }).where(eq(deliveries.id, moved));
+    const res2 = await rep.post(`/api/field/deliveries/${moved}/outcome`, deliveredBody(khb), {
+      'idempotency-key': key(),
+    });
+    expect(res2.status).toBe(409);
+    expect(res2.body.details.changed).toEqual(['scheduledDate']);
+    expect(res2.body.details.server.scheduledDate).toBe('2099-01-05');
+    expect(await counts()).toEqual(before);
+  });
+
+  it('holds an inspection of a file suspended or moved to another branch, telling only that it moved', async () => {
+    const suspended = await activeFile(khb);
+    await ctx.deps.db.update(beneficiaries).set({ status: 'suspended' }).where(eq(beneficiaries.id, suspended));
+    const res = await rep.post('/api/field/inspections', inspectionBody(suspended, khb), { 'idempotency-key': key() });
+    expect(res.status).toBe(409);
+    expect(res.body.details.server).toMatchObject({ beneficiaryStatus: 'suspended', sameBranch: true });
+
+    const moved = await activeFile(khb);
+    await ctx.deps.db.update(beneficiaries).set({ branchId: hq }).where(eq(beneficiaries.id, moved));
+    const res2 = await rep.post('/api/field/inspections', inspectionBody(moved, khb), { 'idempotency-key': key() });
+    expect(res2.status).toBe(409);
+    expect(res2.body.details.server).toEqual({ sameBranch: false });
+  });
+});
+
+describe('photos', () => {
+  it('refuses a photo over 300 KB or one that is not an image, with a clear message, writing nothing', async () => {
+    const before = await counts();
+    const big = { ...draftBody(), photos: [{ purpose: 'national_id', data: jpeg(FIELD_PHOTO_MAX_BYTES + 1) }] };
+    const tooLarge = await rep.post('/api/field/registration-drafts', big, { 'idempotency-key': key() });
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.body.code).toBe('field.photo_too_large');
+    expect(tooLarge.body.message).toMatch(/300/);
+    const pdf = Buffer.from('%PDF-1.7 not a photo').toString('base64');
+    const notImage = { ...draftBody(), photos: [{ purpose: 'national_id', data: pdf }] };
+    const refused = await rep.post('/api/field/registration-drafts', notImage, {
+      'idempotency-key': key(),
+      'accept-language': 'en',
+    });
+    expect(refused.status).toBe(415);
+    expect(refused.body.message).toBe('The attached file is not a photo. Attach a JPEG or PNG photo.');
+    expect(await counts()).toEqual(before);
+  });
+});
+
+describe('registration drafts at the office', () => {
+  it('are listed for the officer, who completes them once', async () => {
+    const saved = await rep.post('/api/field/registration-drafts', draftBody(), { 'idempotency-key': key() });
+    expect(saved.status).toBe(201);
+    const list = await officer.get('/api/field/registration-drafts');
+    const draft = list.body.items.find((d: { id: string }) => d.id === saved.body.id);
+    expect(draft.data).toMatchObject({ firstName: 'حصة', consent: true });
+    expect(draft.photoIds).toHaveLength(1);
+    expect((await officer.post(`/api/field/registration-drafts/${saved.body.id}/complete`)).status).toBe(204);
+    expect((await officer.post(`/api/field/registration-drafts/${saved.body.id}/complete`)).status).toBe(409);
+  });
+});
+
+describe('sessions revoked by an admin', () => {
+  it('refuses the phone’s queued records with the reason, and audits the revocation', async () => {
+    const phone = new TestClient(ctx.app);
+    await phone.login('branchrep');
+    const users = (await admin.get('/api/users')).body.items as { id: string; username: string }[];
+    const repId = users.find((u) => u.username === 'branchrep')!.id;
+    expect(
+      (await admin.post(`/api/users/${users.find((u) => u.username === 'admin')!.id}/sessions/revoke`)).status,
+    ).toBe(409);
+    const revoked = await admin.post(`/api/users/${repId}/sessions/revoke`);
+    expect(revoked.status).toBe(200);
+    expect(revoked.body.revoked).toBeGreaterThanOrEqual(2);
+    const before = await counts();
+    const refused = await phone.post('/api/field/registration-drafts', draftBody(), { 'idempotency-key': key() });
+    expect(refused.status).toBe(401);
+    expect(refused.body.code).toBe('auth.session_revoked');
+    expect((await phone.get('/api/field/day')).body.code).toBe('auth.session_revoked');
+    expect(await counts()).toEqual(before);
+    const [audit] = await ctx.deps.db
+      .select({ details: auditLog.details })
+      .from(auditLog)
+      .where(eq(auditLog.action, 'user.sessions_revoked'));
+    expect(audit?.details).toMatchObject({ sessions: revoked.body.revoked });
+    // Signing in again starts a new, valid session.
+    const again = new TestClient(ctx.app);
+    await again.login('branchrep');
+    expect((await again.get('/api/field/day')).status).toBe(200);
+  });
+});

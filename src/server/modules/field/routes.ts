@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import { fieldDeliveryInput, fieldInspectionInput, registrationDraftInput } from '../../../common/domain/field';
+import type { App, Deps } from '../../http/context';
+import { actorOf } from '../../http/guard';
+import { errorResponses, idParams, noContentResponses } from '../../http/schemas';
+import { requestMeta } from '../../http/session';
+import { getDayWork } from './get-day-work';
+import { recordFieldDelivery } from './record-delivery';
+import { recordFieldInspection } from './record-inspection';
+import { completeRegistrationDraft, listRegistrationDrafts } from './registration-drafts';
+import { saveRegistrationDraft } from './save-registration-draft';
+
+const tags = ['field'];
+/** Four photos of at most 300 KB, in base64, and the form around them. */
+const PHOTOS_BODY_LIMIT = 2 * 1024 * 1024;
+
+const deliveryVersionOut = z.object({
+  status: z.string(),
+  scheduledDate: z.string(),
+  branchId: z.uuid(),
+  beneficiaryStatus: z.string(),
+});
+
+const dayWorkResponse = z.object({
+  userId: z.uuid(),
+  branchId: z.uuid(),
+  from: z.string(),
+  to: z.string(),
+  days: z.array(z.string()),
+  generatedAt: z.string(),
+  deliveries: z.array(
+    z.object({
+      id: z.uuid(),
+      scheduledDate: z.string(),
+      status: z.string(),
+      branchId: z.uuid(),
+      beneficiaryId: z.uuid(),
+      beneficiaryStatus: z.string(),
+      beneficiaryName: z.string(),
+      fileNumber: z.string(),
+      mobile: z.string(),
+      district: z.string(),
+      lat: z.number().nullable(),
+      lng: z.number().nullable(),
+      peopleAtHome: z.number().nullable(),
+      housing: z.string().nullable(),
+      householdMembers: z.number(),
+      serviceNameAr: z.string(),
+      serviceNameEn: z.string(),
+      assigneeName: z.string().nullable(),
+      version: deliveryVersionOut,
+    }),
+  ),
+});
+
+const draftsResponse = z.object({
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      branchId: z.uuid(),
+      data: z.record(z.string(), z.unknown()),
+      status: z.string(),
+      recordedAt: z.string(),
+      createdAt: z.string(),
+      createdByName: z.string().nullable(),
+      photoIds: z.array(z.string()),
+    }),
+  ),
+});
+
+export function registerFieldRoutes(app: App, deps: Deps): void {
+  app.get(
+    '/api/field/day',
+    { config: { access: 'field.work' }, schema: { tags, response: { 200: dayWorkResponse, ...errorResponses } } },
+    async (request) => getDayWork(deps, actorOf(request)),
+  );
+
+  app.post(
+    '/api/field/deliveries/:id/outcome',
+    {
+      config: { access: 'field.work', idempotent: true },
+      bodyLimit: PHOTOS_BODY_LIMIT,
+      schema: {
+        tags,
+        params: idParams,
+        body: fieldDeliveryInput,
+        response: { 200: z.object({ status: z.string(), nextDeliveryId: z.uuid().nullable() }), ...errorResponses },
+      },
+    },
+    async (request) =>
+      recordFieldDelivery(deps, actorOf(request), request.params.id, request.body, requestMeta(request)),
+  );
+
+  app.post(
+    '/api/field/inspections',
+    {
+      config: { access: 'field.work', idempotent: true },
+      bodyLimit: PHOTOS_BODY_LIMIT,
+      schema: { tags, body: fieldInspectionInput, response: { 201: z.object({ id: z.uuid() }), ...errorResponses } },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await recordFieldInspection(deps, actorOf(request), request.body, requestMeta(request))),
+  );
+
+  app.post(
+    '/api/field/registration-drafts',
+    {
+      config: { access: 'field.work', idempotent: true },
+      bodyLimit: PHOTOS_BODY_LIMIT,
+      schema: { tags, body: registrationDraftInput, response: { 201: z.object({ id: z.uuid() }), ...errorResponses } },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await saveRegistrationDraft(deps, actorOf(request), request.body, requestMeta(request))),
+  );
+
+  app.get(
+    '/api/field/registration-drafts',
+    {
+      config: { access: 'field.drafts' },
+      schema: {
+        tags,
+        querystring: z.strictObject({ status: z.enum(['open', 'completed']).default('open') }),
+        response: { 200: draftsResponse, ...errorResponses },
+      },
+    },
+    async (request) => ({ items: await listRegistrationDrafts(deps, actorOf(request), request.query.status) }),
+  );
+
+  app.post(
+    '/api/field/registration-drafts/:id/complete',
+    {
+      config: { access: 'field.complete_drafts' },
+      schema: { tags, params: idParams, response: noContentResponses },
+    },
+    async (request, reply) => {
+      await completeRegistrationDraft(deps, actorOf(request), request.params.id, requestMeta(request));
+      return reply.status(204).send();
+    },
+  );
+}
