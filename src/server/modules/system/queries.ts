@@ -1,6 +1,6 @@
 import { and, count, eq, inArray, min, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { jobRuns, notifications } from '../../db/tables/index';
+import { jobRuns, notifications, users } from '../../db/tables/index';
 
 /** Records one run of a scheduled job: when, how long, and whether it failed (the message only). */
 export async function recordJobRun(db: Db, name: string, started: Date, failure: unknown): Promise<void> {
@@ -66,4 +66,12 @@ export async function databaseFacts(db: Db) {
     rows: { n: number }[];
   };
   return { sizeBytes: Number(size.rows[0]?.bytes ?? 0), migrations: migrations.rows[0]?.n ?? 0 };
+}
+
+/** Enabled accounts with these usernames and their password hashes (the doctor looks for demo passwords). */
+export function listEnabledUsersNamed(db: Db, usernames: string[]) {
+  return db
+    .select({ username: users.username, passwordHash: users.passwordHash })
+    .from(users)
+    .where(and(inArray(users.username, usernames), eq(users.disabled, false)));
 }
