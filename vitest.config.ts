@@ -9,6 +9,8 @@ export default defineConfig({
         test: {
           name: 'embedded',
           include: ['src/**/*.test.ts'],
+          // Tests whose subject is the PostgreSQL server itself (copying onto it, instances sharing it).
+          exclude: ['src/server/db/move-to-server.test.ts', 'src/server/instances.test.ts'],
           env: { WASL_TEST_DB: 'embedded' },
           setupFiles: ['src/test-setup.ts'],
           testTimeout: 30_000,

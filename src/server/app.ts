@@ -18,6 +18,7 @@ import { registerErrorHandler } from './http/error-handler';
 import { registerGuard } from './http/guard';
 import { registerIdempotency } from './http/idempotency';
 import { safeError } from './http/log-safety';
+import { databaseRateLimitStore } from './http/rate-limit-store';
 import { registerHsts, registerSessionLoader, trustProxyOption } from './http/session';
 import { safeValidatorCompiler } from './http/validation';
 import { registerApplicationRoutes } from './modules/applications/routes';
@@ -126,7 +127,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     strictTransportSecurity: false,
   });
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  // Counted in the database, so several app instances share one count (issue 20).
+  await app.register(rateLimit, { global: false, store: databaseRateLimitStore(database.db) });
   // One file per request; the association's own (smaller) limit is checked by the use case.
   await app.register(multipart, { limits: { fileSize: 25 * 1024 * 1024, files: 1, fields: 10, fieldSize: 1000 } });
   await app.register(swagger, {

@@ -15,7 +15,8 @@ const envSchema = z.object({
   UPLOAD_DIR: z.string().optional(),
   WASL_DEMO: bool,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  SESSION_CACHE_MS: z.coerce.number().int().min(0).max(10_000).default(2_000),
+  /** Unset: 2 s on the embedded database; 0 on a server, where another instance may end a session (issue 20). */
+  SESSION_CACHE_MS: z.coerce.number().int().min(0).max(10_000).optional(),
   SESSION_IDLE_MINUTES: z.coerce
     .number()
     .int()
@@ -165,7 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     session: {
       idleMs: e.SESSION_IDLE_MINUTES * 60_000,
       absoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
-      cacheMs: e.SESSION_CACHE_MS,
+      cacheMs: e.SESSION_CACHE_MS ?? (e.DATABASE_URL ? 0 : 2_000),
     },
     login: {
       maxFailures: e.LOGIN_MAX_FAILURES,

@@ -49,6 +49,7 @@ const STATUS_BY_CODE = {
   'user.use_profile_for_self': 409,
   'user.not_found': 404,
   'user.username_taken': 409,
+  'organisation.taken': 409,
   'user.branch_not_found': 400,
   'user.cannot_disable_self': 409,
   'service.not_found': 404,

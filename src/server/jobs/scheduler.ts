@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
 import { riyadhDate } from '../../common/dates';
 import { organizations } from '../db/tables/index';
 import type { Deps } from '../http/context';
@@ -12,17 +14,23 @@ import { runOutreach } from '../modules/outreach/run-outreach';
 import { applyRetention } from '../modules/privacy/privacy';
 import { getSettings } from '../modules/settings/queries';
 import { createBackup, pruneBackups } from '../modules/system/backups';
-import { recordJobRun } from '../modules/system/queries';
+import { claimJobPeriod, deleteEndedRateLimits, recordJobRun } from '../modules/system/queries';
 
-export type Job = { name: string; everyMs: number; run: (deps: Deps) => Promise<void> };
+/**
+ * A scheduled job. Across several app instances on one database each job runs once per period (a claim in
+ * job_leases); `everyInstance` jobs run on every instance because their work is shared out row by row (the
+ * outbox claims messages with FOR UPDATE SKIP LOCKED) or belongs to the process (embedded VACUUM).
+ */
+export type Job = { name: string; everyMs: number; everyInstance?: boolean; run: (deps: Deps) => Promise<void> };
 
-/** Housekeeping. Each job is idempotent, so several instances running it at once do no harm. */
+/** Housekeeping. Each job is also idempotent, so a run repeated after a crash does no harm. */
 export function housekeepingJobs(deps: Deps): Job[] {
   const providers = buildProviders(deps.config);
   const jobs: Job[] = [
     {
       name: 'send-outbox',
       everyMs: 3_000,
+      everyInstance: true,
       run: async ({ db }) => {
         await runOutboxOnce(db, providers);
       },
@@ -42,6 +50,7 @@ export function housekeepingJobs(deps: Deps): Job[] {
         const now = new Date();
         await deleteExpiredSessions(db, now, config.session.idleMs);
         await deleteOldFailures(db, new Date(now.getTime() - config.login.windowMs));
+        await deleteEndedRateLimits(db);
       },
     },
     {
@@ -109,18 +118,38 @@ export function housekeepingJobs(deps: Deps): Job[] {
     jobs.push({
       name: 'vacuum-analyze',
       everyMs: deps.config.vacuumIntervalMs,
+      everyInstance: true,
       run: (d) => d.database.exec('VACUUM ANALYZE'),
     });
   }
   return jobs;
 }
 
-export function startScheduler(deps: Deps, log: (msg: string, err?: unknown) => void): () => void {
-  const timers = housekeepingJobs(deps).map((job) => {
+/** Names this process in job_leases (which instance ran a job last). */
+const HOLDER = `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+
+export function startScheduler(
+  deps: Deps,
+  log: (msg: string, err?: unknown) => void,
+  jobs: Job[] = housekeepingJobs(deps),
+): () => void {
+  const timers = jobs.map((job) => {
     let running = false;
     const timer = setInterval(async () => {
       if (running) return;
       running = true;
+      let mine = true;
+      try {
+        if (!job.everyInstance) mine = await claimJobPeriod(deps.db, job.name, job.everyMs, HOLDER);
+      } catch (error) {
+        log(`job ${job.name} not claimed`, error);
+        mine = false;
+      }
+      if (!mine) {
+        // Another instance runs it this period.
+        running = false;
+        return;
+      }
       const started = new Date();
       let failure: unknown = null;
       try {

@@ -11,6 +11,11 @@ const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
 export const organizations = pgTable('organizations', {
   id: uuid('id').primaryKey().defaultRandom(),
   slug: text('slug').notNull().unique(),
+  /**
+   * The host name this association is reached at on a shared deployment (issue 20), e.g. `maa.wasl.example`:
+   * the sign-in page, portal and survey links of a request to it are this association's. Lower-case, no port.
+   */
+  host: text('host').unique(),
   nameAr: text('name_ar').notNull(),
   nameEn: text('name_en').notNull(),
   /** Association-specific configuration (committee target days, TOTP policy, …); validated in common/domain/settings.ts. */

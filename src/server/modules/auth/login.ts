@@ -43,6 +43,8 @@ export async function login(
   meta: RequestMeta,
   previousSessionId: string | null,
   deviceToken: string | null,
+  /** On a host mapped to one association (issue 20), only its accounts sign in there; others are unknown. */
+  hostOrgId: string | null = null,
 ): Promise<{ token: string; auth: Auth; deviceToken: string }> {
   const { db, config } = deps;
   const username = input.username.trim().toLowerCase();
@@ -58,7 +60,8 @@ export async function login(
     throw new AppError('auth.rate_limited');
   }
 
-  const found = await findUserForLogin(db, username);
+  const account = await findUserForLogin(db, username);
+  const found = account && (!hostOrgId || account.orgId === hostOrgId) ? account : undefined;
   const deviceHash = deviceToken ? sessionIdOf(deviceToken) : null;
   const accountThreshold = limit * ACCOUNT_FAILURE_FACTOR;
   if (failures.forUser >= accountThreshold) {

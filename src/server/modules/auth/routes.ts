@@ -1,5 +1,6 @@
 import { AppError } from '../../errors';
 import type { App, Deps } from '../../http/context';
+import { organizationOfRequest } from '../../http/host-org';
 import { errorResponses, noContentResponses } from '../../http/schemas';
 import {
   clearSessionCookie,
@@ -40,6 +41,7 @@ export function registerAuthRoutes(app: App, deps: Deps): void {
         requestMeta(request),
         previous ? sessionIdOf(previous) : null,
         readDeviceToken(request),
+        (await organizationOfRequest(deps, request).then((o) => (o?.mapped ? o.orgId : null))) ?? null,
       );
       setSessionCookie(request, reply, result.token, deps.config.session.absoluteMs);
       setDeviceCookie(request, reply, result.deviceToken);

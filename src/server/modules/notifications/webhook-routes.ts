@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { AppError } from '../../errors';
 import type { App, Deps } from '../../http/context';
+import { publicOrgId } from '../../http/host-org';
 import { errorResponses } from '../../http/schemas';
-import { findOrganization } from '../../seed/organization';
 import { processWebhookEvent, storeWebhook, type WebhookProvider } from './inbound';
 import { validWhatsAppSignature } from './providers/whatsapp';
 import { webhookAnswer } from './schemas';
@@ -64,9 +64,9 @@ export function registerWebhookRoutes(app: App, deps: Deps): void {
           const key = secret();
           if (!key || !validWhatsAppSignature(raw, typeof signature === 'string' ? signature : undefined, key))
             throw new AppError('webhook.bad_signature');
-          const org = await findOrganization(deps.db, deps.config.orgSlug);
-          if (!org) throw new AppError('request.not_found');
-          const stored = await storeWebhook(deps.db, org.id, provider, raw.toString('utf8'));
+          // Each association's provider account posts to that association's host (issue 20).
+          const orgId = await publicOrgId(deps, request);
+          const stored = await storeWebhook(deps.db, orgId, provider, raw.toString('utf8'));
           if (!stored.valid) throw new AppError('notifications.webhook_invalid');
           const result = await processWebhookEvent(deps, stored.id);
           return { received: true, handled: result?.handled ?? 0, retryLater: result?.failed ?? false };

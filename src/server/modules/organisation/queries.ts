@@ -148,3 +148,12 @@ export async function setupFacts(db: Db, orgId: string) {
     hasLogo: Boolean(org[0]?.logoUpdatedAt),
   };
 }
+
+/** The association a host name is mapped to (organizations.host), if any. */
+export async function findOrganizationByHost(db: Db, host: string) {
+  const [row] = await db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(eq(organizations.host, host.toLowerCase()));
+  return row;
+}

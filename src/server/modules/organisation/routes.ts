@@ -3,9 +3,9 @@ import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
 import type { App, Deps } from '../../http/context';
 import { actorOf } from '../../http/guard';
+import { organizationOfRequest } from '../../http/host-org';
 import { errorResponses, idParams } from '../../http/schemas';
 import { requestMeta } from '../../http/session';
-import { findOrganization } from '../../seed/organization';
 import { beforeAfter } from '../audit/diff';
 import { getSettings, saveSettings } from '../settings/queries';
 import { branchesOverview, changeBranch, createBranch } from './manage-branches';
@@ -74,9 +74,9 @@ export function registerOrganisationRoutes(app: App, deps: Deps): void {
   app.get(
     '/api/public/organization/logo',
     { config: { access: 'public' }, schema: { tags, querystring: z.object({ v: z.string().max(20).optional() }) } },
-    async (_request, reply) => {
-      const org = await findOrganization(deps.db, deps.config.orgSlug);
-      const logo = org ? await getLogo(deps.db, org.id) : null;
+    async (request, reply) => {
+      const org = await organizationOfRequest(deps, request);
+      const logo = org ? await getLogo(deps.db, org.orgId) : null;
       // Before a logo is uploaded, printed letters and minutes show the product's water mark.
       if (!logo) {
         return reply

@@ -12,10 +12,10 @@ import { inOrg } from '../../db/tenancy';
 import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
 import type { App, Deps } from '../../http/context';
+import { publicOrgId } from '../../http/host-org';
 import { readUpload, uploadField } from '../../http/multipart';
 import { errorResponses } from '../../http/schemas';
 import { requestMeta } from '../../http/session';
-import { findOrganization } from '../../seed/organization';
 import { DOCUMENT_KIND, sniffMime } from '../beneficiaries/documents';
 import { searchKnowledge } from '../knowledge/knowledge';
 import { listServices } from '../services/queries';
@@ -119,12 +119,8 @@ const caseBody = z
 
 /** The public portal's API: no account; every answer is built not to reveal whether a person or reference exists. */
 export function registerPortalRoutes(app: App, deps: Deps): void {
-  let orgId: string | undefined;
-  const org = async () => {
-    orgId ??= (await findOrganization(deps.db, deps.config.orgSlug))?.id;
-    if (!orgId) throw new AppError('request.not_found');
-    return orgId;
-  };
+  // The association of the host the portal was opened at (issue 20).
+  const org = (request: FastifyRequest) => publicOrgId(deps, request);
 
   const applicationByReference = async (id: string, reference: string) => {
     const [row] = await deps.db
@@ -170,8 +166,8 @@ export function registerPortalRoutes(app: App, deps: Deps): void {
     return true;
   };
 
-  app.get('/api/portal/info', { config: { access: 'public' }, schema: { tags } }, async () => {
-    const id = await org();
+  app.get('/api/portal/info', { config: { access: 'public' }, schema: { tags } }, async (request) => {
+    const id = await org(request);
     const [settings, services, branches, published] = await Promise.all([
       getSettings(deps.db, id),
       listServices(deps.db, id, true),
@@ -242,7 +238,7 @@ export function registerPortalRoutes(app: App, deps: Deps): void {
       },
     },
     async (request) => {
-      const id = await org();
+      const id = await org(request);
       const ip = request.ip || null;
       const body = request.body;
       if (body.purpose === 'apply') {
@@ -291,7 +287,7 @@ export function registerPortalRoutes(app: App, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const id = await org();
+      const id = await org(request);
       const b = request.body;
       const result = await submitPortalApplication(
         deps,
@@ -325,7 +321,7 @@ export function registerPortalRoutes(app: App, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const id = await org();
+      const id = await org(request);
       const reference = normalizeReference(request.body.reference, 'APP') ?? `?${request.body.reference.slice(0, 30)}`;
       const { mobile } = await consumeOtp(deps.db, {
         orgId: id,
@@ -364,7 +360,7 @@ export function registerPortalRoutes(app: App, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const id = await org();
+      const id = await org(request);
       const device = await findDevice(deps.db, id, readDeviceCookie(request));
       if (!device) {
         if (readDeviceCookie(request)) clearDeviceCookie(request, reply);
@@ -400,7 +396,7 @@ export function registerPortalRoutes(app: App, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const id = await org();
+      const id = await org(request);
       const device = await findDevice(deps.db, id, readDeviceCookie(request));
       clearDeviceCookie(request, reply);
       if (!device) return { forgotten: true as const, count: 0 };
@@ -433,7 +429,7 @@ export function registerPortalRoutes(app: App, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const id = await org();
+      const id = await org(request);
       const [row] = await deps.db
         .select({ id: applications.id, beneficiaryId: applications.beneficiaryId })
         .from(applications)
@@ -474,7 +470,7 @@ export function registerPortalRoutes(app: App, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const id = await org();
+      const id = await org(request);
       const b = request.body;
       const sent = await submitPortalCase(deps, id, b, requestMeta(request));
       return reply.status(201).send(sent);
@@ -510,14 +506,14 @@ export function registerPortalRoutes(app: App, deps: Deps): void {
       },
     },
     async (request) => {
-      const id = await org();
+      const id = await org(request);
       const reference = normalizeReference(request.body.reference, 'C') ?? `?${request.body.reference.slice(0, 30)}`;
       const given = digitsOnly(request.body.code);
       return followCase(deps, id, reference, /^\d+$/.test(given) ? given : request.body.code);
     },
   );
 
-  app.get('/api/portal/branches', { config: { access: 'public' }, schema: { tags } }, async () => ({
-    items: (await listBranches(deps.db, await org())).map((b) => ({ id: b.id, nameAr: b.nameAr })),
+  app.get('/api/portal/branches', { config: { access: 'public' }, schema: { tags } }, async (request) => ({
+    items: (await listBranches(deps.db, await org(request))).map((b) => ({ id: b.id, nameAr: b.nameAr })),
   }));
 }

@@ -3,9 +3,9 @@ import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
 import type { App, Deps } from '../../http/context';
 import { actorOf } from '../../http/guard';
+import { organizationOfRequest } from '../../http/host-org';
 import { errorResponses, idParams, noContentResponses } from '../../http/schemas';
 import { requestMeta } from '../../http/session';
-import { findOrganization } from '../../seed/organization';
 import { ACCOUNT_FAILURE_FACTOR } from '../auth/login';
 import { attackedUsernames } from '../auth/queries';
 import { createUser, resetPasswordByAdmin, resetTotpByAdmin, updateUserByAdmin } from './manage-users';
@@ -144,9 +144,10 @@ export function registerUserRoutes(app: App, deps: Deps): void {
   app.get(
     '/api/public/organization',
     { config: { access: 'public' }, schema: { tags, response: { 200: organizationSchema, ...errorResponses } } },
-    async () => {
-      const org = await findOrganization(deps.db, deps.config.orgSlug);
-      const details = org ? await getOrganization(deps.db, org.id) : undefined;
+    async (request) => {
+      // The association of the host the sign-in page was opened at (issue 20).
+      const org = await organizationOfRequest(deps, request);
+      const details = org ? await getOrganization(deps.db, org.orgId) : undefined;
       if (!details) throw new AppError('request.not_found');
       return details;
     },
