@@ -141,6 +141,19 @@ describe('nothing falls between hand-offs', () => {
     expect(await steps.locator('[aria-current="step"]').textContent()).toContain('استكمال التسجيل');
     await shot(page, 'work-04-journey-1440');
 
+    // Typed in Arabic-Indic digits with a lower-case prefix, the reference finds the file in the search box.
+    await page.goto(`${server.url}/beneficiaries`);
+    await page
+      .getByLabel(/بحث: رقم الهوية/)
+      .fill(toArabicDigits(accepted.reference.toLowerCase().replaceAll('-', ' ')));
+    await page.getByRole('button', { name: 'بحث', exact: true }).click();
+    await page.getByText(/بحث برقم الطلب/).waitFor();
+    await page
+      .getByRole('link', { name: new RegExp(accepted.name) })
+      .first()
+      .waitFor();
+    await shot(page, 'work-05a-search-reference-1440');
+
     // The queue for the stage lists it too.
     await page.goto(`${server.url}/applications?queue=completing`);
     await page.getByRole('heading', { level: 2, name: 'استكمال التسجيل' }).waitFor();
