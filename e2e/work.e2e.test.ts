@@ -188,6 +188,7 @@ describe('nothing falls between hand-offs', () => {
     await page.goto(`${server.url}/`);
     const mine = page.locator('[data-kind="inspections_mine"]');
     await mine.getByRole('link', { name: new RegExp(accepted.name) }).waitFor();
+    await mine.getByText('بانتظار المعاينة').waitFor();
     await shot(page, 'work-07-rep-my-work-390');
     expect(await seriousViolations(page)).toEqual([]);
     await mine.getByRole('link', { name: new RegExp(accepted.name) }).click();
