@@ -171,7 +171,7 @@ describe('committee decision to the first delivery, in Arabic', () => {
     await context.close();
   });
 
-  it('the officer ticks the completion steps and completes the registration', async () => {
+  it('the inspection is recorded by its inspector, the officer sets the appointment and completes the registration', async () => {
     const { context, page } = await open(DESKTOP);
     await signIn(page, 'officer');
     await page.goto(`${server.url}/applications/${applicant.applicationId}`);
@@ -179,14 +179,27 @@ describe('committee decision to the first delivery, in Arabic', () => {
     await page.getByRole('link', { name: /خطاب القرار/ }).waitFor();
     const enrol = page.getByRole('button', { name: 'إتمام التسجيل' });
     expect(await enrol.isDisabled()).toBe(true);
-    for (const step of ['معاينة موقع المنزل من المندوب', 'الاتفاق مع المستفيد على موعد التقديم']) {
-      await page.getByText(step, { exact: true }).click();
-      await expect.poll(() => page.getByRole('checkbox', { name: step }).isChecked()).toBe(true);
-      await page
-        .getByText(/أنجزها/)
-        .first()
-        .waitFor();
-    }
+    // The head office has no branch representative: the inspection goes to the execution officer, who records it.
+    const execution = await new ApiClient(server.url).login('execution');
+    const executionId = (await execution.call('GET', '/api/auth/session')).user.id as string;
+    await officer.call('PUT', `/api/applications/${applicant.applicationId}/inspection/assignee`, {
+      assigneeUserId: executionId,
+    });
+    await execution.call('POST', `/api/applications/${applicant.applicationId}/inspection/result`, {
+      outcome: 'suitable',
+      note: 'الخزان في فناء المنزل والطريق ممهد',
+    });
+    await page.reload();
+    await page.getByTestId('inspection-step').getByText('الموقع مناسب للخدمة').waitFor();
+    // The appointment is a day and a time window, not a tick.
+    const appointment = page.getByTestId('appointment-step');
+    await appointment.getByLabel('يوم التقديم').fill(tomorrow);
+    await appointment.getByText('صباحاً').click();
+    await appointment.getByRole('button', { name: 'حفظ الموعد' }).click();
+    await appointment
+      .getByTestId('appointment-current')
+      .getByText(/بين ٨:٠٠ ص و١٢:٠٠ م/)
+      .waitFor();
     await page.getByText(`اكتمل ${toArabicDigits('2')} من ${toArabicDigits('2')}`).waitFor();
     await shot(page, 'committee-07-completion-1440');
     await noSeriousViolations(page);
@@ -196,7 +209,7 @@ describe('committee decision to the first delivery, in Arabic', () => {
     await page.getByText('ملتحق').first().waitFor();
     // Policy step 7 shows on the application: the first visit, tomorrow.
     await page.getByRole('heading', { name: 'زيارات تقديم الخدمة' }).waitFor();
-    await page.getByText(dual(tomorrow)).waitFor();
+    await page.getByText(dual(tomorrow), { exact: true }).waitFor();
     await shot(page, 'committee-08-enrolled-1440');
     await noSeriousViolations(page);
     await context.close();

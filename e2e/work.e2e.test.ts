@@ -1,6 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toArabicDigits } from '../src/common/arabic';
+import { addDays, riyadhDate } from '../src/common/dates';
+import { DEFAULT_CALENDAR, nextWorkingDate } from '../src/common/domain/sla';
 import { ApiClient } from './api';
 import { raisedApplication } from './flows';
 import {
@@ -23,6 +25,8 @@ let browser: Browser;
 let officer: ApiClient;
 let committee: ApiClient;
 let execution: ApiClient;
+let rep: ApiClient;
+let manager: ApiClient;
 let accepted: Awaited<ReturnType<typeof raisedApplication>>;
 let referredId: string;
 let referredReference: string;
@@ -33,15 +37,30 @@ beforeAll(async () => {
   officer = await new ApiClient(server.url).login('officer');
   committee = await new ApiClient(server.url).login('committee');
   execution = await new ApiClient(server.url).login('execution');
-  accepted = await raisedApplication(officer, 'tank_delivery', ['هند', 'سالم', 'مبارك', 'الدوسري']);
+  rep = await new ApiClient(server.url).login('branchrep');
+  manager = await new ApiClient(server.url).login('manager');
+  // A file of the Al-Khabra branch, so that branch's representative inspects the home and delivers.
+  const branches = await officer.call('GET', '/api/branches');
+  const khb = branches.items.find((b: { code: string }) => b.code === 'KHB').id as string;
+  accepted = await raisedApplication(officer, 'tank_delivery', ['هند', 'سالم', 'مبارك', 'الدوسري'], {
+    branchId: khb,
+  });
 }, 120_000);
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
 
-async function signedInPage(client: ApiClient, viewport: { width: number; height: number }) {
-  const context = await browser.newContext({ viewport, locale: 'ar-SA' });
+// The representative's phone at the beneficiary's door (Al-Khabra).
+const AT_THE_DOOR = {
+  geolocation: { latitude: 25.98761, longitude: 43.55672, accuracy: 9 },
+  permissions: ['geolocation'],
+};
+const today = riyadhDate(new Date());
+const appointmentDay = nextWorkingDate(addDays(today, 1), DEFAULT_CALENDAR);
+
+async function signedInPage(client: ApiClient, viewport: { width: number; height: number }, extra = {}) {
+  const context = await browser.newContext({ viewport, locale: 'ar-SA', ...extra });
   await context.addCookies(client.browserCookie());
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
@@ -93,7 +112,7 @@ describe('nothing falls between hand-offs', () => {
     });
   });
 
-  it('the officer hears of the decision, finds the application in My work and the header count, and completes it (1440)', async () => {
+  it('the officer hears of the decision, finds the application in My work and the header count, and hands the inspection to the representative (1440)', async () => {
     const { context, page } = await signedInPage(officer, DESKTOP);
     await page.goto(`${server.url}/`);
     await page.getByRole('heading', { level: 2, name: 'عملي' }).waitFor();
@@ -122,20 +141,83 @@ describe('nothing falls between hand-offs', () => {
     expect(await steps.locator('[aria-current="step"]').textContent()).toContain('استكمال التسجيل');
     await shot(page, 'work-04-journey-1440');
 
+    // Typed in Arabic-Indic digits with a lower-case prefix, the reference finds the file in the search box.
+    await page.goto(`${server.url}/beneficiaries`);
+    await page
+      .getByLabel(/بحث: رقم الهوية/)
+      .fill(toArabicDigits(accepted.reference.toLowerCase().replaceAll('-', ' ')));
+    await page.getByRole('button', { name: 'بحث', exact: true }).click();
+    await page.getByText(/بحث برقم الطلب/).waitFor();
+    await page
+      .getByRole('link', { name: new RegExp(accepted.name) })
+      .first()
+      .waitFor();
+    await shot(page, 'work-05a-search-reference-1440');
+
     // The queue for the stage lists it too.
     await page.goto(`${server.url}/applications?queue=completing`);
     await page.getByRole('heading', { level: 2, name: 'استكمال التسجيل' }).waitFor();
     await page.getByRole('link', { name: new RegExp(accepted.reference) }).waitFor();
     await shot(page, 'work-05-queue-completing-1440');
 
-    // Complete the registration: it leaves My work and the count drops by one.
+    // Completing: the home inspection goes to the branch's representative (the officer cannot tick it), and the
+    // appointment is a working day and a time window.
     await page.goto(`${server.url}/applications/${accepted.applicationId}`);
-    for (const step of ['معاينة موقع المنزل من المندوب', 'الاتفاق مع المستفيد على موعد التقديم']) {
-      await page.getByText(step, { exact: true }).click();
-      await expect.poll(() => page.getByRole('checkbox', { name: step }).isChecked()).toBe(true);
-    }
+    const inspection = page.getByTestId('inspection-step');
+    expect(await inspection.getByRole('checkbox').count()).toBe(0);
+    await inspection.getByRole('button', { name: /المندوب الذي يعاين المنزل/ }).click();
+    await page.getByRole('option', { name: 'ماجد الشمري' }).click();
+    await inspection.getByRole('button', { name: 'إسناد المعاينة' }).click();
+    await inspection.getByText(/أُسندت إلى/).waitFor();
+    const appointment = page.getByTestId('appointment-step');
+    await appointment.getByLabel('يوم التقديم').fill(appointmentDay);
+    await appointment.getByText('ظهراً').click();
+    await appointment.getByRole('button', { name: 'حفظ الموعد' }).click();
+    await appointment
+      .getByTestId('appointment-current')
+      .getByText(/بين ١٢:٠٠ م و٤:٠٠ م/)
+      .waitFor();
+    expect(await page.getByRole('button', { name: 'إتمام التسجيل' }).isDisabled()).toBe(true);
+    await shot(page, 'work-06-completing-assigned-1440');
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('the branch representative finds the inspection in My work and records it at the home (390)', async () => {
+    const { context, page } = await signedInPage(rep, PHONE, AT_THE_DOOR);
+    await page.goto(`${server.url}/`);
+    const mine = page.locator('[data-kind="inspections_mine"]');
+    await mine.getByRole('link', { name: new RegExp(accepted.name) }).waitFor();
+    await mine.getByText('بانتظار المعاينة').waitFor();
+    await shot(page, 'work-07-rep-my-work-390');
+    expect(await seriousViolations(page)).toEqual([]);
+    await mine.getByRole('link', { name: new RegExp(accepted.name) }).click();
+    await page.waitForURL(new RegExp(`/applications/${accepted.applicationId}$`));
+    await page.getByRole('button', { name: 'تسجيل نتيجة المعاينة' }).click();
+    const dialog = page.getByRole('dialog', { name: 'نتيجة معاينة موقع المنزل' });
+    await dialog.getByText('الموقع مناسب للخدمة').click();
+    await dialog.getByLabel('ما وجدته في الموقع').fill('الخزان على السطح والطريق ترابي يصلح للصهريج');
+    await dialog.getByRole('button', { name: 'موقعي الحالي' }).click();
+    await dialog.getByText(/تم تحديد الموقع بدقة/).waitFor();
+    await shot(page, 'work-08-rep-inspection-390');
+    expect(await seriousViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'حفظ النتيجة' }).click();
+    const step = page.getByTestId('inspection-step');
+    await step.getByText('الموقع مناسب للخدمة').waitFor();
+    expect(await step.getByRole('link', { name: 'فتح الموقع في الخرائط' }).getAttribute('href')).toMatch(
+      /^https:\/\/www\.google\.com\/maps\/search\/\?api=1&query=25\.98761,43\.55672$/,
+    );
+    await context.close();
+  });
+
+  it('the officer sees the result and completes the registration; the count drops by one (1440)', async () => {
+    const total = (await officer.call('GET', '/api/work')).total as number;
+    const { context, page } = await signedInPage(officer, DESKTOP);
+    await page.goto(`${server.url}/applications/${accepted.applicationId}`);
+    await page.getByTestId('inspection-step').getByText('الخزان على السطح والطريق ترابي يصلح للصهريج').waitFor();
     const enrol = page.getByRole('button', { name: 'إتمام التسجيل' });
     await expect.poll(() => enrol.isDisabled()).toBe(false);
+    await shot(page, 'work-09-inspection-result-1440');
     await enrol.click();
     await page
       .getByText(/اكتمل التسجيل/)
@@ -146,6 +228,44 @@ describe('nothing falls between hand-offs', () => {
     await expect.poll(() => headerCount(page)).toBe(toArabicDigits(String(total - 1)));
     expect(await page.locator('[data-kind="applications_completing"]').count()).toBe(0);
     await context.close();
+  });
+
+  it('the representative delivers on the agreed working day and window; the evidence report counts it (390, 1440)', async () => {
+    const repId = (await rep.call('GET', '/api/auth/session')).user.id as string;
+    const [delivery] = (await execution.call('GET', `/api/deliveries?beneficiaryId=${accepted.beneficiaryId}`)).items;
+    expect(delivery).toMatchObject({ scheduledDate: appointmentDay, windowFrom: '12:00', windowTo: '16:00' });
+    await execution.call('PATCH', `/api/deliveries/${delivery.id}`, { assigneeUserId: repId });
+
+    const { context, page } = await signedInPage(rep, PHONE, AT_THE_DOOR);
+    await page.goto(`${server.url}/deliveries/today?date=${appointmentDay}`);
+    const card = page.getByRole('article', { name: new RegExp(accepted.name) });
+    await card
+      .getByTestId('delivery-window')
+      .getByText(/بين ١٢:٠٠ م و٤:٠٠ م/)
+      .waitFor();
+    await card.getByRole('button', { name: 'تم التسليم' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('اسم المستلم').fill('هند سالم الدوسري');
+    await dialog.getByRole('button', { name: 'موقعي الحالي' }).click();
+    await dialog.getByText(/تم تحديد الموقع بدقة/).waitFor();
+    // Recorded before the agreed day (the test runs today): confirmed with a reason.
+    await dialog.getByLabel('سبب التسجيل قبل الموعد').fill('كان المندوب في القرية وطلبت المستفيدة التعبئة');
+    await dialog.getByText('أؤكد أن الخدمة قُدّمت اليوم').click();
+    await shot(page, 'work-10-rep-delivers-390');
+    await dialog.getByRole('button', { name: 'تأكيد التسليم' }).click();
+    await card.getByText('تم التسليم').first().waitFor();
+    await context.close();
+
+    const { context: reportContext, page: report } = await signedInPage(manager, DESKTOP);
+    await report.goto(`${server.url}/api/reports/evidence?from=${today}&to=${today}`);
+    await report.getByRole('heading', { level: 2, name: /تقديم الخدمة في موقع المستفيد/ }).waitFor();
+    const row = (name: string) => report.locator('tr', { hasText: name }).locator('td');
+    expect(await row('منها بموقع مسجَّل عند الباب').textContent()).not.toBe('٠');
+    expect(await row('منها في موعد وفترة متفق عليهما مع المستفيد').textContent()).not.toBe('٠');
+    await report.getByText(/معاينات منازل سجّلها مندوبو الفروع/).waitFor();
+    await report.getByRole('heading', { level: 2, name: /تقديم الخدمة في موقع المستفيد/ }).scrollIntoViewIfNeeded();
+    await screenshot(report, 'work-11-evidence-1440');
+    await reportContext.close();
   });
 
   it('a referral: the execution officer sees the question at the top and answers; the sender is told (390)', async () => {
@@ -171,13 +291,13 @@ describe('nothing falls between hand-offs', () => {
     await page.goto(`${server.url}/`);
     const received = page.locator('[data-kind="referrals_received"]');
     await received.getByRole('link', { name: new RegExp(b.name) }).waitFor();
-    await shot(page, 'work-06-execution-my-work-390');
+    await shot(page, 'work-12-execution-my-work-390');
     expect(await seriousViolations(page)).toEqual([]);
     await received.getByRole('link', { name: new RegExp(b.name) }).click();
     await page.waitForURL(new RegExp(`/applications/${referredId}$`));
     const question = page.getByTestId('referral-question');
     await question.getByText('هل تُركَّب البرادة في مسجد الحي باسم المستفيد؟').waitFor();
-    await shot(page, 'work-07-referral-question-390');
+    await shot(page, 'work-13-referral-question-390');
     expect(await seriousViolations(page)).toEqual([]);
     await context.close();
     // The answer (through the API, as the application page's own action does).
@@ -195,11 +315,11 @@ describe('nothing falls between hand-offs', () => {
     const bell = officerPage.getByRole('dialog', { name: 'الإشعارات' });
     await bell.getByText(/أجاب .* عن الإحالة/).waitFor();
     await bell.getByText(referredReference).waitFor();
-    await shot(officerPage, 'work-08-referral-answered-390');
+    await shot(officerPage, 'work-14-referral-answered-390');
     await bell.getByRole('button', { name: 'تعليم الكل كمقروء' }).click();
     await expect.poll(() => officerPage.getByTestId('bell-count').count()).toBe(0);
     await officerPage.keyboard.press('Escape');
-    await shot(officerPage, 'work-09-my-work-390');
+    await shot(officerPage, 'work-15-my-work-390');
     await officerContext.close();
   });
 });

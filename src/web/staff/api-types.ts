@@ -154,7 +154,7 @@ export type BeneficiarySummary = {
 };
 
 export type BeneficiarySearchResponse = PageResponse<BeneficiarySummary> & {
-  matchedBy: 'national_id' | 'mobile' | 'file_number' | 'name' | 'all';
+  matchedBy: 'national_id' | 'mobile' | 'file_number' | 'application_reference' | 'case_reference' | 'name' | 'all';
 };
 
 export type DuplicateCandidate = BeneficiarySummary & { reason: 'same_mobile' | 'same_name_birth_year' };

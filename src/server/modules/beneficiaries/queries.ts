@@ -150,6 +150,8 @@ export type SearchFilter =
   | { kind: 'national_id'; value: string }
   | { kind: 'mobile'; value: string }
   | { kind: 'file_number'; value: string }
+  | { kind: 'application_reference'; value: string }
+  | { kind: 'case_reference'; value: string }
   | { kind: 'name'; value: string }
   | { kind: 'all' };
 
@@ -169,6 +171,12 @@ export async function searchBeneficiaries(db: Db, orgId: string, filter: SearchF
       break;
     case 'file_number':
       condition = eq(beneficiaries.fileNumber, filter.value);
+      break;
+    case 'application_reference':
+      condition = sql`${beneficiaries.id} in (select a.beneficiary_id from applications a where a.org_id = ${orgId} and a.reference = ${filter.value})`;
+      break;
+    case 'case_reference':
+      condition = sql`${beneficiaries.id} in (select c.beneficiary_id from cases c where c.org_id = ${orgId} and c.reference = ${filter.value})`;
       break;
     case 'name':
       return searchByName(db, orgId, filter.value, opts);

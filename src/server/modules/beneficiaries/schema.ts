@@ -27,7 +27,7 @@ export const searchResponse = z.object({
   page: z.number(),
   pageSize: z.number(),
   hasMore: z.boolean(),
-  matchedBy: z.enum(['national_id', 'mobile', 'file_number', 'name', 'all']),
+  matchedBy: z.enum(['national_id', 'mobile', 'file_number', 'application_reference', 'case_reference', 'name', 'all']),
 });
 
 const memberSchema = z.object({

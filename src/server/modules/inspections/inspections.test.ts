@@ -14,16 +14,18 @@ let officer: TestClient;
 let execution: TestClient;
 let chair: TestClient;
 let rep: TestClient;
+let manager: TestClient;
 let serviceIds: Record<string, string>;
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  [officer, execution, chair, rep] = await signedInAs(ctx.app, [
+  [officer, execution, chair, rep, manager] = await signedInAs(ctx.app, [
     'officer',
     'execution',
     'committee',
     'branchrep',
+    'manager',
   ] as const);
   for (const [name, client] of Object.entries({ officer, execution, chair, rep })) {
     ids[name] = (await client.get('/api/auth/session')).body.user.id;
@@ -206,5 +208,25 @@ describe('delivery appointment: a working day and a time window', () => {
       .from(notifications)
       .where(and(eq(notifications.entityType, 'delivery'), eq(notifications.entityId, deliveryId)));
     expect(sms!.body).toContain('بين ١:٠٠ م و٤:٣٠ م');
+
+    // Delivered at the door (early, with its reason): the evidence report counts it with its pin and window,
+    // and the inspection recorded today.
+    const done = await execution.post(`/api/deliveries/${deliveryId}/outcome`, {
+      outcome: 'delivered',
+      recipientName: 'المستفيد نفسه',
+      location: { lat: 25.98, lng: 43.55 },
+      earlyReason: 'طلب المستفيد التعبئة اليوم',
+    });
+    expect(done.status).toBe(200);
+    const evidence = await ctx.app.inject({
+      url: `/api/reports/evidence?from=${today}&to=${today}`,
+      headers: { cookie: manager.cookie! },
+    });
+    expect(evidence.statusCode).toBe(200);
+    const section = evidence.body.slice(evidence.body.indexOf('٧. تقديم الخدمة في موقع المستفيد'));
+    expect(section).toMatch(/زيارات سُلِّمت فيها الخدمة<\/th><td>١<\/td>/);
+    expect(section).toMatch(/منها بموقع مسجَّل عند الباب<\/th><td>١<\/td>/);
+    expect(section).toMatch(/منها في موعد وفترة متفق عليهما مع المستفيد<\/th><td>١<\/td>/);
+    expect(section).toMatch(/معاينات منازل سجّلها مندوبو الفروع<\/th><td>[١٢]/);
   });
 });

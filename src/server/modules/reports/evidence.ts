@@ -59,6 +59,22 @@ export async function renderEvidence(db: Db, p: Period): Promise<string> {
           count(*) filter (where resolved_at <= resolution_due_at) as within
         from cases where org_id = ${p.orgId} and kind = 'complaint' and created_at >= ${start}::timestamptz and created_at < ${end}`,
   );
+  const branchOf = (alias: string) => (p.branchId ? sql`and ${sql.raw(alias)}.branch_id = ${p.branchId}` : sql``);
+  const visits = await count(
+    db,
+    sql`select count(*) filter (where status = 'delivered') as delivered,
+          count(*) filter (where status = 'delivered' and lat is not null) as pinned,
+          count(*) filter (where status = 'delivered' and window_from is not null) as agreed,
+          count(*) filter (where status = 'failed') as failed
+        from deliveries d where org_id = ${p.orgId} and completed_at >= ${start}::timestamptz and completed_at < ${end} ${branchOf('d')}`,
+  );
+  const inspections = await count(
+    db,
+    sql`select count(*) as recorded,
+          count(*) filter (where outcome = 'suitable') as suitable,
+          count(*) filter (where lat is not null) as pinned
+        from home_inspections i where org_id = ${p.orgId} and recorded_at >= ${start}::timestamptz and recorded_at < ${end} ${branchOf('i')}`,
+  );
   const channelTotals = new Map<string, number>();
   for (const c of channels) channelTotals.set(c.channel, (channelTotals.get(c.channel) ?? 0) + c.count);
   const body = `
@@ -101,7 +117,15 @@ ${[...channelTotals].map(([channel, total]) => `<tr><td>${esc(label('channel', c
 <tr><th>عولجت ضمن المدة المحددة</th><td>${n(complaints.within)}</td></tr>
 <tr><th>نسبة الرد الأول ضمن المدة (جميع الأنواع)</th><td>${pct(casesKpi.firstResponse.metShare)}</td></tr>
 </tbody></table>
-<p class="footnote" style="font-size:0.85em">طريقة الحساب: الرد الأول هو أول رد وصل إلى الشخص (رسالة أُرسلت إليه أو تواصل مسجَّل معه على الحالة)، لا تغيير حالتها إلى «قيد المعالجة»؛ وتُحسب المدد بساعات العمل. مدة القرار من رفع الطلب للجنة إلى قرارها، و«ضمن الموعد» يعني صدوره في موعد القرار المُبلَّغ للمتقدم أو قبله. تُرسل دعوة تقييم واحدة للشخص في كل مدة محددة.</p>
+<h2>٧. تقديم الخدمة في موقع المستفيد ومعاينة المنازل</h2>
+<table><tbody>
+<tr><th>زيارات سُلِّمت فيها الخدمة</th><td>${n(visits.delivered)}</td></tr>
+<tr><th>منها بموقع مسجَّل عند الباب</th><td>${n(visits.pinned)}</td></tr>
+<tr><th>منها في موعد وفترة متفق عليهما مع المستفيد</th><td>${n(visits.agreed)}</td></tr>
+<tr><th>زيارات تعذّر فيها التسليم (مع السبب)</th><td>${n(visits.failed)}</td></tr>
+<tr><th>معاينات منازل سجّلها مندوبو الفروع</th><td>${n(inspections.recorded)} (مناسبة: ${n(inspections.suitable)}، بموقع مسجَّل: ${n(inspections.pinned)})</td></tr>
+</tbody></table>
+<p class="footnote" style="font-size:0.85em">طريقة الحساب: الرد الأول هو أول رد وصل إلى الشخص (رسالة أُرسلت إليه أو تواصل مسجَّل معه على الحالة)، لا تغيير حالتها إلى «قيد المعالجة»؛ وتُحسب المدد بساعات العمل. مدة القرار من رفع الطلب للجنة إلى قرارها، و«ضمن الموعد» يعني صدوره في موعد القرار المُبلَّغ للمتقدم أو قبله. تُرسل دعوة تقييم واحدة للشخص في كل مدة محددة. الزيارات والمعاينات تُعد بتاريخ تسجيلها في الفترة، وتسجّل المعاينة من أُسندت إليه وحده.</p>
 <div class="signatures"><div>المدير التنفيذي<br>التوقيع:</div><div>رئيس مجلس الإدارة<br>التوقيع:</div></div>`;
   return printPage({
     title: 'تقرير شواهد تطبيق السياسة',

@@ -111,7 +111,7 @@ function WorkRow({ item, kind }: { item: WorkItem; kind: WorkGroup['kind'] }) {
   const { t } = useTranslation();
   const format = useFormat();
   const href = itemHref(item);
-  const isStage = item.entityType === 'application' && kind !== 'referrals_sent';
+  const isStage = item.entityType === 'application' && kind !== 'referrals_sent' && kind !== 'inspections_mine';
   const statusKey = `work.status.${item.status}` as const;
   const status = isStage ? (
     <StageBadge stage={item.status} />
