@@ -47,8 +47,8 @@ function precompress(): Plugin {
  * chunk: each is shared with the staff app and would otherwise be its own chunk of a few hundred bytes, fetched
  * with its headers on a phone.
  */
-function portalIconFiles(): Set<string> {
-  const names = /export \{([^}]*)\}/.exec(readFileSync('src/web/portal/icons.ts', 'utf8'))?.[1]?.split(',') ?? [];
+function portalIconFiles(module: string): Set<string> {
+  const names = /export \{([^}]*)\}/.exec(readFileSync(module, 'utf8'))?.[1]?.split(',') ?? [];
   const wanted = new Set(names.map((name) => name.trim()).filter(Boolean));
   const index = readFileSync('node_modules/lucide-react/dist/esm/lucide-react.mjs', 'utf8');
   const files = new Set<string>();
@@ -57,12 +57,38 @@ function portalIconFiles(): Set<string> {
   }
   return files;
 }
-const portalIcons = portalIconFiles();
+// The home page's and the frame's icons come with the first load; the other pages' icons in a second chunk.
+const portalIcons = portalIconFiles('src/web/portal/icons.ts');
+const portalPageIcons = portalIconFiles('src/web/portal/page-icons.ts');
+
+/**
+ * `virtual:portal-strings/<section>`: one top-level section of the portal's Arabic translation
+ * (src/common/i18n/ar/portal.json) as its own module, so each page's chunk carries only its own strings and the
+ * first load of /portal carries only the home page's (issue 16; src/web/portal/i18n.ts registers them).
+ */
+function portalStrings(): Plugin {
+  const prefix = 'virtual:portal-strings/';
+  const source = path.resolve(import.meta.dirname, 'src/common/i18n/ar/portal.json');
+  return {
+    name: 'wasl-portal-strings',
+    resolveId(id) {
+      return id.startsWith(prefix) ? `\0${id}` : undefined;
+    },
+    load(id) {
+      if (!id.startsWith(`\0${prefix}`)) return undefined;
+      this.addWatchFile(source);
+      const section = id.slice(prefix.length + 1);
+      const all = JSON.parse(readFileSync(source, 'utf8')) as Record<string, unknown>;
+      if (!(section in all)) this.error(`portal.json has no section "${section}"`);
+      return `export default ${JSON.stringify(all[section])};`;
+    },
+  };
+}
 
 // The web apps live under src/web; the server serves the built files from dist/web.
 export default defineConfig({
   root: 'src/web',
-  plugins: [react(), tailwindcss(), precompress()],
+  plugins: [react(), tailwindcss(), portalStrings(), precompress()],
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,
@@ -81,6 +107,12 @@ export default defineConfig({
               test: (id) =>
                 /lucide-react[\\/]dist[\\/]esm[\\/]icons[\\/]/.test(id) &&
                 portalIcons.has(`icons/${path.basename(id)}`),
+            },
+            {
+              name: 'portal-page-icons',
+              test: (id) =>
+                /lucide-react[\\/]dist[\\/]esm[\\/]icons[\\/]/.test(id) &&
+                portalPageIcons.has(`icons/${path.basename(id)}`),
             },
           ],
         },

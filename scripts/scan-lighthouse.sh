@@ -31,6 +31,8 @@ PAGES=(
   "track|/portal/track"
   "contact|/portal/contact"
   "follow|/portal/follow"
+  "reach|/portal/contact-us"
+  "rights|/portal/rights"
   "info|/portal/info"
   "survey-invalid|/portal/survey/not-a-real-survey-token"
 )

@@ -1,7 +1,10 @@
+import applyStrings from 'virtual:portal-strings/apply';
 import { formatDual } from '../../common/dates';
-import { dateDisplay, list, num, t } from './i18n';
+import { addStrings, dateDisplay, list, num, t } from './i18n';
 import { cx, FieldError, fieldId, inputClass } from './ui';
 import { type DateValue, dateIso } from './validate';
+
+addStrings({ apply: applyStrings });
 
 /**
  * A date as day, month and year in the calendar the person knows it in (Hijri, as on most Saudi IDs, or

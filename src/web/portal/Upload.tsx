@@ -1,8 +1,12 @@
+import uploadStrings from 'virtual:portal-strings/upload';
 import { useId, useState } from 'react';
 import { api, type PortalError } from './api';
-import { t } from './i18n';
-import { CircleCheck, Upload } from './icons';
+import { addStrings, t } from './i18n';
+import { CircleCheck } from './icons';
+import { Upload } from './page-icons';
 import { buttonClass, cx, FieldError, fieldId, Ltr } from './ui';
+
+addStrings({ upload: uploadStrings });
 
 const MAX_BYTES = 5 * 1024 * 1024;
 const TYPES = ['application/pdf', 'image/jpeg', 'image/png'];

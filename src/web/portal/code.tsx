@@ -1,8 +1,13 @@
+import codeStrings from 'virtual:portal-strings/code';
+import promiseStrings from 'virtual:portal-strings/promise';
+import timeStrings from 'virtual:portal-strings/time';
 import { useEffect, useState } from 'react';
 import { formatDual } from '../../common/dates';
 import { PortalError } from './api';
-import { dateDisplay, t } from './i18n';
+import { addStrings, dateDisplay, t } from './i18n';
 import { Alert, Button, Card, Checkbox } from './ui';
+
+addStrings({ code: codeStrings, promise: promiseStrings, time: timeStrings });
 
 /** Seconds before "send a new code" is offered again (unless the code was stopped: then at once). */
 export const RESEND_SECONDS = 60;

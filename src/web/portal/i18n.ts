@@ -1,12 +1,18 @@
+import app from 'virtual:portal-strings/app';
+import errors from 'virtual:portal-strings/errors';
+import home from 'virtual:portal-strings/home';
+import notFound from 'virtual:portal-strings/notFound';
 import { toArabicDigits } from '../../common/arabic';
 import type { DateDisplay } from '../../common/dates';
-import ar from '../../common/i18n/ar/portal.json';
+import type arAll from '../../common/i18n/ar/portal.json';
 
 /**
- * The portal's own tiny translation: Arabic (the source) ships in the bundle; English is loaded only when asked
- * for. `t('home.title')` looks a dotted key up; `{{name}}` is replaced, numbers in the reader's digits.
+ * The portal's own tiny translation. Arabic (the source) comes in sections: the home page's ship in the main
+ * bundle, and each page's module registers its own (`addStrings`), so they travel in that page's chunk (the
+ * first-load budget, docs/benchmarks.md). English is loaded whole, only when asked for. `t('home.title')` looks a
+ * dotted key up; `{{name}}` is replaced, numbers in the reader's digits.
  */
-type Dict = typeof ar;
+type Dict = typeof arAll;
 type Leaves<T, P extends string = ''> = {
   [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
 }[keyof T & string];
@@ -15,7 +21,13 @@ export type Lang = 'ar' | 'en';
 
 const STORAGE_KEY = 'wasl.portal.lang';
 let lang: Lang = 'ar';
-let dict: Dict = ar;
+const ar: Partial<Record<keyof Dict, unknown>> = { app, errors, home, notFound };
+let dict: Partial<Record<keyof Dict, unknown>> = ar;
+
+/** Registers Arabic sections a page needs; called at the top of each page's module, before it renders. */
+export function addStrings(sections: Partial<Record<keyof Dict, Record<string, unknown>>>): void {
+  Object.assign(ar, sections);
+}
 
 function lookup(source: unknown, key: string): string | undefined {
   let node = source;
@@ -63,7 +75,7 @@ export function storedLang(): Lang {
 
 /** Switches the language (fetching English the first time), the page direction, and remembers the choice. */
 export async function loadLang(next: Lang): Promise<void> {
-  dict = next === 'en' ? ((await import('../../common/i18n/en/portal.json')).default as Dict) : ar;
+  dict = next === 'en' ? (await import('../../common/i18n/en/portal.json')).default : ar;
   lang = next;
   document.documentElement.lang = next;
   document.documentElement.dir = next === 'ar' ? 'rtl' : 'ltr';

@@ -1,13 +1,14 @@
-import { type ReactNode, useEffect, useState } from 'react';
+import applyStrings from 'virtual:portal-strings/apply';
+import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
 import { api, PortalError } from '../api';
 import { codeError, NewCode, type ReplyTime, SharedPhone } from '../code';
 import { type PortalInfo, useInfo } from '../data';
-import { t } from '../i18n';
+import { addStrings, t } from '../i18n';
 import { Link } from '../router';
 import { KEYS, readStored, removeStored, writeStored } from '../storage';
 import { Alert, Button, Card, focusFirstError, Heading, LoadFailed, Loading, Ltr, Progress, TextField } from '../ui';
 import { clean, type Errors, localMobile } from '../validate';
-import { ApplyDone, type ApplyResult } from './Done';
+import type { ApplyResult } from './Done';
 import {
   type Draft,
   documentsFor,
@@ -23,22 +24,14 @@ import {
   toPayload,
   validateStep,
 } from './model';
-import {
-  AddressStep,
-  BirthStep,
-  ConsentStep,
-  DeclarationStep,
-  FamilyStep,
-  IdentityStep,
-  IncomeStep,
-  MobileStep,
-  NameStep,
-  ServicesStep,
-  type StepProps,
-  WaterStep,
-} from './steps';
+import { ServicesStep, type StepProps } from './services-step';
+
+addStrings({ apply: applyStrings });
 
 const CODE_MINUTES = 10;
+
+/** The confirmation (with its document uploads) is fetched after sending, not with the form. */
+const ApplyDone = lazy(() => import('./Done').then((m) => ({ default: m.ApplyDone })));
 
 export function ApplyPage() {
   const info = useInfo();
@@ -139,6 +132,7 @@ function Wizard({ info, onDone }: { info: PortalInfo; onDone: (result: ApplyResu
   };
 
   const set: StepProps['set'] = (patch, clear = []) => {
+    preloadSteps();
     setDraft((current) => ({ ...current, data: { ...current.data, ...patch } }));
     const gone = [...Object.keys(patch), ...clear];
     setErrors((current) => {
@@ -340,33 +334,20 @@ function Wizard({ info, onDone }: { info: PortalInfo; onDone: (result: ApplyResu
   );
 }
 
+/** Every step but the first: loaded with its code when needed (see services-step.tsx). */
+const LaterStep = lazy(() => import('./steps').then((m) => ({ default: m.LaterStep })));
+/** Starts fetching the later steps (on the first answer, so "Next" does not wait for them). */
+const preloadSteps = () => {
+  import('./steps').catch(() => {});
+};
+
 function StepBody({ step, props, edit }: { step: StepId; props: StepProps; edit: (step: StepId) => void }) {
-  switch (step) {
-    case 'services':
-      return <ServicesStep {...props} />;
-    case 'identity':
-      return <IdentityStep {...props} />;
-    case 'name':
-      return <NameStep {...props} />;
-    case 'birth':
-      return <BirthStep {...props} />;
-    case 'mobile':
-      return <MobileStep {...props} />;
-    case 'address':
-      return <AddressStep {...props} />;
-    case 'family':
-      return <FamilyStep {...props} />;
-    case 'income':
-      return <IncomeStep {...props} />;
-    case 'water':
-      return <WaterStep {...props} />;
-    case 'consent':
-      return <ConsentStep {...props} />;
-    case 'declaration':
-      return <DeclarationStep {...props} edit={edit} />;
-    default:
-      return null;
-  }
+  if (step === 'services') return <ServicesStep {...props} />;
+  return (
+    <Suspense fallback={<Loading />}>
+      <LaterStep step={step} props={props} edit={edit} />
+    </Suspense>
+  );
 }
 
 function codeStillValid(draft: Draft): boolean {

@@ -1,10 +1,13 @@
+import applyStrings from 'virtual:portal-strings/apply';
 import { DecisionPromise, type ReplyTime, replyTimeText } from '../code';
 import type { RequiredDocument } from '../data';
-import { t } from '../i18n';
+import { addStrings, t } from '../i18n';
 import { CircleCheck } from '../icons';
 import { Link } from '../router';
 import { DocumentUpload } from '../Upload';
 import { Button, buttonClass, Card, Heading, KeepValue } from '../ui';
+
+addStrings({ apply: applyStrings });
 
 export type ApplyResult =
   | {

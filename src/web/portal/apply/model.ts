@@ -1,6 +1,7 @@
+import applyStrings from 'virtual:portal-strings/apply';
 import { WATER_PROBLEM_MAX } from '../../../common/input';
 import type { PortalInfo, RequiredDocument } from '../data';
-import { type Key, t } from '../i18n';
+import { addStrings, type Key, t } from '../i18n';
 import {
   clean,
   type DateValue,
@@ -17,6 +18,8 @@ import {
   textProblem,
   wholeNumber,
 } from '../validate';
+
+addStrings({ apply: applyStrings });
 
 /** The application wizard's steps on a phone: one question, or one small group, each. */
 export const STEPS = [

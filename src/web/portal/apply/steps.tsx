@@ -1,9 +1,9 @@
+import applyStrings from 'virtual:portal-strings/apply';
 import { type ReactNode, useEffect, useState } from 'react';
 import { WATER_PROBLEM_MAX } from '../../../common/input';
 import { DateField } from '../DateField';
-import type { PortalInfo } from '../data';
-import { num, t } from '../i18n';
-import { MapPin, Plus, Trash2 } from '../icons';
+import { addStrings, num, t } from '../i18n';
+import { MapPin, Plus, Trash2 } from '../page-icons';
 import {
   Alert,
   Arabic,
@@ -19,91 +19,11 @@ import {
   TextArea,
   TextField,
 } from '../ui';
-import { type Errors, emptyDate, localMobile } from '../validate';
-import {
-  type ApplyData,
-  FAMILY_STATUSES,
-  fullName,
-  HOUSING,
-  type Member,
-  RELATIONS,
-  type StepId,
-  WATER_SOURCES,
-} from './model';
+import { emptyDate, localMobile } from '../validate';
+import { FAMILY_STATUSES, fullName, HOUSING, type Member, RELATIONS, type StepId, WATER_SOURCES } from './model';
+import type { StepProps } from './services-step';
 
-export type StepProps = {
-  d: ApplyData;
-  /** Changes answers; the errors of the fields changed (and of `clear`) go away. */
-  set: (patch: Partial<ApplyData>, clear?: string[]) => void;
-  errors: Errors;
-  info: PortalInfo;
-};
-
-export function ServicesStep({ d, set, errors, info }: StepProps) {
-  const toggle = (id: string, on: boolean) =>
-    set({ serviceIds: on ? [...d.serviceIds, id] : d.serviceIds.filter((s) => s !== id) });
-  if (info.services.length === 0) return <Alert tone="warning">{t('apply.services.none')}</Alert>;
-  return (
-    <fieldset aria-describedby={`${fieldId('serviceIds')}-hint`} className="space-y-3">
-      <legend className="sr-only">{t('apply.services.title')}</legend>
-      <Hint name="serviceIds">{t('apply.services.hint')}</Hint>
-      <ul className="space-y-3">
-        {info.services.map((service, index) => {
-          const id = index === 0 ? fieldId('serviceIds') : `${fieldId('serviceIds')}-${index}`;
-          const checked = d.serviceIds.includes(service.id);
-          return (
-            <li
-              key={service.id}
-              className={
-                checked
-                  ? 'rounded-xl border-2 border-brand-700 bg-brand-50'
-                  : `rounded-xl border-2 bg-white ${errors.serviceIds ? 'border-red-700' : 'border-slate-300'}`
-              }
-            >
-              <label htmlFor={id} className="flex min-h-14 cursor-pointer items-start gap-3 p-4">
-                <input
-                  id={id}
-                  type="checkbox"
-                  checked={checked}
-                  onChange={(event) => toggle(service.id, event.target.checked)}
-                  aria-describedby={[`${id}-about`, errors.serviceIds ? `${fieldId('serviceIds')}-error` : '']
-                    .filter(Boolean)
-                    .join(' ')}
-                  className="mt-1 size-6 shrink-0 accent-brand-700"
-                />
-                <Arabic className="text-lg font-bold text-brand-950">{service.nameAr}</Arabic>
-              </label>
-              {/* The whole card is tappable: a tap on the description or documents toggles the service too. The
-                  checkbox above stays the control for keyboards and screen readers. */}
-              {/* biome-ignore lint/a11y/noStaticElementInteractions: a larger tap target for the checkbox above */}
-              {/* biome-ignore lint/a11y/useKeyWithClickEvents: the checkbox above is the keyboard control */}
-              <div
-                id={`${id}-about`}
-                data-testid={`service-card-${service.id}`}
-                onClick={() => toggle(service.id, !checked)}
-                className="cursor-pointer space-y-2 px-4 pb-4 ps-13"
-              >
-                <Arabic className="text-slate-800">{service.descriptionAr}</Arabic>
-                {service.requiredDocuments.length > 0 ? (
-                  <div className="text-sm text-slate-700">
-                    <p className="font-bold">{t('apply.services.documents')}</p>
-                    <ul lang="ar" className="list-disc space-y-0.5 ps-5">
-                      {service.requiredDocuments.map((doc) => (
-                        <li key={doc.key}>{doc.labelAr}</li>
-                      ))}
-                    </ul>
-                  </div>
-                ) : null}
-              </div>
-            </li>
-          );
-        })}
-      </ul>
-      <FieldError name="serviceIds">{errors.serviceIds}</FieldError>
-      <p className="text-sm text-slate-700">{t('apply.services.documentsNote')}</p>
-    </fieldset>
-  );
-}
+addStrings({ apply: applyStrings });
 
 export function IdentityStep({ d, set, errors }: StepProps) {
   return (
@@ -614,4 +534,32 @@ export function DeclarationStep({ d, set, errors, info, edit }: StepProps & { ed
       />
     </div>
   );
+}
+
+/** The step shown for `step` (every step but the first, which is in services-step.tsx). */
+export function LaterStep({ step, props, edit }: { step: StepId; props: StepProps; edit: (step: StepId) => void }) {
+  switch (step) {
+    case 'identity':
+      return <IdentityStep {...props} />;
+    case 'name':
+      return <NameStep {...props} />;
+    case 'birth':
+      return <BirthStep {...props} />;
+    case 'mobile':
+      return <MobileStep {...props} />;
+    case 'address':
+      return <AddressStep {...props} />;
+    case 'family':
+      return <FamilyStep {...props} />;
+    case 'income':
+      return <IncomeStep {...props} />;
+    case 'water':
+      return <WaterStep {...props} />;
+    case 'consent':
+      return <ConsentStep {...props} />;
+    case 'declaration':
+      return <DeclarationStep {...props} edit={edit} />;
+    default:
+      return null;
+  }
 }

@@ -1,8 +1,10 @@
+import applyStrings from 'virtual:portal-strings/apply';
+import contactStrings from 'virtual:portal-strings/contact';
 import { useEffect, useState } from 'react';
 import { api, PortalError } from '../api';
 import { type ReplyTime, replyTimeText } from '../code';
 import { useInfo } from '../data';
-import { num, t } from '../i18n';
+import { addStrings, num, t } from '../i18n';
 import { CircleCheck } from '../icons';
 import { Link, navigate, pageState } from '../router';
 import { KEYS, readStored, removeStored, writeStored } from '../storage';
@@ -20,6 +22,8 @@ import {
   TextField,
 } from '../ui';
 import { clean, type Errors, localMobile, mobileProblem } from '../validate';
+
+addStrings({ apply: applyStrings, contact: contactStrings });
 
 type Kind = 'inquiry' | 'complaint' | 'suggestion';
 type ContactDraft = {

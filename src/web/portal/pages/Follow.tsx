@@ -1,12 +1,16 @@
+import applyStrings from 'virtual:portal-strings/apply';
+import followStrings from 'virtual:portal-strings/follow';
 import { useState } from 'react';
 import { formatDateTime, formatDual } from '../../../common/dates';
 import { normalizeReference } from '../../../common/domain/reference';
 import { api, PortalError } from '../api';
 import { codeError, NewCode, type ReplyTime, replyTimeText } from '../code';
-import { dateDisplay, type Key, num, t } from '../i18n';
+import { addStrings, dateDisplay, type Key, num, t } from '../i18n';
 import { Link, pageState } from '../router';
 import { Alert, Button, buttonClass, Card, Facts, focusFirstError, Heading, Ltr, TextField } from '../ui';
 import { clean, type Errors } from '../validate';
+
+addStrings({ apply: applyStrings, follow: followStrings });
 
 type Followed = {
   reference: string;

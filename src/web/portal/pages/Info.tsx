@@ -1,9 +1,12 @@
+import infoStrings from 'virtual:portal-strings/info';
 import { useEffect, useState } from 'react';
 import { formatDual } from '../../../common/dates';
 import { type Published, useInfo } from '../data';
-import { dateDisplay, t } from '../i18n';
-import { ChevronDown } from '../icons';
+import { addStrings, dateDisplay, t } from '../i18n';
+import { ChevronDown } from '../page-icons';
 import { Arabic, Card, Heading, LoadFailed, Loading } from '../ui';
+
+addStrings({ info: infoStrings });
 
 function Document({ doc }: { doc: Published }) {
   // The date is written only once the reader opens the document: the first Hijri date formatter costs the phone

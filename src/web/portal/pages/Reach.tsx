@@ -1,10 +1,14 @@
+import reachStrings from 'virtual:portal-strings/reach';
 import type { ReactNode } from 'react';
 import { replyTimeText } from '../code';
 import { type PortalContact, useInfo } from '../data';
-import { currentLang, list, num, t } from '../i18n';
-import { Clock, MapPin, MessageCircle, Phone } from '../icons';
+import { addStrings, currentLang, list, num, t } from '../i18n';
+import { Phone } from '../icons';
+import { Clock, MapPin, MessageCircle } from '../page-icons';
 import { Link } from '../router';
 import { Arabic, buttonClass, Card, Heading, LoadFailed, Loading, Ltr } from '../ui';
+
+addStrings({ reach: reachStrings });
 
 /** Numbers to dial stay in Latin digits, as on the phone's keypad. "0163331144" → "tel:+966163331144"; a WhatsApp number → its wa.me link (international digits, no +). */
 const international = (local: string) => {

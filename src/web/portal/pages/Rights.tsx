@@ -1,10 +1,14 @@
+import rightsStrings from 'virtual:portal-strings/rights';
 import type { ReactNode } from 'react';
 import { replyTimeText } from '../code';
 import { useInfo } from '../data';
-import { currentLang, type Key, t } from '../i18n';
-import { BadgeCheck, CalendarClock, ClipboardList, MessageSquareWarning, Star } from '../icons';
+import { addStrings, currentLang, type Key, t } from '../i18n';
+import { ClipboardList } from '../icons';
+import { BadgeCheck, CalendarClock, MessageSquareWarning, Star } from '../page-icons';
 import { Link } from '../router';
 import { buttonClass, cx, Heading, LoadFailed, Loading } from '../ui';
+
+addStrings({ rights: rightsStrings });
 
 function Part(p: { id: string; icon: ReactNode; title: string; children: ReactNode }) {
   return (

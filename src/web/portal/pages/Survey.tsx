@@ -1,7 +1,8 @@
+import surveyStrings from 'virtual:portal-strings/survey';
 import { type ReactNode, useEffect, useState } from 'react';
 import { RATING_FACES, RATING_LABELS_AR } from '../../../common/domain/survey';
 import { api, PortalError } from '../api';
-import { currentLang, list, t } from '../i18n';
+import { addStrings, currentLang, list, t } from '../i18n';
 import { Link, usePath } from '../router';
 import {
   Alert,
@@ -19,6 +20,8 @@ import {
   Loading,
 } from '../ui';
 import type { Errors } from '../validate';
+
+addStrings({ survey: surveyStrings });
 
 type Question = {
   key: string;

@@ -1,10 +1,14 @@
+import applyStrings from 'virtual:portal-strings/apply';
+import trackStrings from 'virtual:portal-strings/track';
+import uploadStrings from 'virtual:portal-strings/upload';
 import { type ReactNode, useEffect, useState } from 'react';
 import { formatDual } from '../../../common/dates';
 import { normalizeReference } from '../../../common/domain/reference';
 import { api, PortalError } from '../api';
 import { codeError, DecisionPromise, NewCode, SharedPhone } from '../code';
-import { dateDisplay, type Key, num, t } from '../i18n';
-import { Check, CircleCheck, CircleDashed } from '../icons';
+import { addStrings, dateDisplay, type Key, num, t } from '../i18n';
+import { Check, CircleCheck } from '../icons';
+import { CircleDashed } from '../page-icons';
 import { Link, pageState } from '../router';
 import { DocumentUpload } from '../Upload';
 import {
@@ -23,6 +27,8 @@ import {
   TextField,
 } from '../ui';
 import { clean, type Errors } from '../validate';
+
+addStrings({ apply: applyStrings, track: trackStrings, upload: uploadStrings });
 
 type Tracked = {
   reference: string;
