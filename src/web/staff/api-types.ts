@@ -18,6 +18,7 @@ export type Permission =
   | 'imports.manage'
   | 'duplicates.manage'
   | 'audit.read'
+  | 'integrations.manage'
   | 'beneficiaries.search'
   | 'beneficiaries.read'
   | 'beneficiaries.read_sensitive'
