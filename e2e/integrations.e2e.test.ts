@@ -47,10 +47,10 @@ describe('integrations screen (Arabic, right to left)', () => {
     const context = await browser.newContext({ viewport: DESKTOP, locale: 'ar-SA' });
     try {
       const page = await context.newPage();
-      page.setDefaultTimeout(20_000);
+      page.setDefaultTimeout(40_000);
       await signIn(page);
       await page.goto(`${server.url}/admin/integrations`);
-      await page.getByRole('heading', { name: 'التكاملات', level: 1 }).waitFor();
+      await page.locator('h1', { hasText: 'التكاملات' }).waitFor();
       expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
 
       const tokenForm = page.getByRole('form', { name: 'رمز وصول جديد' });
@@ -125,10 +125,10 @@ describe('integrations screen (Arabic, right to left)', () => {
     const context = await browser.newContext({ viewport: PHONE, locale: 'ar-SA' });
     try {
       const page = await context.newPage();
-      page.setDefaultTimeout(20_000);
+      page.setDefaultTimeout(40_000);
       await signIn(page);
       await page.goto(`${server.url}/admin/integrations`);
-      await page.getByRole('heading', { name: 'التكاملات', level: 1 }).waitFor();
+      await page.locator('h1', { hasText: 'التكاملات' }).waitFor();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
       await screenshot(page, 'integrations-phone');
