@@ -9,7 +9,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import type { Database } from './db/client';
 import { registerBenchFloor } from './http/bench-floor';
@@ -19,6 +19,7 @@ import { registerGuard } from './http/guard';
 import { registerIdempotency } from './http/idempotency';
 import { safeError } from './http/log-safety';
 import { databaseRateLimitStore } from './http/rate-limit-store';
+import { openapiTransform, openapiTransformObject } from './http/openapi';
 import { registerHsts, registerSessionLoader, trustProxyOption } from './http/session';
 import { safeValidatorCompiler } from './http/validation';
 import { registerApplicationRoutes } from './modules/applications/routes';
@@ -133,15 +134,28 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await app.register(multipart, { limits: { fileSize: 25 * 1024 * 1024, files: 1, fields: 10, fieldSize: 1000 } });
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Wasl API', description: 'وصل — واجهة برمجة نظام علاقات المستفيدين', version: '0.1.0' },
+      info: {
+        title: 'Wasl API',
+        description: 'وصل — واجهة برمجة نظام علاقات المستفيدين. Integrations: docs/integrations.md.',
+        version: '0.1.0',
+        license: { name: 'Proprietary' },
+      },
+      servers: [{ url: '/', description: 'This installation' }],
       components: {
         securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'wasl_sid' },
-          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+          session: { type: 'apiKey', in: 'cookie', name: 'wasl_sid', description: 'Browser session (sign in first)' },
+          csrf: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'x-csrf-token',
+            description: 'Sent with every write of a session',
+          },
+          bearer: { type: 'http', scheme: 'bearer', description: 'API token of an integration (wasl_…); no CSRF' },
         },
       },
     },
-    transform: jsonSchemaTransform,
+    transform: openapiTransform,
+    transformObject: openapiTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 

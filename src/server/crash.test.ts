@@ -62,6 +62,25 @@ async function login(url: string) {
   };
 }
 
+async function subscribeWebhook(url: string) {
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: 'wasl-demo-2026' }),
+  });
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  const made = await fetch(`${url}/api/integrations/webhooks`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      cookie: (res.headers.get('set-cookie') ?? '').split(';')[0]!,
+      'x-csrf-token': csrfToken,
+    },
+    body: JSON.stringify({ name: 'crash receiver', url: 'http://127.0.0.1:9/none', events: ['beneficiary.enrolled'] }),
+  });
+  if (made.status !== 201) throw new Error(`subscribe: ${made.status}`);
+}
+
 describe('crash safety', () => {
   it(`every write acknowledged with 2xx survives ${RUNS} SIGKILLs mid-stream, and no record is half-written`, async () => {
     let env: Record<string, string>;
@@ -77,6 +96,9 @@ describe('crash safety', () => {
       const { child, url } = await start(env);
       if (process.env.CRASH_DEBUG) console.log('run', run, 'started in', Date.now() - t0, 'acked', acknowledged.length);
       const session = await login(url);
+      // Webhooks (issue 21): each new file queues its event in the same transaction, so kills leave neither a
+      // file without its delivery nor a delivery without its file. The receiver is unreachable: retries pile up.
+      if (run === 0) await subscribeWebhook(url);
       let stop = false;
       const writer = async () => {
         while (!stop) {
@@ -118,6 +140,18 @@ describe('crash safety', () => {
         where not exists (select 1 from consents c where c.beneficiary_id = b.id)
            or (select count(*) from household_members h where h.beneficiary_id = b.id) <> 2`);
       expect((partial as unknown as { rows: unknown[] }).rows).toEqual([]);
+      const unmatched = await database.db.execute(sql`
+        select b.id from beneficiaries b, webhook_subscriptions s
+        where b.created_at >= s.created_at
+          and (select count(*) from notifications n where n.channel = 'webhook' and n.entity_id = b.id::text) <> 1
+        union all
+        select n.id from notifications n
+        where n.channel = 'webhook' and not exists (select 1 from beneficiaries b where b.id::text = n.entity_id)`);
+      expect((unmatched as unknown as { rows: unknown[] }).rows).toEqual([]);
+      const queued = await database.db.execute(
+        sql`select count(*)::int as n from notifications where channel = 'webhook'`,
+      );
+      expect((queued as unknown as { rows: { n: number }[] }).rows[0]!.n).toBeGreaterThan(0);
     } finally {
       await database.close();
     }

@@ -21,6 +21,7 @@ export type Permission =
   | 'field.drafts'
   | 'field.complete_drafts'
   | 'audit.read'
+  | 'integrations.manage'
   | 'beneficiaries.search'
   | 'beneficiaries.read'
   | 'beneficiaries.read_sensitive'

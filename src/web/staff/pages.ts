@@ -3,6 +3,7 @@ import {
   BellRing,
   BookOpen,
   Building2,
+  Cable,
   CalendarClock,
   ClipboardList,
   CopyCheck,
@@ -52,7 +53,7 @@ export type NavLabelKey =
   // The set-up screens (issue 22).
   | `${'setup' | 'organisation' | 'branches' | 'servicesAdmin' | 'criteria'}.nav`
   // Data protection, the audit log and the system screen (issue 22).
-  | `${'privacyAdmin' | 'auditScreen' | 'system'}.nav`;
+  | `${'privacyAdmin' | 'auditScreen' | 'system' | 'integrations'}.nav`;
 
 /**
  * The staff app's pages, in menu order: one entry per page, with the permission it needs. A module plugs in by
@@ -92,6 +93,7 @@ const TasksPage = lazy(() => import('./routes/TasksPage'));
 // The dashboard brings its chart library (recharts) with it: nothing of it is in the first download.
 const ReportsPage = lazy(() => import('./routes/ReportsPage'));
 const OutboxPage = lazy(() => import('./routes/OutboxPage'));
+const IntegrationsPage = lazy(() => import('./features/integrations/IntegrationsPage'));
 const TemplatesPage = lazy(() => import('./routes/TemplatesPage'));
 const MessagingRulesPage = lazy(() => import('./routes/MessagingRulesPage'));
 const ContactPreferencesPage = lazy(() => import('./routes/ContactPreferencesPage'));
@@ -282,6 +284,12 @@ export const STAFF_PAGES: readonly StaffPage[] = [
     component: SystemPage,
     permission: 'system.manage',
     nav: { label: 'system.nav', icon: Server },
+  },
+  {
+    path: '/admin/integrations',
+    component: IntegrationsPage,
+    permission: 'integrations.manage',
+    nav: { label: 'integrations.nav', icon: Cable },
   },
   { path: '/settings/profile', component: ProfilePage, nav: { label: 'nav.profile', icon: UserCog } },
 ];
