@@ -48,7 +48,16 @@ try {
 } catch (error) {
   code = 1;
   if (error instanceof ZodError) {
-    for (const issue of error.issues) console.error(`--${String(issue.path[0])}: ${issue.message}`);
+    const flag: Record<string, string> = {
+      nameAr: 'name-ar',
+      nameEn: 'name-en',
+      adminUsername: 'admin',
+      adminName: 'admin-name',
+    };
+    for (const issue of error.issues) {
+      const key = String(issue.path[0]);
+      console.error(`--${flag[key] ?? key}: ${issue.message}`);
+    }
     console.error('Usage: npm run org:create -- --slug … --name-ar … --name-en … --host … --admin … --admin-name …');
   } else if (error instanceof AppError) {
     console.error(

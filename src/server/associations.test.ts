@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../common/domain/roles';
 import { organizations, users } from './db/tables/index';
 import { routeTableOf } from './http/guard';
+import { publicUrlOf } from './http/host-org';
 import { hashPassword } from './modules/auth/passwords';
 import { createOrganisation } from './modules/organisation/create-organisation';
 import { listServices } from './modules/services/queries';
@@ -187,6 +188,11 @@ describe('many associations on one deployment', () => {
     expect(wrongHost.status).toBe(401);
     expect(wrongHost.body.code).toBe('auth.invalid_credentials');
     expect((await onHost(new TestClient(ctx.app), HOST_A).login('officer')).status).toBe(200);
+    // Links in messages to B's beneficiaries open B's address; an association without a host keeps PUBLIC_URL.
+    expect(await publicUrlOf(ctx.deps.db, orgB, 'https://wasl.example.org')).toBe(`https://${HOST_B}`);
+    await ctx.deps.db.update(organizations).set({ host: null }).where(sql`${organizations.id} = ${ctx.orgId}`);
+    expect(await publicUrlOf(ctx.deps.db, ctx.orgId, 'https://wasl.example.org')).toBe('https://wasl.example.org');
+    await ctx.deps.db.update(organizations).set({ host: HOST_A }).where(sql`${organizations.id} = ${ctx.orgId}`);
   });
 
   it('every route of B, called with A’s ids, shows none of A’s data and changes none of it', async () => {

@@ -116,6 +116,25 @@ describe('embedded → server', () => {
     await expect(moveToServer(source, url, () => migrateUrl(url))).rejects.toBeInstanceOf(TargetNotEmptyError);
   });
 
+  it('finds a row that differs on the server and leaves the copy to be started over', async () => {
+    const { url } = await target();
+    const tamper = async () => {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(
+        `update beneficiaries set first_name = first_name || 'x' where ctid = (select min(ctid) from beneficiaries)`,
+      );
+      await c.end();
+    };
+    await expect(moveToServer(source, url, () => migrateUrl(url), { beforeVerify: tamper })).rejects.toThrow(
+      'Verification failed for beneficiaries;',
+    );
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    expect(await targetState(c)).toBe('interrupted');
+    await c.end();
+  });
+
   it('starts over cleanly when run again after an interrupted copy', async () => {
     const { url } = await target();
     const stop = new Error('power cut');

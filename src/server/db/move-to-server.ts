@@ -29,6 +29,8 @@ export type MoveOptions = {
   documents?: { from: string; to: string };
   /** Called after each batch; tests throw from it to interrupt a copy half-way. */
   onBatch?: (table: string, copied: number) => void | Promise<void>;
+  /** Called between the copy and the verification; tests change the target there to see verification fail. */
+  beforeVerify?: () => Promise<void>;
   log?: (line: string) => void;
 };
 
@@ -298,6 +300,7 @@ export async function moveToServer(
     }
     const copyMs = Date.now() - copyStart;
 
+    await opts.beforeVerify?.();
     const verifyStart = Date.now();
     const tables: TableCheck[] = [];
     for (const table of order) {

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
+import type { Db } from '../db/client';
 import { AppError } from '../errors';
-import { findOrganizationByHost } from '../modules/organisation/queries';
+import { findOrganizationByHost, findOrganizationHost } from '../modules/organisation/queries';
 import { findOrganization } from '../seed/organization';
 import type { Deps } from './context';
 
@@ -37,4 +38,13 @@ export async function publicOrgId(deps: Deps, request: FastifyRequest): Promise<
   const found = await organizationOfRequest(deps, request);
   if (!found) throw new AppError('request.not_found');
   return found.orgId;
+}
+
+/**
+ * The address links sent to an association's beneficiaries start with: its own host when it has one (same
+ * scheme as PUBLIC_URL), else PUBLIC_URL.
+ */
+export async function publicUrlOf(db: Db, orgId: string, publicUrl: string): Promise<string> {
+  const host = await findOrganizationHost(db, orgId);
+  return host ? `${new URL(publicUrl).protocol}//${host}` : publicUrl;
 }

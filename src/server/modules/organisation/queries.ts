@@ -157,3 +157,9 @@ export async function findOrganizationByHost(db: Db, host: string) {
     .where(eq(organizations.host, host.toLowerCase()));
   return row;
 }
+
+/** The host name an association is reached at on a shared deployment, or null. */
+export async function findOrganizationHost(db: Db, orgId: string): Promise<string | null> {
+  const [row] = await db.select({ host: organizations.host }).from(organizations).where(eq(organizations.id, orgId));
+  return row?.host ?? null;
+}

@@ -5,6 +5,7 @@ import { cases } from '../../db/tables/index';
 import { inOrg } from '../../db/tenancy';
 import { AppError } from '../../errors';
 import type { Deps, RequestMeta } from '../../http/context';
+import { publicUrlOf } from '../../http/host-org';
 import { createCase } from '../cases/manage-case';
 import { listMessages } from '../cases/queries';
 import { enqueueNotification } from '../notifications/outbox';
@@ -71,7 +72,7 @@ export async function submitPortalCase(deps: Deps, orgId: string, input: PortalC
         variables: {
           reference: created.reference,
           replyTime: replyTimeAr(times[input.kind].first),
-          link: `${deps.config.publicUrl}/portal/follow`,
+          link: `${await publicUrlOf(tx, orgId, deps.config.publicUrl)}/portal/follow`,
         },
         idempotencyKey: `case_received:${created.id}`,
         entityType: 'case',

@@ -6,6 +6,7 @@ import type { Db } from '../../db/client';
 import { surveyInvitations, surveyQuestions, surveyResponses, tasks, users } from '../../db/tables/index';
 import { AppError } from '../../errors';
 import { emitEvent } from '../integrations/emit-event';
+import { publicUrlOf } from '../../http/host-org';
 import { enqueueNotification } from '../notifications/outbox';
 import { ruleSettings } from '../outreach/run-outreach';
 import { getSettings } from '../settings/queries';
@@ -88,7 +89,8 @@ export async function inviteToSurvey(db: Db, p: Invite): Promise<boolean> {
     channel: 'sms',
     recipient: p.mobile,
     templateKey: 'survey_link',
-    variables: { link: `${p.publicUrl}/portal/survey/${token}` },
+    // The association's own address on a shared deployment (issue 20).
+    variables: { link: `${await publicUrlOf(db, p.orgId, p.publicUrl)}/portal/survey/${token}` },
     idempotencyKey: `survey:${p.trigger}:${p.entityId}`,
     entityType: 'survey',
     entityId: inserted[0]!.id,

@@ -72,6 +72,7 @@ describe('npm run doctor', () => {
     expect(warnings({ ...GOOD, SMS_WEBHOOK_SECRET: undefined })).toEqual(['SMS_WEBHOOK_SECRET']);
     expect(warnings({ ...GOOD, DATABASE_URL: undefined, BACKUP_DIR: undefined })).toEqual(['BACKUP_DIR']);
     expect(warnings({ ...GOOD, HOST: '0.0.0.0' })).toEqual(['HOST']);
+    expect(warnings({ ...GOOD, SESSION_CACHE_MS: '2000' })).toEqual(['SESSION_CACHE_MS']);
   });
 
   it('finds accounts that still sign in with the demo password, and a missing association', async () => {

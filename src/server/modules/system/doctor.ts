@@ -55,6 +55,13 @@ export function checkEnvironment(env: NodeJS.ProcessEnv): { findings: Finding[];
         'The database is on another machine and the address does not ask for TLS (add ?sslmode=verify-full): beneficiaries’ data would cross the network in clear.',
       );
     }
+    if (config.session.cacheMs > 0) {
+      add(
+        'warning',
+        'SESSION_CACHE_MS',
+        `Sessions are cached for ${config.session.cacheMs} ms per instance: with several instances, a sign-out on one is seen by the others only that much later. Leave SESSION_CACHE_MS unset (0 on a server).`,
+      );
+    }
   } else {
     add(
       'ok',
