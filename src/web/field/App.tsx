@@ -401,7 +401,7 @@ function Queue({ items, store, onChange }: { items: QueueItem[]; store: FieldSto
               {tr(`queue.state.${item.state}` as FieldKey)}
             </span>
           </div>
-          {item.message && <p className="text-sm">{item.message}</p>}
+          {item.message && item.state !== 'conflict' && <p className="text-sm">{item.message}</p>}
           {item.state === 'conflict' && item.conflict && (
             <Conflict item={item} today={today} store={store} onChange={onChange} />
           )}

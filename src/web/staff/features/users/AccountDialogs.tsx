@@ -11,7 +11,7 @@ import { Dialog } from '../../../ui/Dialog';
 import { TextField } from '../../../ui/fields';
 import { Named } from '../../../ui/Named';
 import type { StaffUser } from '../../api-types';
-import { useResetPassword, useResetTotp } from './queries';
+import { useResetPassword, useResetTotp, useRevokeSessions } from './queries';
 
 /** Letters and digits easy to read out and type (no 0/O, 1/l/I). */
 const READABLE = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -131,6 +131,39 @@ export function ResetTotpDialog({ user, onClose, onDone }: Omit<DialogProps, 'is
           }
         >
           {t('accounts.resetTotp.confirm')}
+        </Button>
+      </div>
+    </Dialog>
+  );
+}
+
+/** The admin ends every session of someone (a lost or shared phone): the field app there clears what it holds. */
+export function RevokeSessionsDialog({ user, onClose, onDone }: Omit<DialogProps, 'isSelf'>) {
+  const { t } = useTranslation();
+  const revoke = useRevokeSessions();
+  return (
+    <Dialog
+      role="alertdialog"
+      size="sm"
+      isOpen
+      onOpenChange={(open) => !open && onClose()}
+      closeLabel={t('app.close')}
+      title={<Named k="accounts.revokeSessions.title" name={user.displayName} />}
+    >
+      <p className="text-slate-700">{t('accounts.revokeSessions.body')}</p>
+      {revoke.isError ? <ErrorAlert className="mt-3">{errorMessage(revoke.error)}</ErrorAlert> : null}
+      <div className="mt-5 flex flex-wrap justify-end gap-2">
+        <Button onPress={onClose}>{t('app.cancel')}</Button>
+        <Button
+          variant="danger"
+          isPending={revoke.isPending}
+          onPress={() =>
+            revoke.mutate(user.id, {
+              onSuccess: () => onDone(<Named k="accounts.done.sessionsRevoked" name={user.displayName} />),
+            })
+          }
+        >
+          {t('accounts.revokeSessions.confirm')}
         </Button>
       </div>
     </Dialog>
