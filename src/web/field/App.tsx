@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { riyadhDate } from '../../common/dates';
 import { FieldForms, type FormTarget } from './Forms';
-import { type FieldKey, fieldLang, setFieldLang, tr } from './i18n';
+import { type FieldKey, fieldLang, setFieldLang, todayInRiyadh, tr } from './i18n';
 import {
   clearFieldData,
   FieldStore,
@@ -381,7 +380,7 @@ function Route({
 
 function Queue({ items, store, onChange }: { items: QueueItem[]; store: FieldStore; onChange: () => Promise<void> }) {
   if (items.length === 0) return <p>{tr('queue.empty')}</p>;
-  const today = riyadhDate(new Date());
+  const today = todayInRiyadh();
   return (
     <ul className="flex flex-col gap-2">
       {[...items].reverse().map((item) => (
