@@ -102,6 +102,9 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
+            // React, its JSX runtime and react-dom in one file: with three apps sharing them (staff, portal, field)
+            // the bundler would otherwise split the JSX runtime into its own small request on the portal's first load.
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
             {
               name: 'portal-icons',
               test: (id) =>

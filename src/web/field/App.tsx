@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { riyadhDate } from '../../common/dates';
 import { FieldForms, type FormTarget } from './Forms';
-import { type FieldKey, fieldLang, setFieldLang, tr } from './i18n';
+import { type FieldKey, fieldLang, setFieldLang, todayInRiyadh, tr } from './i18n';
 import {
   clearFieldData,
   FieldStore,
@@ -381,7 +380,7 @@ function Route({
 
 function Queue({ items, store, onChange }: { items: QueueItem[]; store: FieldStore; onChange: () => Promise<void> }) {
   if (items.length === 0) return <p>{tr('queue.empty')}</p>;
-  const today = riyadhDate(new Date());
+  const today = todayInRiyadh();
   return (
     <ul className="flex flex-col gap-2">
       {[...items].reverse().map((item) => (
@@ -401,7 +400,7 @@ function Queue({ items, store, onChange }: { items: QueueItem[]; store: FieldSto
               {tr(`queue.state.${item.state}` as FieldKey)}
             </span>
           </div>
-          {item.message && <p className="text-sm">{item.message}</p>}
+          {item.message && item.state !== 'conflict' && <p className="text-sm">{item.message}</p>}
           {item.state === 'conflict' && item.conflict && (
             <Conflict item={item} today={today} store={store} onChange={onChange} />
           )}

@@ -1,7 +1,6 @@
 import { type FormEvent, useState } from 'react';
-import { riyadhDate } from '../../common/dates';
 import type { RouteStop } from './App';
-import { type FieldKey, tr } from './i18n';
+import { type FieldKey, todayInRiyadh, tr } from './i18n';
 import { compressPhoto, PhotoError } from './photo';
 import type { QueueItem } from './store';
 
@@ -51,7 +50,7 @@ export function FieldForms({
     </label>
   );
   const stop = 'stop' in target ? target.stop : null;
-  const early = stop !== null && stop.scheduledDate > riyadhDate(new Date());
+  const early = stop !== null && stop.scheduledDate > todayInRiyadh();
   const now = () => new Date().toISOString();
   const withLocation = location ? { location } : {};
 

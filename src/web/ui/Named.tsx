@@ -11,7 +11,9 @@ type NamedKey =
   | 'accounts.resetPassword.title'
   | 'accounts.resetTotp.title'
   | 'accounts.done.passwordReset'
-  | 'accounts.done.totpReset';
+  | 'accounts.done.totpReset'
+  | 'accounts.revokeSessions.title'
+  | 'accounts.done.sessionsRevoked';
 
 /**
  * A sentence with a person's name in it. The name sits in `<bdi>` (the translation marks where), so a Latin

@@ -168,6 +168,10 @@ describe('a queue sent twice', () => {
     expect(afterFirst.reports - before.reports).toBe(2);
     expect(afterFirst.photos - before.photos).toBe(2);
     expect(afterFirst.interactions - before.interactions).toBe(1);
+    const inspections = await officer.get(`/api/field/inspections?beneficiaryId=${b}`);
+    expect(inspections.body.items.map((i: { data: { recommendation: string } }) => i.data.recommendation)).toEqual([
+      'urgent',
+    ]);
 
     for (const [i, item] of queue.entries()) {
       const again = await rep.post(item.url, item.body, { 'idempotency-key': item.key });

@@ -1,7 +1,6 @@
 import { addDays, riyadhDate } from '../../../common/dates';
 import { FIELD_WORKING_DAYS_AHEAD } from '../../../common/domain/field';
 import { isWorkingDate, nextWorkingDate } from '../../../common/domain/sla';
-import { AppError } from '../../errors';
 import type { Deps, SessionUser } from '../../http/context';
 import { authorize } from '../../policy';
 import { fullName } from '../beneficiaries/fields';
@@ -25,13 +24,13 @@ export function workingWindow(today: string, calendar: { workDays: number[]; hol
  */
 export async function getDayWork(deps: Deps, user: SessionUser) {
   authorize(user, 'field.work');
-  if (!user.branchId) throw new AppError('field.no_branch');
   const settings = await getSettings(deps.db, user.orgId);
   const now = new Date();
   const days = workingWindow(riyadhDate(now), { workDays: settings.workDays, holidays: settings.publicHolidays });
   const from = riyadhDate(now);
   const to = days[days.length - 1] ?? from;
-  const rows = await listBranchRoute(deps.db, user.orgId, user.branchId, from, to);
+  // A representative without a branch has no route (nothing of any branch is theirs).
+  const rows = user.branchId ? await listBranchRoute(deps.db, user.orgId, user.branchId, from, to) : [];
   return {
     userId: user.id,
     branchId: user.branchId,

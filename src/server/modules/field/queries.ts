@@ -162,13 +162,22 @@ export async function completeReport(db: Db, orgId: string, id: string, userId: 
   return rows.length > 0;
 }
 
-/** Field reports of a file (inspections), for the tests and the file's history. */
-export function listReportsOf(db: Db, orgId: string, beneficiaryId: string) {
+/** Inspections from the field, newest first: of one file, or of a branch (null: every branch). */
+export function listInspectionRows(db: Db, orgId: string, filter: { beneficiaryId?: string; branchId: string | null }) {
   return db
-    .select({ id: fieldReports.id, kind: fieldReports.kind, data: fieldReports.data })
+    .select({ id: fieldReports.id, beneficiaryId: fieldReports.beneficiaryId, data: fieldReports.data })
     .from(fieldReports)
-    .where(inOrg(fieldReports, orgId, eq(fieldReports.beneficiaryId, beneficiaryId)))
-    .orderBy(asc(fieldReports.createdAt));
+    .where(
+      inOrg(
+        fieldReports,
+        orgId,
+        eq(fieldReports.kind, 'inspection'),
+        filter.beneficiaryId ? eq(fieldReports.beneficiaryId, filter.beneficiaryId) : undefined,
+        filter.branchId ? eq(fieldReports.branchId, filter.branchId) : undefined,
+      ),
+    )
+    .orderBy(desc(fieldReports.createdAt))
+    .limit(200);
 }
 
 export async function getPhoto(db: Db, orgId: string, id: string) {

@@ -25,7 +25,6 @@ export async function recordFieldDelivery(
   meta: RequestMeta,
 ) {
   authorize(user, 'field.work');
-  if (!user.branchId) throw new AppError('field.no_branch');
   const delivery = await getDelivery(deps.db, user.orgId, id);
   if (!delivery) throw new AppError('delivery.not_found');
   const file = await getFileVersion(deps.db, user.orgId, delivery.beneficiaryId);

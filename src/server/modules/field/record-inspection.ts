@@ -16,7 +16,6 @@ export async function recordFieldInspection(
   meta: RequestMeta,
 ) {
   authorize(user, 'field.work');
-  if (!user.branchId) throw new AppError('field.no_branch');
   const file = await getFileVersion(deps.db, user.orgId, input.beneficiaryId);
   if (!file) throw new AppError('beneficiary.not_found');
   checkVersion(

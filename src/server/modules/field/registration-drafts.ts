@@ -2,7 +2,8 @@ import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
 import { authorize, listBranchOf } from '../../policy';
-import { completeReport, getReport, listDrafts } from './queries';
+import { loadBeneficiaryFor } from '../beneficiaries/get-beneficiary-file';
+import { completeReport, getReport, listDrafts, listInspectionRows } from './queries';
 
 /** The registration drafts waiting at the office (a representative sees their own branch's). */
 export async function listRegistrationDrafts(deps: Deps, user: SessionUser, status: 'open' | 'completed') {
@@ -31,4 +32,12 @@ export async function completeRegistrationDraft(deps: Deps, user: SessionUser, i
       details: { before: { status: 'open' }, after: { status: 'completed' } },
     });
   });
+}
+
+/** Inspections from the field (of one file, or of the user's branch), for the office and the representative. */
+export async function listInspections(deps: Deps, user: SessionUser, beneficiaryId: string | undefined) {
+  authorize(user, 'field.drafts');
+  if (beneficiaryId) await loadBeneficiaryFor(deps, user, beneficiaryId, 'beneficiaries.read');
+  const rows = await listInspectionRows(deps.db, user.orgId, { beneficiaryId, branchId: listBranchOf(user) });
+  return rows.map((row) => ({ ...row, data: row.data as Record<string, unknown> }));
 }

@@ -7,7 +7,7 @@ import { requestMeta } from '../../http/session';
 import { getDayWork } from './get-day-work';
 import { recordFieldDelivery } from './record-delivery';
 import { recordFieldInspection } from './record-inspection';
-import { completeRegistrationDraft, listRegistrationDrafts } from './registration-drafts';
+import { completeRegistrationDraft, listInspections, listRegistrationDrafts } from './registration-drafts';
 import { saveRegistrationDraft } from './save-registration-draft';
 
 const tags = ['field'];
@@ -23,7 +23,7 @@ const deliveryVersionOut = z.object({
 
 const dayWorkResponse = z.object({
   userId: z.uuid(),
-  branchId: z.uuid(),
+  branchId: z.uuid().nullable(),
   from: z.string(),
   to: z.string(),
   days: z.array(z.string()),
@@ -124,6 +124,26 @@ export function registerFieldRoutes(app: App, deps: Deps): void {
       },
     },
     async (request) => ({ items: await listRegistrationDrafts(deps, actorOf(request), request.query.status) }),
+  );
+
+  app.get(
+    '/api/field/inspections',
+    {
+      config: { access: 'field.drafts' },
+      schema: {
+        tags,
+        querystring: z.strictObject({ beneficiaryId: z.uuid().optional() }),
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({ id: z.uuid(), beneficiaryId: z.uuid().nullable(), data: z.record(z.string(), z.unknown()) }),
+            ),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => ({ items: await listInspections(deps, actorOf(request), request.query.beneficiaryId) }),
   );
 
   app.post(

@@ -15,13 +15,16 @@ import { Named } from '../../ui/Named';
 import { Loading, PageHeader } from '../../ui/Page';
 import { SelectField } from '../../ui/SelectField';
 import type { StaffUser, UserFilter } from '../api-types';
-import { ResetPasswordDialog, ResetTotpDialog } from '../features/users/AccountDialogs';
+import { ResetPasswordDialog, ResetTotpDialog, RevokeSessionsDialog } from '../features/users/AccountDialogs';
 import { useUpdateUser, useUsers } from '../features/users/queries';
 import { UserFormDialog } from '../features/users/UserFormDialog';
 import { useBranches, useBranchName } from '../queries';
 import { useUser } from '../session';
 
-type Editing = { kind: 'create' } | { kind: 'edit' | 'disable' | 'password' | 'totp'; user: StaffUser } | null;
+type Editing =
+  | { kind: 'create' }
+  | { kind: 'edit' | 'disable' | 'password' | 'totp' | 'sessions'; user: StaffUser }
+  | null;
 
 const ALL = 'all';
 
@@ -303,6 +306,18 @@ export default function UsersPage() {
                               {t('accounts.actions.resetTotp')}
                             </Button>
                           ) : null}
+                          {isSelf ? null : (
+                            <Button
+                              className="min-h-9 px-3"
+                              aria-label={t('accounts.actions.revokeSessionsLabel', { name: user.displayName })}
+                              onPress={() => {
+                                setNotice(null);
+                                setEditing({ kind: 'sessions', user });
+                              }}
+                            >
+                              {t('accounts.actions.revokeSessions')}
+                            </Button>
+                          )}
                           {isSelf ? null : user.disabled ? (
                             <Button
                               className="min-h-9 px-3"
@@ -350,6 +365,7 @@ export default function UsersPage() {
         <ResetPasswordDialog user={editing.user} isSelf={editing.user.id === me.id} onClose={close} onDone={done} />
       ) : null}
       {editing?.kind === 'totp' ? <ResetTotpDialog user={editing.user} onClose={close} onDone={done} /> : null}
+      {editing?.kind === 'sessions' ? <RevokeSessionsDialog user={editing.user} onClose={close} onDone={done} /> : null}
       <Dialog
         role="alertdialog"
         size="sm"

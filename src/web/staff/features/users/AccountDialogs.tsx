@@ -11,7 +11,7 @@ import { Dialog } from '../../../ui/Dialog';
 import { TextField } from '../../../ui/fields';
 import { Named } from '../../../ui/Named';
 import type { StaffUser } from '../../api-types';
-import { useResetPassword, useResetTotp } from './queries';
+import { useResetPassword, useResetTotp, useRevokeSessions } from './queries';
 
 /** Letters and digits easy to read out and type (no 0/O, 1/l/I). */
 const READABLE = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -104,10 +104,25 @@ export function ResetPasswordDialog({ user, isSelf, onClose, onDone }: DialogPro
   );
 }
 
-/** The admin switches off the two-step of someone who lost their authenticator. */
-export function ResetTotpDialog({ user, onClose, onDone }: Omit<DialogProps, 'isSelf'>) {
+type ConfirmKeys = {
+  title: 'accounts.resetTotp.title' | 'accounts.revokeSessions.title';
+  body: 'accounts.resetTotp.body' | 'accounts.revokeSessions.body';
+  confirm: 'accounts.resetTotp.confirm' | 'accounts.revokeSessions.confirm';
+  done: 'accounts.done.totpReset' | 'accounts.done.sessionsRevoked';
+};
+
+/** An admin's one-step action on someone's account, confirmed in an alert dialog (two-step reset, end sessions). */
+function ConfirmAccountDialog({
+  user,
+  onClose,
+  onDone,
+  keys,
+  mutation,
+}: Omit<DialogProps, 'isSelf'> & {
+  keys: ConfirmKeys;
+  mutation: ReturnType<typeof useResetTotp> | ReturnType<typeof useRevokeSessions>;
+}) {
   const { t } = useTranslation();
-  const reset = useResetTotp();
   return (
     <Dialog
       role="alertdialog"
@@ -115,24 +130,46 @@ export function ResetTotpDialog({ user, onClose, onDone }: Omit<DialogProps, 'is
       isOpen
       onOpenChange={(open) => !open && onClose()}
       closeLabel={t('app.close')}
-      title={<Named k="accounts.resetTotp.title" name={user.displayName} />}
+      title={<Named k={keys.title} name={user.displayName} />}
     >
-      <p className="text-slate-700">{t('accounts.resetTotp.body')}</p>
-      {reset.isError ? <ErrorAlert className="mt-3">{errorMessage(reset.error)}</ErrorAlert> : null}
+      <p className="text-slate-700">{t(keys.body)}</p>
+      {mutation.isError ? <ErrorAlert className="mt-3">{errorMessage(mutation.error)}</ErrorAlert> : null}
       <div className="mt-5 flex flex-wrap justify-end gap-2">
         <Button onPress={onClose}>{t('app.cancel')}</Button>
         <Button
           variant="danger"
-          isPending={reset.isPending}
+          isPending={mutation.isPending}
           onPress={() =>
-            reset.mutate(user.id, {
-              onSuccess: () => onDone(<Named k="accounts.done.totpReset" name={user.displayName} />),
+            (mutation.mutate as (id: string, options: { onSuccess: () => void }) => void)(user.id, {
+              onSuccess: () => onDone(<Named k={keys.done} name={user.displayName} />),
             })
           }
         >
-          {t('accounts.resetTotp.confirm')}
+          {t(keys.confirm)}
         </Button>
       </div>
     </Dialog>
   );
+}
+
+/** The admin switches off the two-step of someone who lost their authenticator. */
+export function ResetTotpDialog(props: Omit<DialogProps, 'isSelf'>) {
+  const keys = {
+    title: 'accounts.resetTotp.title',
+    body: 'accounts.resetTotp.body',
+    confirm: 'accounts.resetTotp.confirm',
+    done: 'accounts.done.totpReset',
+  } as const;
+  return <ConfirmAccountDialog {...props} keys={keys} mutation={useResetTotp()} />;
+}
+
+/** The admin ends every session of someone (a lost or shared phone): the field app there clears what it holds. */
+export function RevokeSessionsDialog(props: Omit<DialogProps, 'isSelf'>) {
+  const keys = {
+    title: 'accounts.revokeSessions.title',
+    body: 'accounts.revokeSessions.body',
+    confirm: 'accounts.revokeSessions.confirm',
+    done: 'accounts.done.sessionsRevoked',
+  } as const;
+  return <ConfirmAccountDialog {...props} keys={keys} mutation={useRevokeSessions()} />;
 }

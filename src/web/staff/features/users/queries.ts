@@ -39,6 +39,13 @@ export function useResetTotp() {
   });
 }
 
+/** An admin ends every session of someone (a lost phone): their devices are refused and told why. */
+export function useRevokeSessions() {
+  return useMutation({
+    mutationFn: (id: string) => api.post<{ revoked: number }>(`/api/users/${encodeURIComponent(id)}/sessions/revoke`),
+  });
+}
+
 export function useCreateUser() {
   const queryClient = useQueryClient();
   return useMutation({
