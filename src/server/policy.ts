@@ -88,6 +88,8 @@ export const ACTION_ROLES = {
   'duplicates.manage': ['manager'],
   /** Tuning the duplicate rules' weights and threshold (what the sweep and the import use). */
   'duplicates.rules': ['admin'],
+  /** The data-quality page: counts of files with gaps or doubtful values, each with its list. */
+  'quality.read': ['admin', 'manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof ACTION_ROLES;

@@ -17,6 +17,8 @@ export type Permission =
   | 'outreach.manage'
   | 'imports.manage'
   | 'duplicates.manage'
+  | 'duplicates.rules'
+  | 'quality.read'
   | 'audit.read'
   | 'beneficiaries.search'
   | 'beneficiaries.read'
