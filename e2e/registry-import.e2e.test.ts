@@ -147,4 +147,43 @@ describe('registry import and duplicate review', () => {
     await screenshot(page, 'duplicates-compare-390');
     await context.close();
   });
+
+  it('an admin tunes the duplicate rules; a manager reads the data-quality counts and opens a list', async () => {
+    const context = await browser.newContext({ viewport: DESKTOP, locale: 'ar-SA' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    await signIn(page, 'admin');
+    await page.getByRole('link', { name: 'قواعد التكرار' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'أوزان قواعد التكرار وحدّ الاشتباه' }).waitFor();
+    const threshold = page.getByLabel('حد الاشتباه (١٠–١٠٠)');
+    await threshold.fill('٥');
+    await page.getByRole('button', { name: 'حفظ القواعد' }).click();
+    await page.getByText(/الأوزان من ٠ إلى ١٠٠/).waitFor();
+    await threshold.fill('٦٠');
+    await page.getByRole('button', { name: 'كم زوجاً تجد هذه القواعد؟' }).click();
+    await page.getByText(/بهذه القواعد يُعثر الآن على/).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'duplicate-rules-1440');
+    await page.getByRole('button', { name: 'حفظ القواعد' }).click();
+    await page.getByText('حُفظت القواعد.').waitFor();
+    await page.reload();
+    await expect.poll(() => page.getByLabel('حد الاشتباه (١٠–١٠٠)').inputValue()).toBe('٦٠');
+    await context.close();
+
+    const phone = await browser.newContext({ viewport: PHONE, locale: 'ar-SA' });
+    const managerPage = await phone.newPage();
+    managerPage.setDefaultTimeout(20_000);
+    await signIn(managerPage, 'manager');
+    await managerPage.goto(`${server.url}/beneficiaries/quality`);
+    await managerPage.getByRole('heading', { level: 1, name: 'جودة بيانات السجل' }).waitFor();
+    await managerPage.getByText('بلا موقع للمنزل').waitFor();
+    expect(await seriousViolations(managerPage)).toEqual([]);
+    await screenshot(managerPage, 'data-quality-390');
+    // The sheets imported above carry no pins: their files are listed under "no home location".
+    await managerPage.locator('a[href="/beneficiaries/quality/missing_location"]').click();
+    await managerPage.getByRole('heading', { level: 1, name: /الملفات: بلا موقع للمنزل/ }).waitFor();
+    await managerPage.getByRole('link', { name: 'خالد ناصر علي الدوسري' }).first().waitFor();
+    await screenshot(managerPage, 'data-quality-list-390');
+    await phone.close();
+  });
 });

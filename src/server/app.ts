@@ -46,6 +46,7 @@ import { registerOutreachRoutes } from './modules/outreach/routes';
 import { registerPortalDeviceRoutes } from './modules/portal/device-routes';
 import { registerPortalRoutes } from './modules/portal/routes';
 import { registerPrivacyRoutes } from './modules/privacy/routes';
+import { registerQualityRoutes } from './modules/quality/routes';
 import { registerReportRoutes } from './modules/reports/routes';
 import { registerServiceRoutes } from './modules/services/routes';
 import { registerSettingsRoutes } from './modules/settings/routes';
@@ -181,6 +182,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   registerCriteriaRoutes(app, deps);
   registerBeneficiaryRoutes(app, deps);
   registerImportRoutes(app, deps);
+  registerQualityRoutes(app, deps);
   registerApplicationRoutes(app, deps);
   registerCommitteeRoutes(app, deps);
   registerInspectionRoutes(app, deps);

@@ -104,6 +104,8 @@ export const ACTION_ROLES = {
   /** The registration drafts from the field: read at the office; an officer completes them. */
   'field.drafts': ['manager', 'officer', 'branch_rep'],
   'field.complete_drafts': ['officer'],
+  /** The data-quality page: counts of files with gaps or doubtful values, each with its list. */
+  'quality.read': ['admin', 'manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof ACTION_ROLES;

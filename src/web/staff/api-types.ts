@@ -20,6 +20,8 @@ export type Permission =
   | 'field.work'
   | 'field.drafts'
   | 'field.complete_drafts'
+  | 'duplicates.rules'
+  | 'quality.read'
   | 'audit.read'
   | 'integrations.manage'
   | 'beneficiaries.search'

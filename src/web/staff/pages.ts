@@ -9,6 +9,7 @@ import {
   CopyCheck,
   FileUp,
   FolderSearch,
+  Gauge,
   Gavel,
   HandHeart,
   House,
@@ -26,6 +27,7 @@ import {
   Server,
   Settings,
   ShieldCheck,
+  SlidersHorizontal,
   SmilePlus,
   SquarePen,
   Truck,
@@ -45,7 +47,7 @@ export type NavLabelKey =
   // Cases, knowledge, appointments, volunteers and tasks keep theirs in their own sections too.
   | `${'cases' | 'knowledge' | 'appointments' | 'volunteers' | 'tasks'}.nav`
   // The registry import and the duplicate review queue too.
-  | `${'registryImport' | 'duplicates'}.nav`
+  | `${'registryImport' | 'duplicates' | 'duplicateRules' | 'dataQuality'}.nav`
   // Reports, the admin's message and rule screens, and the survey questions too.
   | `${'reports' | 'surveys'}.nav`
   | `admin.nav.${keyof typeof ar.admin.nav}`
@@ -73,6 +75,8 @@ const BeneficiariesPage = lazy(() => import('./routes/BeneficiariesPage'));
 const NewBeneficiaryPage = lazy(() => import('./routes/NewBeneficiaryPage'));
 const RegistryImportPage = lazy(() => import('./routes/RegistryImportPage'));
 const DuplicatesPage = lazy(() => import('./routes/DuplicatesPage'));
+const DuplicateRulesPage = lazy(() => import('./routes/DuplicateRulesPage'));
+const DataQualityPage = lazy(() => import('./routes/DataQualityPage'));
 const BeneficiaryFilePage = lazy(() => import('./routes/BeneficiaryFilePage'));
 const ApplicationsPage = lazy(() => import('./routes/ApplicationsPage'));
 const NewApplicationPage = lazy(() => import('./routes/NewApplicationPage'));
@@ -131,6 +135,19 @@ export const STAFF_PAGES: readonly StaffPage[] = [
     permission: 'duplicates.manage',
     nav: { label: 'duplicates.nav', icon: CopyCheck },
   },
+  {
+    path: '/beneficiaries/duplicate-rules',
+    component: DuplicateRulesPage,
+    permission: 'duplicates.rules',
+    nav: { label: 'duplicateRules.nav', icon: SlidersHorizontal },
+  },
+  {
+    path: '/beneficiaries/quality',
+    component: DataQualityPage,
+    permission: 'quality.read',
+    nav: { label: 'dataQuality.nav', icon: Gauge },
+  },
+  { path: '/beneficiaries/quality/:check', component: DataQualityPage, permission: 'quality.read' },
   { path: '/beneficiaries/:id', component: BeneficiaryFilePage, permission: 'beneficiaries.read' },
   {
     path: '/applications',

@@ -125,40 +125,6 @@ export const beneficiaryMerges = pgTable(
   ],
 );
 
-/**
- * A sheet row the import could not make into a file (invalid data), kept because the user chose "keep as needing
- * correction": its cells as the sheet had them and the reasons. An officer completes it into a real file through
- * the registration form (the same rules), which links the file here.
- */
-export const importCorrections = pgTable(
-  'import_corrections',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    orgId: orgId(),
-    importId: uuid('import_id')
-      .notNull()
-      .references(() => registryImports.id),
-    branchId: uuid('branch_id')
-      .notNull()
-      .references(() => branches.id),
-    row: integer('row').notNull(),
-    /** Header → the cell's text. */
-    cells: jsonb('cells').$type<Record<string, string>>().notNull(),
-    issues: jsonb('issues').$type<unknown[]>().notNull(),
-    status: text('status').notNull().default('open'),
-    beneficiaryId: uuid('beneficiary_id').references(() => beneficiaries.id),
-    completedBy: uuid('completed_by').references(() => users.id),
-    completedAt: timestamp('completed_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    // One correction per sheet row: a resumed or repeated run keeps it once.
-    uniqueIndex('import_corrections_org_row_uq').on(t.orgId, t.importId, t.row),
-    index('import_corrections_org_status_idx').on(t.orgId, t.status, t.createdAt),
-    check('import_corrections_status_ck', sql`${t.status} in ('open','completed')`),
-  ],
-);
-
 /** An association's tuned weights and threshold for the duplicate rules (absent: the defaults). */
 export const duplicateRuleSettings = pgTable(
   'duplicate_rule_settings',
