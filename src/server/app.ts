@@ -46,6 +46,7 @@ import { registerSystemRoutes } from './modules/system/routes';
 import { registerUserRoutes } from './modules/users/routes';
 import { registerVolunteerRoutes } from './modules/volunteers/routes';
 import { registerWorkRoutes } from './modules/work/routes';
+import './wiring';
 
 const require = createRequire(import.meta.url);
 

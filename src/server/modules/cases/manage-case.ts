@@ -21,12 +21,12 @@ import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
 import { authorize } from '../../policy';
-import { getBeneficiary } from '../beneficiaries/queries';
-import { recordInteraction } from '../interactions/record-interaction';
-import { enqueueNotification } from '../notifications/outbox';
-import { getSettings } from '../settings/queries';
-import { inviteToSurvey } from '../surveys/surveys';
-import { notifyStaff, whoReferredCase } from '../work/index';
+import { getBeneficiary } from '../beneficiaries';
+import { enqueueNotification } from '../notifications';
+import { getSettings } from '../settings';
+import { inviteToSurvey } from '../surveys';
+import { recordInteraction } from '../timeline';
+import { notifyStaff, whoReferredCase } from '../work';
 import { getCase } from './queries';
 import { calendarOf, slaMinutes } from './sla';
 

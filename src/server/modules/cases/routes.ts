@@ -19,10 +19,9 @@ import { readUpload } from '../../http/multipart';
 import { errorResponses, idParams, noContentResponses } from '../../http/schemas';
 import { requestMeta } from '../../http/session';
 import { listBranchOf } from '../../policy';
-import { nameForType } from '../beneficiaries/documents';
-import { storeUpload } from '../beneficiaries/stored-file';
-import { getSettings } from '../settings/queries';
-import { listStaffByRole } from '../users/queries';
+import { nameForType, storeUpload } from '../beneficiaries';
+import { getSettings } from '../settings';
+import { listStaffByRole } from '../users';
 import {
   addCaseMessage,
   assignCase,

@@ -8,8 +8,8 @@ import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
 import { authorize } from '../../policy';
-import { inviteToSurvey } from '../surveys/surveys';
-import { notifyStaff } from '../work/index';
+import { inviteToSurvey } from '../surveys';
+import { notifyStaff } from '../work';
 import { getDelivery } from './queries';
 import { scheduleDelivery, workingDateFor } from './schedule';
 

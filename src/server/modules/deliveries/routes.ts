@@ -8,8 +8,8 @@ import { actorOf } from '../../http/guard';
 import { errorResponses, idParams, noContentResponses } from '../../http/schemas';
 import { requestMeta } from '../../http/session';
 import { listBranchOf } from '../../policy';
-import { fullName } from '../beneficiaries/fields';
-import { listStaffByRole } from '../users/queries';
+import { fullName } from '../beneficiaries';
+import { listStaffByRole } from '../users';
 import { listDeliveries } from './queries';
 import { assignDelivery, recordDeliveryOutcome } from './record-outcome';
 

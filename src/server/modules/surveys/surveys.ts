@@ -5,9 +5,9 @@ import { DEFAULT_QUESTIONS, type SurveyTrigger } from '../../../common/domain/su
 import type { Db } from '../../db/client';
 import { surveyInvitations, surveyQuestions, surveyResponses, tasks, users } from '../../db/tables/index';
 import { AppError } from '../../errors';
-import { enqueueNotification } from '../notifications/outbox';
-import { ruleSettings } from '../outreach/run-outreach';
-import { getSettings } from '../settings/queries';
+import { enqueueNotification } from '../notifications';
+import { ruleSettings } from '../outreach';
+import { getSettings } from '../settings';
 
 export const SURVEY_LINK_DAYS = 14;
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');

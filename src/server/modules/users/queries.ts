@@ -2,7 +2,7 @@ import { and, asc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { branches, organizations, users } from '../../db/tables/index';
 import { inOrg } from '../../db/tenancy';
-import { sessionCache } from '../auth/session-cache';
+import { sessionCache } from '../auth';
 
 const userColumns = {
   id: users.id,
