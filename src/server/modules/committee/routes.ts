@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { staffRefListSchema } from '../../../common/api/staff';
 import { riyadhDate } from '../../../common/dates';
 import {
   appealInput,
@@ -118,9 +119,16 @@ export function registerCommitteeRoutes(app: App, deps: Deps): void {
     },
   );
 
-  app.get('/api/committee/members', { config: { access: 'committee.read' }, schema: { tags } }, async (request) => ({
-    items: await listStaffByRole(deps.db, actorOf(request).orgId, ['committee']),
-  }));
+  app.get(
+    '/api/committee/members',
+    {
+      config: { access: 'committee.read' },
+      schema: { tags, response: { 200: staffRefListSchema, ...errorResponses } },
+    },
+    async (request) => ({
+      items: await listStaffByRole(deps.db, actorOf(request).orgId, ['committee']),
+    }),
+  );
 
   app.post(
     '/api/committee/meetings/:id/agenda/refresh',
