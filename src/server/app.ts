@@ -52,9 +52,11 @@ import { registerServiceRoutes } from './modules/services/routes';
 import { registerSettingsRoutes } from './modules/settings/routes';
 import { registerSurveyRoutes } from './modules/surveys/routes';
 import { registerSystemRoutes } from './modules/system/routes';
+import { registerTaskRoutes } from './modules/tasks';
 import { registerUserRoutes } from './modules/users/routes';
 import { registerVolunteerRoutes } from './modules/volunteers/routes';
 import { registerWorkRoutes } from './modules/work/routes';
+import './wiring';
 
 const require = createRequire(import.meta.url);
 
@@ -189,6 +191,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   registerDeliveryRoutes(app, deps);
   registerInteractionRoutes(app, deps);
   registerCaseRoutes(app, deps);
+  registerTaskRoutes(app, deps);
   registerKnowledgeRoutes(app, deps);
   registerAcknowledgementRoutes(app, deps);
   registerAppointmentRoutes(app, deps);

@@ -13,6 +13,7 @@ import { runOutboxOnce } from '../modules/notifications/worker';
 import { runOutreach } from '../modules/outreach/run-outreach';
 import { applyRetention } from '../modules/privacy/privacy';
 import { getSettings } from '../modules/settings/queries';
+import '../wiring';
 import { createBackup, pruneBackups } from '../modules/system/backups';
 import { claimJobPeriod, deleteEndedRateLimits, recordJobRun } from '../modules/system/queries';
 

@@ -417,7 +417,8 @@ export type MeetingSummary = {
   status: string;
 };
 
-export type StaffRef = { id: string; displayName: string; role: Role; branchId: string | null };
+/** Derived from the shared response schema (src/common/api/staff.ts). */
+export type { StaffRef } from '../../common/api/staff';
 
 export type ScheduleMeetingRequest = {
   /** ISO date-time with its offset (+03:00, Riyadh). */

@@ -3,8 +3,7 @@ import { formatSaudiMobileLocal } from '../../../common/saudi';
 import { AppError } from '../../errors';
 import type { Deps, SessionUser } from '../../http/context';
 import { authorize } from '../../policy';
-import { fullName } from '../beneficiaries/fields';
-import { getBeneficiary } from '../beneficiaries/queries';
+import { fullName, getBeneficiary } from '../beneficiaries';
 import {
   getApplication,
   getDeclaration,

@@ -8,7 +8,7 @@ import { actorOf } from '../../http/guard';
 import { errorResponses, idParams, noContentResponses } from '../../http/schemas';
 import { requestMeta } from '../../http/session';
 import { authorize, listBranchOf } from '../../policy';
-import { fullName } from '../beneficiaries/fields';
+import { fullName } from '../beneficiaries';
 import { createApplication } from './create-application';
 import { COMMITTEE_STAGES, getApplicationDetail } from './get-application';
 import { listApplicationServices, listApplications, listCriteriaVersions } from './queries';

@@ -1,7 +1,7 @@
 import { type Criterion, criteriaSchema, DEFAULT_CRITERIA, scoreApplication } from '../../../common/domain/selection';
 import type { Db } from '../../db/client';
 import { selectionCriteriaVersions } from '../../db/tables/index';
-import type { BeneficiaryRow } from '../beneficiaries/queries';
+import type { BeneficiaryRow } from '../beneficiaries';
 import { latestCriteria } from './queries';
 
 function ageOn(birthDate: string, today: string): number {

@@ -16,12 +16,11 @@ import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
 import { type Action, authorize, can } from '../../policy';
-import { fullName } from '../beneficiaries/fields';
-import { getBeneficiary, getHousehold } from '../beneficiaries/queries';
-import { emitEvent } from '../integrations/emit-event';
-import { notify } from '../notifications/notify';
-import { getSettings } from '../settings/queries';
-import { notifyStaff, whoMovedTo } from '../work/index';
+import { fullName, getBeneficiary, getHousehold } from '../beneficiaries';
+import { notify } from '../notifications';
+import { getSettings } from '../settings';
+import { notifyStaff, whoMovedTo } from '../work';
+import { emitEvent } from '../integrations';
 import { getApplication, getDeclaration, listChecklist } from './queries';
 import { currentCriteria, scoreBeneficiary } from './scoring';
 

@@ -6,7 +6,7 @@ import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
 import { authorize } from '../../policy';
-import { loadBeneficiaryFor } from '../beneficiaries/get-beneficiary-file';
+import { loadBeneficiaryFor } from '../beneficiaries';
 
 /**
  * Books a beneficiary into a free slot. The user must be allowed to write the file and to manage the slot's

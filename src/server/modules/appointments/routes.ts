@@ -10,10 +10,9 @@ import { actorOf } from '../../http/guard';
 import { errorResponses, idParams, noContentResponses } from '../../http/schemas';
 import { requestMeta } from '../../http/session';
 import { authorize, listBranchOf } from '../../policy';
-import { fullName } from '../beneficiaries/fields';
-import { loadBeneficiaryFor } from '../beneficiaries/get-beneficiary-file';
-import { recordInteraction } from '../interactions/record-interaction';
-import { branchExists } from '../users/queries';
+import { fullName, loadBeneficiaryFor } from '../beneficiaries';
+import { recordInteraction } from '../timeline';
+import { branchExists } from '../users';
 import { bookAppointment } from './book-appointment';
 
 const tags = ['appointments'];

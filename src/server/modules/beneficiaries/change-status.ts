@@ -6,7 +6,7 @@ import { inOrg } from '../../db/tenancy';
 import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
-import { getSettings } from '../settings/queries';
+import { getSettings } from '../settings';
 import { loadBeneficiaryFor } from './get-beneficiary-file';
 
 export type StatusAction =

@@ -355,3 +355,12 @@ export function listReverificationDue(
     .orderBy(asc(beneficiaries.reverifyDue))
     .limit(limit);
 }
+
+/** The file an application belongs to (a document filed under it must be the same file's). */
+export async function applicationOwner(db: Db, orgId: string, applicationId: string) {
+  const [row] = await db
+    .select({ beneficiaryId: applications.beneficiaryId })
+    .from(applications)
+    .where(inOrg(applications, orgId, eq(applications.id, applicationId)));
+  return row ?? null;
+}

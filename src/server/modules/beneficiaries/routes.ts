@@ -10,10 +10,10 @@ import { readUpload, uploadField } from '../../http/multipart';
 import { errorResponses, idParams, noContentResponses } from '../../http/schemas';
 import { requestMeta } from '../../http/session';
 import { authorize, listBranchOf } from '../../policy';
-import { getSettings } from '../settings/queries';
+import { getSettings } from '../settings';
 import { changeBeneficiaryStatus } from './change-status';
 import { createBeneficiary, likelyDuplicates } from './create-beneficiary';
-import { DOCUMENT_KIND, readDocument, uploadDocument } from './documents';
+import { readDocument, uploadDocument } from './documents';
 import { fullName } from './fields';
 import { getBeneficiaryFile } from './get-beneficiary-file';
 import { presentSummary } from './present';
@@ -29,6 +29,7 @@ import {
   statusBody,
 } from './schema';
 import { findBeneficiaries } from './search-beneficiaries';
+import { DOCUMENT_KIND } from './stored-file';
 import { updateBeneficiary } from './update-beneficiary';
 
 const tags = ['beneficiaries'];

@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { cases, tasks, users } from '../../db/tables/index';
 import { writeAudit } from '../../http/audit';
-import { notifyStaff } from '../work/index';
+import { notifyStaff } from '../work';
 import { breachedNotEscalated } from './queries';
 
 /**

@@ -130,3 +130,21 @@ export function breachedNotEscalated(db: Db, now: Date) {
       ),
     );
 }
+
+export async function getAttachment(db: Db, orgId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(caseAttachments)
+    .where(inOrg(caseAttachments, orgId, eq(caseAttachments.id, id)));
+  return row ?? null;
+}
+
+export async function insertAttachment(db: Db, values: typeof caseAttachments.$inferInsert) {
+  const [row] = await db.insert(caseAttachments).values(values).returning({
+    id: caseAttachments.id,
+    originalName: caseAttachments.originalName,
+    mime: caseAttachments.mime,
+    size: caseAttachments.size,
+  });
+  return row!;
+}

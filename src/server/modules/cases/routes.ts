@@ -1,7 +1,5 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
+import { staffRefListSchema } from '../../../common/api/staff';
 import {
   assignCaseInput,
   caseMessageInput,
@@ -9,20 +7,15 @@ import {
   createCaseInput,
   suggestionOutcomeInput,
 } from '../../../common/domain/case';
-import { caseAttachments, tasks } from '../../db/tables/index';
-import { inOrg } from '../../db/tenancy';
-import { AppError } from '../../errors';
-import { writeAudit } from '../../http/audit';
 import type { App, Deps } from '../../http/context';
 import { actorOf } from '../../http/guard';
 import { readUpload } from '../../http/multipart';
 import { errorResponses, idParams, noContentResponses } from '../../http/schemas';
 import { requestMeta } from '../../http/session';
 import { listBranchOf } from '../../policy';
-import { nameForType } from '../beneficiaries/documents';
-import { storeUpload } from '../beneficiaries/stored-file';
-import { getSettings } from '../settings/queries';
-import { listStaffByRole } from '../users/queries';
+import { getSettings } from '../settings';
+import { listStaffByRole } from '../users';
+import { attachFile } from './attach-file';
 import {
   addCaseMessage,
   assignCase,
@@ -32,6 +25,7 @@ import {
   transitionCase,
 } from './manage-case';
 import { listAttachments, listCases, listMessages } from './queries';
+import { readAttachment } from './read-attachment';
 import { caseSummary, inboxQuery } from './schema';
 import { slaState } from './sla';
 
@@ -134,9 +128,13 @@ export function registerCaseRoutes(app: App, deps: Deps): void {
     },
   );
 
-  app.get('/api/cases/owners', { config: { access: 'cases.work' }, schema: { tags } }, async (request) => ({
-    items: await listStaffByRole(deps.db, actorOf(request).orgId, ['officer', 'execution_officer', 'branch_rep']),
-  }));
+  app.get(
+    '/api/cases/owners',
+    { config: { access: 'cases.work' }, schema: { tags, response: { 200: staffRefListSchema, ...errorResponses } } },
+    async (request) => ({
+      items: await listStaffByRole(deps.db, actorOf(request).orgId, ['officer', 'execution_officer', 'branch_rep']),
+    }),
+  );
 
   app.post(
     '/api/cases/:id/transitions',
@@ -190,29 +188,26 @@ export function registerCaseRoutes(app: App, deps: Deps): void {
 
   app.post(
     '/api/cases/:id/attachments',
-    { config: { access: 'cases.work' }, schema: { tags, params: idParams, consumes: ['multipart/form-data'] } },
+    {
+      config: { access: 'cases.work' },
+      schema: {
+        tags,
+        params: idParams,
+        consumes: ['multipart/form-data'],
+        response: {
+          201: z.object({ id: z.uuid(), originalName: z.string(), mime: z.string(), size: z.number().int() }),
+          ...errorResponses,
+        },
+      },
+    },
     async (request, reply) => {
-      const user = actorOf(request);
-      const c = await loadCaseFor(deps, user, request.params.id, 'cases.work');
       const part = await readUpload(request);
-      const row = await storeUpload(deps, user.orgId, { fileName: part.fileName, bytes: part.bytes }, (file) =>
-        deps.db.transaction(async (tx) => {
-          const [inserted] = await tx
-            .insert(caseAttachments)
-            .values({ orgId: user.orgId, caseId: c.id, ...file, uploadedBy: user.id })
-            .returning({
-              id: caseAttachments.id,
-              originalName: caseAttachments.originalName,
-              mime: caseAttachments.mime,
-              size: caseAttachments.size,
-            });
-          await writeAudit(tx, user, requestMeta(request), {
-            action: 'case.attachment',
-            entityType: 'case',
-            entityId: c.id,
-          });
-          return inserted!;
-        }),
+      const row = await attachFile(
+        deps,
+        actorOf(request),
+        request.params.id,
+        { fileName: part.fileName, bytes: part.bytes },
+        requestMeta(request),
       );
       return reply.status(201).send(row);
     },
@@ -222,69 +217,14 @@ export function registerCaseRoutes(app: App, deps: Deps): void {
     '/api/case-attachments/:id',
     { config: { access: 'cases.read' }, schema: { tags, params: idParams } },
     async (request, reply) => {
-      const user = actorOf(request);
-      const [row] = await deps.db
-        .select()
-        .from(caseAttachments)
-        .where(inOrg(caseAttachments, user.orgId, eq(caseAttachments.id, request.params.id)));
-      if (!row) throw new AppError('document.not_found');
-      await loadCaseFor(deps, user, row.caseId, 'cases.read');
-      const bytes = await fs.readFile(path.join(deps.config.uploadDir, row.storedName)).catch(() => null);
-      if (!bytes) throw new AppError('document.not_found');
+      const file = await readAttachment(deps, actorOf(request), request.params.id);
       return reply
-        .type(row.mime)
+        .type(file.mime)
         .header(
           'content-disposition',
-          `attachment; filename="attachment"; filename*=UTF-8''${encodeURIComponent(nameForType(row.originalName, row.mime))}`,
+          `attachment; filename="attachment"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
         )
-        .send(bytes);
-    },
-  );
-
-  app.get(
-    '/api/tasks',
-    {
-      config: { access: 'session.self' },
-      schema: { tags: ['tasks'], querystring: z.strictObject({ open: z.enum(['true', 'false']).default('true') }) },
-    },
-    async (request) => {
-      const user = actorOf(request);
-      const rows = await deps.db
-        .select()
-        .from(tasks)
-        .where(
-          inOrg(
-            tasks,
-            user.orgId,
-            eq(tasks.assigneeUserId, user.id),
-            request.query.open === 'true' ? isNull(tasks.doneAt) : undefined,
-          ),
-        )
-        .orderBy(tasks.createdAt)
-        .limit(200);
-      return {
-        items: rows.map(({ orgId: _o, dedupeKey: _d, ...t }) => ({
-          ...t,
-          dueAt: iso(t.dueAt),
-          doneAt: iso(t.doneAt),
-          createdAt: t.createdAt.toISOString(),
-        })),
-      };
-    },
-  );
-
-  app.post(
-    '/api/tasks/:id/done',
-    { config: { access: 'session.self' }, schema: { tags: ['tasks'], params: idParams, response: noContentResponses } },
-    async (request, reply) => {
-      const user = actorOf(request);
-      const rows = await deps.db
-        .update(tasks)
-        .set({ doneAt: new Date() })
-        .where(inOrg(tasks, user.orgId, and(eq(tasks.id, request.params.id), eq(tasks.assigneeUserId, user.id))))
-        .returning({ id: tasks.id });
-      if (rows.length === 0) throw new AppError('task.not_found');
-      return reply.status(204).send();
+        .send(file.bytes);
     },
   );
 }

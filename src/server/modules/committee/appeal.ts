@@ -8,8 +8,8 @@ import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
 import { authorize } from '../../policy';
-import { getApplication } from '../applications/queries';
-import { getSettings } from '../settings/queries';
+import { getApplication } from '../applications';
+import { getSettings } from '../settings';
 import { lastDecision } from './queries';
 
 /**

@@ -16,11 +16,11 @@ import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
 import { authorize } from '../../policy';
-import { getApplication } from '../applications/queries';
-import { addMonths } from '../beneficiaries/change-status';
-import { scheduleDelivery } from '../deliveries/schedule';
-import { notify } from '../notifications/notify';
-import { getSettings } from '../settings/queries';
+import { getApplication } from '../applications';
+import { addMonths } from '../beneficiaries';
+import { scheduleDelivery } from '../deliveries';
+import { notify } from '../notifications';
+import { getSettings } from '../settings';
 
 export function listCompletion(deps: Deps, applicationId: string) {
   return deps.db

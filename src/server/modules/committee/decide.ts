@@ -20,12 +20,12 @@ import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
 import { authorize } from '../../policy';
-import { emitEvent } from '../integrations/emit-event';
-import { recordInteraction } from '../interactions/record-interaction';
-import { notify } from '../notifications/notify';
-import { getSettings } from '../settings/queries';
-import { inviteToSurvey } from '../surveys/surveys';
-import { notifyStaff, whoMovedTo } from '../work/index';
+import { notify } from '../notifications';
+import { getSettings } from '../settings';
+import { inviteToSurvey } from '../surveys';
+import { recordInteraction } from '../timeline';
+import { notifyStaff, whoMovedTo } from '../work';
+import { emitEvent } from '../integrations';
 import { getAgendaItem, getMeeting, listAttendees } from './queries';
 
 /**

@@ -5,11 +5,9 @@ import { AppError } from '../../errors';
 import type { Deps, SessionUser } from '../../http/context';
 import { authorize } from '../../policy';
 import { esc, printPage } from '../../print/html';
-import { loadApplicationFor } from '../applications/get-application';
-import { listApplicationServices } from '../applications/queries';
-import { fullName } from '../beneficiaries/fields';
-import { getBeneficiary } from '../beneficiaries/queries';
-import { getSettings } from '../settings/queries';
+import { listApplicationServices, loadApplicationFor } from '../applications';
+import { fullName, getBeneficiary } from '../beneficiaries';
+import { getSettings } from '../settings';
 import { getMeeting, lastDecision, listAgenda, listAttendees, listVotes } from './queries';
 
 const AR = { locale: 'ar', digits: 'arab' } as const;

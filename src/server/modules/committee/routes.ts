@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { staffRefListSchema } from '../../../common/api/staff';
 import { riyadhDate } from '../../../common/dates';
 import {
   appealInput,
@@ -14,11 +15,10 @@ import { actorOf } from '../../http/guard';
 import { errorResponses, idParams, noContentResponses } from '../../http/schemas';
 import { requestMeta } from '../../http/session';
 import { authorize } from '../../policy';
-import { loadApplicationFor } from '../applications/get-application';
-import { listApplicationServices } from '../applications/queries';
-import { fullName } from '../beneficiaries/fields';
-import { getSettings } from '../settings/queries';
-import { listStaffByRole } from '../users/queries';
+import { listApplicationServices, loadApplicationFor } from '../applications';
+import { fullName } from '../beneficiaries';
+import { getSettings } from '../settings';
+import { listStaffByRole } from '../users';
 import { fileAppeal } from './appeal';
 import { enrolApplication, listCompletion, markCompletionStep } from './complete-registration';
 import { castVote, closeMeeting, decideApplication, quorumNeeded } from './decide';
@@ -119,9 +119,16 @@ export function registerCommitteeRoutes(app: App, deps: Deps): void {
     },
   );
 
-  app.get('/api/committee/members', { config: { access: 'committee.read' }, schema: { tags } }, async (request) => ({
-    items: await listStaffByRole(deps.db, actorOf(request).orgId, ['committee']),
-  }));
+  app.get(
+    '/api/committee/members',
+    {
+      config: { access: 'committee.read' },
+      schema: { tags, response: { 200: staffRefListSchema, ...errorResponses } },
+    },
+    async (request) => ({
+      items: await listStaffByRole(deps.db, actorOf(request).orgId, ['committee']),
+    }),
+  );
 
   app.post(
     '/api/committee/meetings/:id/agenda/refresh',

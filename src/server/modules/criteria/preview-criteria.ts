@@ -1,7 +1,7 @@
 import { riyadhDate } from '../../../common/dates';
 import { type Criterion, type ScoringFacts, scoreApplication } from '../../../common/domain/selection';
 import type { Deps } from '../../http/context';
-import { currentCriteria } from '../applications/scoring';
+import { currentCriteria } from '../applications';
 import { householdsOf, PREVIEW_LIMIT, waitingApplications } from './queries';
 
 function ageOn(birthDate: string, today: string): number {

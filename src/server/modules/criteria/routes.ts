@@ -3,7 +3,7 @@ import { criteriaSchema } from '../../../common/domain/selection';
 import type { App, Deps } from '../../http/context';
 import { actorOf } from '../../http/guard';
 import { errorResponses } from '../../http/schemas';
-import { currentCriteria } from '../applications/scoring';
+import { currentCriteria } from '../applications';
 import { previewCriteria } from './preview-criteria';
 import { criteriaVersions } from './queries';
 

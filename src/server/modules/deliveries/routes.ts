@@ -1,5 +1,6 @@
 import { eq, gte, lte, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import { staffRefListSchema } from '../../../common/api/staff';
 import { assignDeliveryInput, DELIVERY_STATUSES, deliveryOutcomeInput } from '../../../common/domain/committee';
 import { isoDate } from '../../../common/domain/fields';
 import { deliveries } from '../../db/tables/index';
@@ -8,8 +9,8 @@ import { actorOf } from '../../http/guard';
 import { errorResponses, idParams, noContentResponses } from '../../http/schemas';
 import { requestMeta } from '../../http/session';
 import { listBranchOf } from '../../policy';
-import { fullName } from '../beneficiaries/fields';
-import { listStaffByRole } from '../users/queries';
+import { fullName } from '../beneficiaries';
+import { listStaffByRole } from '../users';
 import { listDeliveries } from './queries';
 import { assignDelivery, recordDeliveryOutcome } from './record-outcome';
 
@@ -54,7 +55,10 @@ export function registerDeliveryRoutes(app: App, deps: Deps): void {
 
   app.get(
     '/api/deliveries/assignees',
-    { config: { access: 'deliveries.assign' }, schema: { tags } },
+    {
+      config: { access: 'deliveries.assign' },
+      schema: { tags, response: { 200: staffRefListSchema, ...errorResponses } },
+    },
     async (request) => ({
       items: await listStaffByRole(deps.db, actorOf(request).orgId, ['execution_officer', 'branch_rep']),
     }),

@@ -3,7 +3,7 @@ import { isWorkingDate, nextWorkingDate } from '../../../common/domain/sla';
 import type { Db } from '../../db/client';
 import { beneficiaries, deliveries } from '../../db/tables/index';
 import { AppError } from '../../errors';
-import { getSettings } from '../settings/queries';
+import { getSettings } from '../settings';
 
 /**
  * Deliveries happen on the association's working days (settings: work days, public holidays). A date a person

@@ -5,7 +5,7 @@ import type { App, Deps } from '../../http/context';
 import { actorOf } from '../../http/guard';
 import { errorResponses, idParams, noContentResponses } from '../../http/schemas';
 import { requestMeta } from '../../http/session';
-import { mergeChoiceSchema, mergeFiles, undoMerge } from '../beneficiaries/merge-files';
+import { mergeChoiceSchema, mergeFiles, undoMerge } from '../beneficiaries';
 import { previewDuplicateRules, readDuplicateRules, saveDuplicateRules } from './duplicate-rules';
 import {
   decidePair,

@@ -6,10 +6,10 @@ import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
 import { authorize, listBranchOf } from '../../policy';
-import { getApplication } from '../applications/queries';
-import { loadBeneficiaryFor } from '../beneficiaries/get-beneficiary-file';
-import { loadCaseFor } from '../cases/manage-case';
-import { recordInteraction } from './record-interaction';
+import { getApplication } from '../applications';
+import { loadBeneficiaryFor } from '../beneficiaries';
+import { loadCaseFor } from '../cases';
+import { recordInteraction } from '../timeline';
 
 export type NewContact = {
   channel: Channel;

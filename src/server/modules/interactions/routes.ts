@@ -16,7 +16,7 @@ import type { App, Deps } from '../../http/context';
 import { actorOf } from '../../http/guard';
 import { errorResponses, idParams, noContentResponses } from '../../http/schemas';
 import { requestMeta } from '../../http/session';
-import { loadBeneficiaryFor } from '../beneficiaries/get-beneficiary-file';
+import { loadBeneficiaryFor } from '../beneficiaries';
 import { createInteraction, linkInteraction, listInteractions } from './manage-interactions';
 
 const tags = ['interactions'];

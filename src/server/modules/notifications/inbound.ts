@@ -1,14 +1,14 @@
-import { and, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import { type DeliveryStatus, optKeyword } from '../../../common/domain/messaging';
 import { normalizeSaudiMobile } from '../../../common/saudi';
 import type { Db } from '../../db/client';
-import { beneficiaries, caseMessages, cases, inboundMessages, webhookEvents } from '../../db/tables/index';
+import { beneficiaries, inboundMessages, webhookEvents } from '../../db/tables/index';
 import { inOrg } from '../../db/tenancy';
 import { writeAudit } from '../../http/audit';
 import type { Deps } from '../../http/context';
-import { createCase } from '../cases/manage-case';
-import { recordInteraction } from '../interactions/record-interaction';
+import { recordInteraction } from '../timeline';
 import { upsertContact } from './messaging-queries';
+import { notificationPorts } from './ports';
 import { applyReceipt } from './receipts';
 import { answerFromWhatsApp, parseSurveyReply } from './survey-replies';
 import { type SmsWebhook, smsWebhookSchema, type WhatsAppWebhook, whatsappWebhookSchema } from './webhook-schemas';
@@ -238,7 +238,16 @@ async function handleWhatsApp(
         }
         const kw = optKeyword(text);
         if (kw) await applyKeyword(deps.db, orgId, mobile, kw, 'whatsapp', now);
-        else await toCase(deps, orgId, mobile, name, text);
+        else {
+          const b = await beneficiaryByMobile(deps.db, orgId, mobile);
+          await notificationPorts().whatsAppConversation(deps, {
+            orgId,
+            mobile,
+            name,
+            text,
+            beneficiaryId: b?.id ?? null,
+          });
+        }
         handled += 1;
       }
     }
@@ -290,65 +299,4 @@ async function beneficiaryByMobile(db: Db, orgId: string, mobile: string) {
     .where(inOrg(beneficiaries, orgId, or(eq(beneficiaries.mobile, mobile), eq(beneficiaries.mobile2, mobile))))
     .limit(1);
   return b ?? null;
-}
-
-/**
- * A WhatsApp message to the association: a contact on the social-media channel, matched to a file by mobile;
- * it joins the sender's open case, or opens one.
- */
-async function toCase(deps: Deps, orgId: string, mobile: string, name: string | null, text: string) {
-  const b = await beneficiaryByMobile(deps.db, orgId, mobile);
-  const [open] = await deps.db
-    .select({ id: cases.id })
-    .from(cases)
-    .where(
-      inOrg(
-        cases,
-        orgId,
-        eq(cases.channel, 'social_media'),
-        inArray(cases.status, ['new', 'in_progress', 'referred', 'waiting_beneficiary']),
-        b ? or(eq(cases.beneficiaryId, b.id), eq(cases.contactMobile, mobile)) : eq(cases.contactMobile, mobile),
-      ),
-    )
-    .orderBy(desc(cases.createdAt))
-    .limit(1);
-  if (open) {
-    await deps.db
-      .insert(caseMessages)
-      .values({ orgId, caseId: open.id, kind: 'inbound', body: text, channel: 'social_media' });
-    // A reply from the person ends a wait on them.
-    await deps.db
-      .update(cases)
-      .set({ status: 'in_progress' })
-      .where(and(eq(cases.id, open.id), eq(cases.status, 'waiting_beneficiary')));
-    await recordInteraction(deps.db, {
-      orgId,
-      channel: 'social_media',
-      direction: 'inbound',
-      userId: null,
-      summary: `واتساب: ${text.slice(0, 300)}`,
-      beneficiaryId: b?.id ?? null,
-      contactName: b ? null : name,
-      contactMobile: b ? null : mobile,
-    });
-    return;
-  }
-  await createCase(
-    deps,
-    null,
-    orgId,
-    {
-      kind: 'inquiry',
-      channel: 'social_media',
-      priority: 'normal',
-      subject: text.slice(0, 80) || 'رسالة واتساب',
-      description: text || '—',
-      beneficiaryId: b?.id ?? null,
-      contactName: name,
-      contactMobile: mobile,
-      anonymous: false,
-      team: 'relations',
-    },
-    { ip: null, userAgent: 'whatsapp-webhook' },
-  );
 }

@@ -1,8 +1,8 @@
 import { RATING_LABELS_AR } from '../../../common/domain/survey';
 import type { Db } from '../../db/client';
 import { AppError } from '../../errors';
-import { answerSurvey, questionsFor, surveyForToken } from '../surveys/surveys';
 import { enqueueNotification } from './outbox';
+import { notificationPorts } from './ports';
 import type { WhatsAppList } from './providers/types';
 
 /**
@@ -41,7 +41,7 @@ export async function surveyRatingList(
 ): Promise<WhatsAppList | null> {
   const token = TOKEN_IN_LINK.exec(link)?.[1];
   if (!token) return null;
-  const questions = await questionsFor(db, orgId);
+  const questions = await notificationPorts().questionsFor(db, orgId);
   const rating = questions.find((q) => q.kind === 'rating');
   if (!rating || questions.some((q) => q !== rating && q.required)) return null;
   return {
@@ -67,10 +67,13 @@ export async function answerFromWhatsApp(
   reply: SurveyReply,
 ): Promise<boolean> {
   try {
-    const { questions } = await surveyForToken(db, reply.token);
+    const { questions } = await notificationPorts().surveyForToken(db, reply.token);
     const rating = questions.find((q) => q.kind === 'rating');
     if (!rating) return false;
-    await answerSurvey(db, reply.token, { answers: { [rating.key]: reply.rating }, anonymous: reply.anonymous });
+    await notificationPorts().answerSurvey(db, reply.token, {
+      answers: { [rating.key]: reply.rating },
+      anonymous: reply.anonymous,
+    });
   } catch (error) {
     if (error instanceof AppError && error.code.startsWith('survey.')) return false;
     throw error;

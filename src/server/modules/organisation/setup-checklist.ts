@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { riyadhDate } from '../../../common/dates';
 import type { Deps } from '../../http/context';
-import { getSettings } from '../settings/queries';
+import { getSettings } from '../settings';
 import { setupFacts } from './queries';
 import type { setupChecklistSchema, setupStepSchema } from './schema';
 

@@ -14,8 +14,8 @@ import {
   users,
 } from '../../db/tables/index';
 import { inOrg } from '../../db/tenancy';
-import { fullName } from '../beneficiaries/fields';
-import { enqueueNotification } from '../notifications/outbox';
+import { fullName } from '../beneficiaries';
+import { enqueueNotification } from '../notifications';
 
 const AR = { locale: 'ar', digits: 'arab' } as const;
 type Counts = { tasks: number; messages: number };

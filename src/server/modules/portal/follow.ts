@@ -5,11 +5,10 @@ import { cases } from '../../db/tables/index';
 import { inOrg } from '../../db/tenancy';
 import { AppError } from '../../errors';
 import type { Deps, RequestMeta } from '../../http/context';
+import { createCase, listMessages } from '../cases';
+import { enqueueNotification } from '../notifications';
+import { getSettings } from '../settings';
 import { publicUrlOf } from '../../http/host-org';
-import { createCase } from '../cases/manage-case';
-import { listMessages } from '../cases/queries';
-import { enqueueNotification } from '../notifications/outbox';
-import { getSettings } from '../settings/queries';
 import { consumeOtp, issueOtp } from './otp';
 
 export const followHash = (key: string) => createHash('sha256').update(key).digest('hex');

@@ -3,7 +3,7 @@ import { and, count, desc, eq, gt, isNull, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { otpCodes } from '../../db/tables/index';
 import { AppError } from '../../errors';
-import { enqueueNotification } from '../notifications/outbox';
+import { enqueueNotification } from '../notifications';
 
 export const OTP_TTL_MINUTES = 10;
 export const MAX_VERIFY_ATTEMPTS = 5;

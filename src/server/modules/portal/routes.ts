@@ -16,11 +16,12 @@ import { publicOrgId } from '../../http/host-org';
 import { readUpload, uploadField } from '../../http/multipart';
 import { errorResponses } from '../../http/schemas';
 import { requestMeta } from '../../http/session';
-import { DOCUMENT_KIND, sniffMime } from '../beneficiaries/documents';
-import { searchKnowledge } from '../knowledge/knowledge';
-import { listServices } from '../services/queries';
-import { getSettings } from '../settings/queries';
-import { listBranches } from '../users/queries';
+import { findOrganization } from '../../seed/organization';
+import { DOCUMENT_KIND, sniffMime } from '../beneficiaries';
+import { searchKnowledge } from '../knowledge';
+import { listServices } from '../services';
+import { getSettings } from '../settings';
+import { listBranches } from '../users';
 import {
   clearDeviceCookie,
   findDevice,

@@ -2,8 +2,8 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { checklistItems, documents } from '../../db/tables/index';
 import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta } from '../../http/context';
-import { storeUpload } from '../beneficiaries/stored-file';
-import { handlerOf, notifyStaff } from '../work/index';
+import { storeUpload } from '../beneficiaries';
+import { handlerOf, notifyStaff } from '../work';
 
 /** A document the applicant adds from the portal, after a one-time code; checked by content like at the desk. */
 export async function uploadPortalDocument(

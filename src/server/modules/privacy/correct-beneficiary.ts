@@ -11,10 +11,8 @@ import { inOrg } from '../../db/tenancy';
 import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
-import { beforeAfter } from '../audit/diff';
-import { toColumns } from '../beneficiaries/fields';
-import { loadBeneficiaryFor } from '../beneficiaries/get-beneficiary-file';
-import { diffFields } from './privacy';
+import { beforeAfter } from '../audit';
+import { diffFields, loadBeneficiaryFor, toColumns } from '../beneficiaries';
 
 /** The personal fields a correction may change: the national ID too, which ordinary editing does not allow. */
 export const correctionInput = z.strictObject({

@@ -21,9 +21,7 @@ import { inOrg } from '../../db/tenancy';
 import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
-import { addMonths } from '../beneficiaries/change-status';
-import { presentBeneficiary } from '../beneficiaries/present';
-import { getBeneficiary, getHousehold } from '../beneficiaries/queries';
+import { addMonths, getBeneficiary, getHousehold, presentBeneficiary } from '../beneficiaries';
 
 /** Everything the association holds about one person, for their data-access request (PDPL). */
 export async function collectPersonalData(db: Db, orgId: string, beneficiaryId: string) {
@@ -71,18 +69,6 @@ export async function collectPersonalData(db: Db, orgId: string, beneficiaryId: 
     deliveries: deliveryRows.map(strip),
     documents: docs,
   };
-}
-
-/** Records a correction with the old and new value of each field that changed. */
-export function diffFields(before: Record<string, unknown>, after: Record<string, unknown>) {
-  const changes: Record<string, { from: unknown; to: unknown }> = {};
-  for (const [key, value] of Object.entries(after)) {
-    if (key === 'nameNorm' || key === 'districtNorm' || key === 'updatedAt') continue;
-    const old = before[key];
-    if (JSON.stringify(old ?? null) !== JSON.stringify(value ?? null))
-      changes[key] = { from: old ?? null, to: value ?? null };
-  }
-  return changes;
 }
 
 const ERASED = '[حُذف]';

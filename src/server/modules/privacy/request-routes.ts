@@ -9,8 +9,7 @@ import type { App, Deps } from '../../http/context';
 import { actorOf } from '../../http/guard';
 import { errorResponses, idParams, noContentResponses } from '../../http/schemas';
 import { requestMeta } from '../../http/session';
-import { fullName } from '../beneficiaries/fields';
-import { loadBeneficiaryFor } from '../beneficiaries/get-beneficiary-file';
+import { fullName, loadBeneficiaryFor } from '../beneficiaries';
 import { correctBeneficiary, correctionInput } from './correct-beneficiary';
 
 const tags = ['privacy'];

@@ -3,8 +3,8 @@ import { formatDual, formatNumber, riyadhDate } from '../../../common/dates';
 import type { Db } from '../../db/client';
 import { organizations } from '../../db/tables/index';
 import { esc, printPage } from '../../print/html';
-import { searchKnowledge } from '../knowledge/knowledge';
-import { getSettings } from '../settings/queries';
+import { searchKnowledge } from '../knowledge';
+import { getSettings } from '../settings';
 import { casesSummary, decisionTimes, interactionsByChannel, type Period, satisfaction } from './kpis';
 import { label } from './labels';
 

@@ -5,7 +5,7 @@ import { formatHijri, riyadhDate } from '../../../common/dates';
 import type { Db } from '../../db/client';
 import { applications, beneficiaries, cases, deliveries, services } from '../../db/tables/index';
 import { inOrg } from '../../db/tenancy';
-import { fullName } from '../beneficiaries/fields';
+import { fullName } from '../beneficiaries';
 import { label } from './labels';
 
 const AR = { locale: 'ar', digits: 'latn' } as const;

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
-import { beforeAfter, hasChanges } from '../audit/diff';
+import { beforeAfter, hasChanges } from '../audit';
 import { getService, insertService, serviceCodeExists, updateService } from './queries';
 import type { createServiceBody, updateServiceBody } from './schema';
 

@@ -5,7 +5,7 @@ import type { App, Deps } from '../../http/context';
 import { actorOf } from '../../http/guard';
 import { errorResponses } from '../../http/schemas';
 import { requestMeta } from '../../http/session';
-import { beforeAfter } from '../audit/diff';
+import { beforeAfter } from '../audit';
 import { getSettings, saveSettings } from './queries';
 
 const tags = ['settings'];

@@ -3,7 +3,7 @@ import type { NotificationChannel } from '../../../common/domain/notifications';
 import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
-import { buildProviders } from '../notifications/providers/index';
+import { buildProviders } from '../notifications';
 
 /**
  * Sends one test message straight through a channel's provider (not the outbox, so it is not retried and

@@ -3,16 +3,16 @@ import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
 import type { Auth, Deps, RequestMeta, SessionUser } from '../../http/context';
 import { authorize } from '../../policy';
-import { beforeAfter } from '../audit/diff';
-import { changePassword } from '../auth/change-password';
-import { hashPassword } from '../auth/passwords';
+import { beforeAfter } from '../audit';
 import {
+  changePassword,
   countUnusedRecoveryCodes,
   deleteUserSessions,
+  hashPassword,
   replaceRecoveryCodes,
   updatePasswordHash,
   updateTotp,
-} from '../auth/queries';
+} from '../auth';
 import { branchExists, getUser, insertUser, updateUser, usernameExists } from './queries';
 
 async function requireBranch(deps: Deps, orgId: string, branchId: string | null | undefined) {

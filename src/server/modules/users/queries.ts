@@ -1,8 +1,9 @@
-import { and, asc, eq, ilike, inArray, notLike, or, type SQL } from 'drizzle-orm';
+import type { Role } from '../../../common/domain/roles';
+import { and, asc, eq, ilike, inArray, notLike, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { branches, organizations, users } from '../../db/tables/index';
 import { inOrg } from '../../db/tenancy';
-import { sessionCache } from '../auth/session-cache';
+import { sessionCache } from '../auth';
 
 const userColumns = {
   id: users.id,
@@ -146,7 +147,7 @@ export async function getOrganization(db: Db, orgId: string) {
 /** Active staff with one of the roles, for pickers (committee members, delivery assignees). */
 export function listStaffByRole(db: Db, orgId: string, roles: string[]) {
   return db
-    .select({ id: users.id, displayName: users.displayName, role: users.role, branchId: users.branchId })
+    .select({ id: users.id, displayName: users.displayName, role: sql<Role>`${users.role}`, branchId: users.branchId })
     .from(users)
     .where(inOrg(users, orgId, and(inArray(users.role, roles), eq(users.disabled, false))))
     .orderBy(asc(users.displayName));

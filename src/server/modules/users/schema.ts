@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PASSWORD_MAX, ROLES, USERNAME_PATTERN } from '../../../common/domain/roles';
-import { newPasswordSchema } from '../auth/schema';
+import { newPasswordSchema } from '../auth';
 
 const displayName = z.string().trim().min(2).max(120);
 

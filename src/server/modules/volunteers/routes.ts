@@ -11,8 +11,8 @@ import type { App, Deps } from '../../http/context';
 import { actorOf } from '../../http/guard';
 import { errorResponses, idParams, noContentResponses } from '../../http/schemas';
 import { requestMeta } from '../../http/session';
-import { recordInteraction } from '../interactions/record-interaction';
-import { branchExists } from '../users/queries';
+import { recordInteraction } from '../timeline';
+import { branchExists } from '../users';
 
 const tags = ['volunteers'];
 const signUp = z.strictObject({

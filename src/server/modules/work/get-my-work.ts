@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Db } from '../../db/client';
 import type { SessionUser } from '../../http/context';
 import { listBranchOf } from '../../policy';
-import { getSettings } from '../settings/queries';
+import { getSettings } from '../settings';
 import {
   applicationsAt,
   casesAtRisk,

@@ -1,3 +1,4 @@
+// What other modules may use of work (decision 032: a module imports another only through its index.ts).
 export { notifyStaff, type StaffNotice, type StaffNoticeKind } from './notify-staff';
 export { handlerOf, whoMovedTo, whoReferredCase } from './queries';
 export { registerWorkRoutes } from './routes';

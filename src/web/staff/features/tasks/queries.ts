@@ -1,26 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Task, TaskList } from '../../../../common/api/tasks';
 import { api } from '../../../lib/api';
-import type { ListResponse } from '../../api-types';
 
-/** A task on the user's own list (server: GET /api/tasks), e.g. a case past its resolution time. */
-export type Task = {
-  id: string;
-  assigneeUserId: string;
-  kind: string;
-  title: string;
-  entityType: string | null;
-  entityId: string | null;
-  dueAt: string | null;
-  doneAt: string | null;
-  createdAt: string;
-};
+export type { Task } from '../../../../common/api/tasks';
 
 const tasksKey = ['tasks'] as const;
 
 export function useTasks() {
   return useQuery({
     queryKey: tasksKey,
-    queryFn: () => api.get<ListResponse<Task>>('/api/tasks'),
+    queryFn: () => api.get<TaskList>('/api/tasks'),
     select: (data) => data.items,
   });
 }

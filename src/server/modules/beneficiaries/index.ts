@@ -1,0 +1,11 @@
+// What other modules may use of beneficiaries (decision 032: a module imports another only through its index.ts).
+export { addMonths } from './change-status';
+export { writeBeneficiaryFile } from './create-beneficiary';
+export { diffFields } from './diff-fields';
+export { fullName, toColumns } from './fields';
+export { loadBeneficiaryFor } from './get-beneficiary-file';
+export { mergeChoiceSchema, mergeFiles, undoMerge } from './merge-files';
+export { presentBeneficiary } from './present';
+export { type BeneficiaryRow, findByNationalId, getBeneficiary, getHousehold, replaceHousehold } from './queries';
+export { registerBeneficiaryRoutes } from './routes';
+export { cleanFileName, DOCUMENT_KIND, nameForType, sniffMime, storeUpload } from './stored-file';
