@@ -1,7 +1,8 @@
+import { eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../db/client';
+import { organizations } from '../db/tables/index';
 import { AppError } from '../errors';
-import { findOrganizationByHost, findOrganizationHost } from '../modules/organisation/queries';
 import { findOrganization } from '../seed/organization';
 import type { Deps } from './context';
 
@@ -47,4 +48,19 @@ export async function publicOrgId(deps: Deps, request: FastifyRequest): Promise<
 export async function publicUrlOf(db: Db, orgId: string, publicUrl: string): Promise<string> {
   const host = await findOrganizationHost(db, orgId);
   return host ? `${new URL(publicUrl).protocol}//${host}` : publicUrl;
+}
+
+/** The association a host name is mapped to (organizations.host), if any. */
+async function findOrganizationByHost(db: Db, host: string) {
+  const [row] = await db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(eq(organizations.host, host.toLowerCase()));
+  return row;
+}
+
+/** The host name an association is reached at on a shared deployment, or null. */
+async function findOrganizationHost(db: Db, orgId: string): Promise<string | null> {
+  const [row] = await db.select({ host: organizations.host }).from(organizations).where(eq(organizations.id, orgId));
+  return row?.host ?? null;
 }

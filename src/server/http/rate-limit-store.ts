@@ -1,5 +1,5 @@
 import type { Db } from '../db/client';
-import { countRateLimitHit, readRateLimitHits } from '../modules/system/queries';
+import { countRateLimitHit, readRateLimitHits } from '../db/rate-limits';
 
 type Callback = (error: Error | null, result?: { current: number; ttl: number }) => void;
 type RouteParams = { routeInfo: { method: string | string[]; url: string } };

@@ -14,8 +14,9 @@ import { runOutreach } from '../modules/outreach/run-outreach';
 import { applyRetention } from '../modules/privacy/privacy';
 import { getSettings } from '../modules/settings/queries';
 import '../wiring';
+import { deleteEndedRateLimits } from '../db/rate-limits';
 import { createBackup, pruneBackups } from '../modules/system/backups';
-import { claimJobPeriod, deleteEndedRateLimits, recordJobRun } from '../modules/system/queries';
+import { claimJobPeriod, recordJobRun } from '../modules/system/queries';
 
 /**
  * A scheduled job. Across several app instances on one database each job runs once per period (a claim in

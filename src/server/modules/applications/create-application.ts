@@ -9,8 +9,8 @@ import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
 import { authorize } from '../../policy';
 import { getBeneficiary } from '../beneficiaries';
-import { getServicesByIds, type ServiceRow } from '../services';
 import { emitEvent } from '../integrations';
+import { getServicesByIds, type ServiceRow } from '../services';
 import { openApplicationsForServices } from './queries';
 
 /** Checks the services asked for: they exist, are active, and the person has no open application for them. */

@@ -17,10 +17,10 @@ import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
 import { type Action, authorize, can } from '../../policy';
 import { fullName, getBeneficiary, getHousehold } from '../beneficiaries';
+import { emitEvent } from '../integrations';
 import { notify } from '../notifications';
 import { getSettings } from '../settings';
 import { notifyStaff, whoMovedTo } from '../work';
-import { emitEvent } from '../integrations';
 import { getApplication, getDeclaration, listChecklist } from './queries';
 import { currentCriteria, scoreBeneficiary } from './scoring';
 

@@ -1,12 +1,13 @@
 // What other modules may use of auth (decision 032: a module imports another only through its index.ts).
 export { changePassword } from './change-password';
 export { ACCOUNT_FAILURE_FACTOR } from './login';
-export { hashPassword } from './passwords';
+export { hashPassword, verifyPassword } from './passwords';
 export {
   attackedUsernames,
   countUnusedRecoveryCodes,
   deleteUserSessions,
   replaceRecoveryCodes,
+  revokeUserSessions,
   updatePasswordHash,
   updateTotp,
 } from './queries';

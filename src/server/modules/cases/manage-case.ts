@@ -22,12 +22,12 @@ import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
 import { authorize } from '../../policy';
 import { getBeneficiary } from '../beneficiaries';
+import { emitEvent } from '../integrations';
 import { enqueueNotification } from '../notifications';
 import { getSettings } from '../settings';
 import { inviteToSurvey } from '../surveys';
 import { recordInteraction } from '../timeline';
 import { notifyStaff, whoReferredCase } from '../work';
-import { emitEvent } from '../integrations';
 import { getCase } from './queries';
 import { calendarOf, slaMinutes } from './sla';
 

@@ -20,12 +20,12 @@ import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
 import { authorize } from '../../policy';
+import { emitEvent } from '../integrations';
 import { notify } from '../notifications';
 import { getSettings } from '../settings';
 import { inviteToSurvey } from '../surveys';
 import { recordInteraction } from '../timeline';
 import { notifyStaff, whoMovedTo } from '../work';
-import { emitEvent } from '../integrations';
 import { getAgendaItem, getMeeting, listAttendees } from './queries';
 
 /**

@@ -8,9 +8,9 @@ import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
 import { authorize } from '../../policy';
-import { getApplication } from '../applications/queries';
-import { beforeAfter, hasChanges } from '../audit/diff';
-import { workingDateFor } from '../deliveries/schedule';
+import { getApplication } from '../applications';
+import { beforeAfter, hasChanges } from '../audit';
+import { workingDateFor } from '../deliveries';
 
 /**
  * The delivery appointment agreed with the beneficiary while completing the registration: a working day and a

@@ -8,9 +8,9 @@ import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
 import { authorize } from '../../policy';
+import { emitEvent } from '../integrations';
 import { inviteToSurvey } from '../surveys';
 import { notifyStaff } from '../work';
-import { emitEvent } from '../integrations';
 import { getDelivery } from './queries';
 import { scheduleDelivery, workingDateFor } from './schedule';
 

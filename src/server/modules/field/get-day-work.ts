@@ -3,8 +3,8 @@ import { FIELD_WORKING_DAYS_AHEAD } from '../../../common/domain/field';
 import { isWorkingDate, nextWorkingDate } from '../../../common/domain/sla';
 import type { Deps, SessionUser } from '../../http/context';
 import { authorize } from '../../policy';
-import { fullName } from '../beneficiaries/fields';
-import { getSettings } from '../settings/queries';
+import { fullName } from '../beneficiaries';
+import { getSettings } from '../settings';
 import { listBranchRoute } from './queries';
 
 /** Today and the next FIELD_WORKING_DAYS_AHEAD working days of the association's calendar. */

@@ -2,8 +2,7 @@ import type { z } from 'zod';
 import { FIELD_PHOTO_MAX_BYTES, type fieldPhotoInput } from '../../../common/domain/field';
 import { AppError } from '../../errors';
 import type { Deps } from '../../http/context';
-import { sniffMime } from '../beneficiaries/documents';
-import { type StoredFile, storeUpload } from '../beneficiaries/stored-file';
+import { type StoredFile, sniffMime, storeUpload } from '../beneficiaries';
 
 type PhotoInput = z.infer<typeof fieldPhotoInput>;
 export type FieldUpload = { purpose: PhotoInput['purpose']; fileName: string; bytes: Buffer };

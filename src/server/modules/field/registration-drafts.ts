@@ -2,7 +2,7 @@ import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
 import { authorize, listBranchOf } from '../../policy';
-import { loadBeneficiaryFor } from '../beneficiaries/get-beneficiary-file';
+import { loadBeneficiaryFor } from '../beneficiaries';
 import { completeReport, getReport, listDrafts, listInspectionRows } from './queries';
 
 /** The registration drafts waiting at the office (a representative sees their own branch's). */

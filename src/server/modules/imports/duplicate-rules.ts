@@ -1,18 +1,10 @@
 import { DEFAULT_DUPLICATE_RULES, type DuplicateRules, duplicateRulesSchema } from '../../../common/domain/duplicates';
-import type { Db } from '../../db/client';
 import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
 import { authorize } from '../../policy';
-import { beforeAfter, hasChanges } from '../audit/diff';
+import { beforeAfter, hasChanges } from '../audit';
 import { findPairs } from './duplicate-sweep';
-import { selectDuplicateRules, upsertDuplicateRules } from './queries';
-
-/** The association's duplicate rules: what an admin tuned, or the defaults (a stored value that no longer parses too). */
-export async function duplicateRulesOf(db: Db, orgId: string): Promise<DuplicateRules> {
-  const stored = await selectDuplicateRules(db, orgId);
-  const parsed = duplicateRulesSchema.safeParse(stored ?? null);
-  return parsed.success ? parsed.data : DEFAULT_DUPLICATE_RULES;
-}
+import { duplicateRulesOf, upsertDuplicateRules } from './queries';
 
 export async function readDuplicateRules(deps: Deps, user: SessionUser) {
   authorize(user, 'duplicates.rules');

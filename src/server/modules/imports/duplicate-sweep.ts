@@ -8,7 +8,7 @@ import {
 } from '../../../common/domain/duplicates';
 import type { Db } from '../../db/client';
 import { beneficiaries, duplicatePairs } from '../../db/tables/index';
-import { duplicateRulesOf } from './duplicate-rules';
+import { duplicateRulesOf } from './queries';
 
 type Candidate = DuplicateProbe & { id: string };
 /** A block larger than this (a very common name and family) is compared only by its stronger keys. */

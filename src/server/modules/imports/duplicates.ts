@@ -20,8 +20,8 @@ import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
 import { authorize } from '../../policy';
-import { duplicateRulesOf } from './duplicate-rules';
 import { findPairs, sweepDuplicates } from './duplicate-sweep';
+import { duplicateRulesOf } from './queries';
 
 export const PAIR_STATUSES = ['open', 'later', 'merged', 'not_same'] as const;
 

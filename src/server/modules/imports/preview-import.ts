@@ -12,9 +12,8 @@ import type { Deps, RequestMeta, SessionUser } from '../../http/context';
 import type { Lang } from '../../http/i18n';
 import { authorize } from '../../policy';
 import { type Analysis, analyseSheet } from './analyse';
-import { duplicateRulesOf } from './duplicate-rules';
 import { presentImport } from './present';
-import { getImport, type ImportRow, insertMapping, registryLookup, updateImport } from './queries';
+import { duplicateRulesOf, getImport, type ImportRow, insertMapping, registryLookup, updateImport } from './queries';
 import { loadStoredSheet } from './stored-sheet';
 
 /** Rows kept in the import's report: every row that is not simply valid, up to this many. */

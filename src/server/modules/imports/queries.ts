@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, isNull, or } from 'drizzle-orm';
-import type { DuplicateRules } from '../../../common/domain/duplicates';
+import { DEFAULT_DUPLICATE_RULES, type DuplicateRules, duplicateRulesSchema } from '../../../common/domain/duplicates';
 import type { Db } from '../../db/client';
 import {
   beneficiaries,
@@ -164,4 +164,11 @@ export async function upsertDuplicateRules(db: Db, orgId: string, rules: Duplica
       target: [duplicateRuleSettings.orgId],
       set: { weights: rules.weights, threshold: rules.threshold, updatedBy: userId, updatedAt: new Date() },
     });
+}
+
+/** The association's duplicate rules: what an admin tuned, or the defaults (a stored value that no longer parses too). */
+export async function duplicateRulesOf(db: Db, orgId: string): Promise<DuplicateRules> {
+  const stored = await selectDuplicateRules(db, orgId);
+  const parsed = duplicateRulesSchema.safeParse(stored ?? null);
+  return parsed.success ? parsed.data : DEFAULT_DUPLICATE_RULES;
 }

@@ -7,7 +7,7 @@ import { AppError } from '../../errors';
 import { writeAudit, writeAudits } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
 import type { Lang } from '../../http/i18n';
-import { fullName, replaceHousehold, toColumns } from '../beneficiaries';
+import { fullName, toColumns } from '../beneficiaries';
 import { type AnalysedHead, headsOf } from './analyse';
 import { sweepDuplicates } from './duplicate-sweep';
 import { presentImport } from './present';

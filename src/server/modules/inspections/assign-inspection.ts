@@ -6,8 +6,8 @@ import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
 import { authorize } from '../../policy';
-import { getApplication } from '../applications/queries';
-import { beforeAfter } from '../audit/diff';
+import { getApplication } from '../applications';
+import { beforeAfter } from '../audit';
 import { notifyStaff } from '../work/index';
 import { findInspection } from './queries';
 

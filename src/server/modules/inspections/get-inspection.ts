@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Deps, SessionUser } from '../../http/context';
 import { can } from '../../policy';
-import { loadApplicationFor } from '../applications/get-application';
+import { loadApplicationFor } from '../applications';
 import { findInspection, inspectors } from './queries';
 import type { inspectionResponse } from './schema';
 

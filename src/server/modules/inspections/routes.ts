@@ -3,7 +3,7 @@ import type { App, Deps } from '../../http/context';
 import { actorOf } from '../../http/guard';
 import { errorResponses, idParams, noContentResponses } from '../../http/schemas';
 import { requestMeta } from '../../http/session';
-import { setAppointment } from '../committee/set-appointment';
+import { setAppointment } from '../committee';
 import { assignInspection } from './assign-inspection';
 import { getInspection } from './get-inspection';
 import { recordInspection } from './record-inspection';

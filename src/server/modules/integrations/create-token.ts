@@ -5,7 +5,7 @@ import { users } from '../../db/tables/index';
 import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
 import type { RequestMeta, SessionUser } from '../../http/context';
-import { getBranch } from '../organisation/queries';
+import { getBranch } from '../organisation';
 import { insertToken } from './queries';
 import { newApiToken, tokenHashOf, visiblePrefix } from './token-secret';
 

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client';
-import { ProviderError } from '../notifications/providers/types';
+import { ProviderError } from '../../provider-error';
 import { getSubscriptionForSending, recordAttempt } from './queries';
 import { signWebhook } from './signature';
 

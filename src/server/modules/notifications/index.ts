@@ -3,4 +3,5 @@ export { notify } from './notify';
 export { enqueueNotification } from './outbox';
 export { type NotificationPorts, plugNotificationPorts, type WhatsAppConversation } from './ports';
 export { buildProviders } from './providers/index';
+export { ProviderError } from './providers/types';
 export { registerNotificationRoutes } from './routes';

@@ -3,7 +3,7 @@ import type { MessagingSettings } from '../../../common/domain/messaging';
 import type { NotificationChannel, TemplateKey } from '../../../common/domain/notifications';
 import type { Db } from '../../db/client';
 import { notifications } from '../../db/tables/index';
-import { deliverWebhook } from '../integrations/deliver-webhook';
+import { deliverWebhook } from '../integrations';
 import { getMessagingSettings } from './messaging-queries';
 import { enqueueNotification } from './outbox';
 import type { Providers } from './providers/index';

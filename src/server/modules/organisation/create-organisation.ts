@@ -6,7 +6,7 @@ import { branches, organizations, users } from '../../db/tables/index';
 import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
 import { seedServices } from '../../seed/services';
-import { hashPassword } from '../auth/passwords';
+import { hashPassword } from '../auth';
 
 /** What onboarding one association needs (issue 20): its names, the host it is reached at, its first admin. */
 export const newOrganisationSchema = z.object({

@@ -148,18 +148,3 @@ export async function setupFacts(db: Db, orgId: string) {
     hasLogo: Boolean(org[0]?.logoUpdatedAt),
   };
 }
-
-/** The association a host name is mapped to (organizations.host), if any. */
-export async function findOrganizationByHost(db: Db, host: string) {
-  const [row] = await db
-    .select({ id: organizations.id })
-    .from(organizations)
-    .where(eq(organizations.host, host.toLowerCase()));
-  return row;
-}
-
-/** The host name an association is reached at on a shared deployment, or null. */
-export async function findOrganizationHost(db: Db, orgId: string): Promise<string | null> {
-  const [row] = await db.select({ host: organizations.host }).from(organizations).where(eq(organizations.id, orgId));
-  return row?.host ?? null;
-}

@@ -6,7 +6,6 @@ import { actorOf } from '../../http/guard';
 import { organizationOfRequest } from '../../http/host-org';
 import { errorResponses, idParams } from '../../http/schemas';
 import { requestMeta } from '../../http/session';
-import { findOrganization } from '../../seed/organization';
 import { beforeAfter } from '../audit';
 import { getSettings, saveSettings } from '../settings';
 import { branchesOverview, changeBranch, createBranch } from './manage-branches';

@@ -1,5 +1,5 @@
 import type { Deps, SessionUser } from '../../http/context';
-import { loadBeneficiaryFor } from '../beneficiaries/get-beneficiary-file';
+import { loadBeneficiaryFor } from '../beneficiaries';
 import { listActiveDevices } from './queries';
 
 /** What kind of phone or computer a browser says it is, for staff to tell two devices apart; never the raw text. */

@@ -5,10 +5,10 @@ import { cases } from '../../db/tables/index';
 import { inOrg } from '../../db/tenancy';
 import { AppError } from '../../errors';
 import type { Deps, RequestMeta } from '../../http/context';
+import { publicUrlOf } from '../../http/host-org';
 import { createCase, listMessages } from '../cases';
 import { enqueueNotification } from '../notifications';
 import { getSettings } from '../settings';
-import { publicUrlOf } from '../../http/host-org';
 import { consumeOtp, issueOtp } from './otp';
 
 export const followHash = (key: string) => createHash('sha256').update(key).digest('hex');

@@ -1,8 +1,8 @@
 import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
-import { beforeAfter } from '../audit/diff';
-import { loadBeneficiaryFor } from '../beneficiaries/get-beneficiary-file';
+import { beforeAfter } from '../audit';
+import { loadBeneficiaryFor } from '../beneficiaries';
 import { fileMobiles } from './file-devices';
 import { listActiveDevices, revokeDeviceIds } from './queries';
 

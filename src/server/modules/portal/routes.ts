@@ -16,7 +16,6 @@ import { publicOrgId } from '../../http/host-org';
 import { readUpload, uploadField } from '../../http/multipart';
 import { errorResponses } from '../../http/schemas';
 import { requestMeta } from '../../http/session';
-import { findOrganization } from '../../seed/organization';
 import { DOCUMENT_KIND, sniffMime } from '../beneficiaries';
 import { searchKnowledge } from '../knowledge';
 import { listServices } from '../services';

@@ -5,11 +5,11 @@ import { DEFAULT_QUESTIONS, type SurveyTrigger } from '../../../common/domain/su
 import type { Db } from '../../db/client';
 import { surveyInvitations, surveyQuestions, surveyResponses, tasks, users } from '../../db/tables/index';
 import { AppError } from '../../errors';
+import { publicUrlOf } from '../../http/host-org';
+import { emitEvent } from '../integrations';
 import { enqueueNotification } from '../notifications';
 import { ruleSettings } from '../outreach';
 import { getSettings } from '../settings';
-import { emitEvent } from '../integrations';
-import { publicUrlOf } from '../../http/host-org';
 
 export const SURVEY_LINK_DAYS = 14;
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');

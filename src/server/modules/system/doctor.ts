@@ -6,7 +6,7 @@ import { type Config, loadConfig } from '../../config';
 import type { Db } from '../../db/client';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../seed/demo-users';
 import { findOrganization } from '../../seed/organization';
-import { verifyPassword } from '../auth/passwords';
+import { verifyPassword } from '../auth';
 import { listEnabledUsersNamed } from './queries';
 
 /**

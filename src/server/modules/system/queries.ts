@@ -1,6 +1,6 @@
 import { and, count, eq, inArray, min, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { jobLeases, jobRuns, notifications, rateLimitHits, users } from '../../db/tables/index';
+import { jobLeases, jobRuns, notifications, users } from '../../db/tables/index';
 
 /** Records one run of a scheduled job: when, how long, and whether it failed (the message only). */
 export async function recordJobRun(db: Db, name: string, started: Date, failure: unknown): Promise<void> {
@@ -93,46 +93,4 @@ export async function claimJobPeriod(db: Db, name: string, everyMs: number, hold
     })
     .returning({ name: jobLeases.name });
   return rows.length === 1;
-}
-
-/** Counts one request under `key` in a window of `windowMs`; the count and the time left in the window. */
-export async function countRateLimitHit(
-  db: Db,
-  key: string,
-  windowMs: number,
-): Promise<{ current: number; ttl: number }> {
-  const window = sql`${`${windowMs} milliseconds`}::interval`;
-  const expired = sql`${rateLimitHits.resetAt} <= now()`;
-  const [row] = await db
-    .insert(rateLimitHits)
-    .values({ key, hits: 1, resetAt: sql`now() + ${window}` })
-    .onConflictDoUpdate({
-      target: rateLimitHits.key,
-      set: {
-        hits: sql`case when ${expired} then 1 else ${rateLimitHits.hits} + 1 end`,
-        resetAt: sql`case when ${expired} then now() + ${window} else ${rateLimitHits.resetAt} end`,
-      },
-    })
-    .returning({
-      current: rateLimitHits.hits,
-      ttl: sql<number>`ceil(extract(epoch from ${rateLimitHits.resetAt} - now()) * 1000)::int`,
-    });
-  return { current: row!.current, ttl: Math.max(0, Number(row!.ttl)) };
-}
-
-/** The count under `key` without adding to it. */
-export async function readRateLimitHits(db: Db, key: string): Promise<{ current: number; ttl: number }> {
-  const [row] = await db
-    .select({
-      current: rateLimitHits.hits,
-      ttl: sql<number>`ceil(extract(epoch from ${rateLimitHits.resetAt} - now()) * 1000)::int`,
-    })
-    .from(rateLimitHits)
-    .where(and(eq(rateLimitHits.key, key), sql`${rateLimitHits.resetAt} > now()`));
-  return row ? { current: row.current, ttl: Math.max(0, Number(row.ttl)) } : { current: 0, ttl: 0 };
-}
-
-/** Windows that have ended (housekeeping). */
-export async function deleteEndedRateLimits(db: Db): Promise<void> {
-  await db.delete(rateLimitHits).where(sql`${rateLimitHits.resetAt} <= now()`);
 }

@@ -1,5 +1,5 @@
-import type { Role } from '../../../common/domain/roles';
 import { and, asc, eq, ilike, inArray, notLike, or, type SQL, sql } from 'drizzle-orm';
+import type { Role } from '../../../common/domain/roles';
 import type { Db } from '../../db/client';
 import { branches, organizations, users } from '../../db/tables/index';
 import { inOrg } from '../../db/tenancy';

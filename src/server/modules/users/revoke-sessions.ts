@@ -1,7 +1,7 @@
 import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
-import { revokeUserSessions } from '../auth/queries';
+import { revokeUserSessions } from '../auth';
 import { getUser } from './queries';
 
 /**

@@ -6,7 +6,6 @@ import { actorOf } from '../../http/guard';
 import { organizationOfRequest } from '../../http/host-org';
 import { errorResponses, idParams, noContentResponses } from '../../http/schemas';
 import { requestMeta } from '../../http/session';
-import { findOrganization } from '../../seed/organization';
 import { ACCOUNT_FAILURE_FACTOR, attackedUsernames } from '../auth';
 import { createUser, resetPasswordByAdmin, resetTotpByAdmin, updateUserByAdmin } from './manage-users';
 import { presentUser } from './present';

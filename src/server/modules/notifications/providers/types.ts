@@ -28,12 +28,4 @@ export interface Provider {
   send(message: OutgoingMessage): Promise<{ providerMessageId: string; senderId?: string }>;
 }
 
-export class ProviderError extends Error {
-  constructor(
-    message: string,
-    /** False when retrying cannot help (bad number, rejected sender). */
-    readonly retryable = true,
-  ) {
-    super(message);
-  }
-}
+export { ProviderError } from '../../../provider-error';
