@@ -186,7 +186,7 @@ export async function rememberDevice(
     .insert(knownDevices)
     .values(d)
     .onConflictDoUpdate({
-      target: [knownDevices.userId, knownDevices.tokenHash, knownDevices.ip],
+      target: [knownDevices.orgId, knownDevices.userId, knownDevices.tokenHash, knownDevices.ip],
       set: { lastSeenAt: new Date() },
     });
 }
