@@ -76,7 +76,13 @@ export async function castVote(
     await markOpened(tx, meetingId, new Date());
     await tx
       .insert(committeeVotes)
-      .values({ orgId: user.orgId, agendaItemId: item.id, userId: user.id, vote: input.vote, reason: input.reason ?? null })
+      .values({
+        orgId: user.orgId,
+        agendaItemId: item.id,
+        userId: user.id,
+        vote: input.vote,
+        reason: input.reason ?? null,
+      })
       .onConflictDoUpdate({
         target: [committeeVotes.orgId, committeeVotes.agendaItemId, committeeVotes.userId],
         set: { vote: input.vote, reason: input.reason ?? null, at: new Date() },
