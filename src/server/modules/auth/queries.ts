@@ -59,7 +59,7 @@ export async function findSession(db: Db, sessionId: string) {
       expiresAt: sessions.expiresAt,
     })
     .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(users, and(eq(users.orgId, sessions.orgId), eq(users.id, sessions.userId)))
     .where(eq(sessions.id, sessionId))
     .limit(1);
   return row;
