@@ -188,7 +188,7 @@ export async function loadBenchData(
     const insertedApps = await db.insert(applications).values(apps).returning({ id: applications.id });
     await db
       .insert(applicationServices)
-      .values(insertedApps.map((a) => ({ applicationId: a.id, serviceId: r.pick(serviceIds) })));
+      .values(insertedApps.map((a) => ({ orgId, applicationId: a.id, serviceId: r.pick(serviceIds) })));
   }
   return out;
 }

@@ -39,7 +39,8 @@ describe('embedded database guardrails', () => {
     expect(vacuum).toBeDefined();
     await vacuum!.run(deps);
     await second.close();
-  });
+    // Two on-disk migrations of the whole history (0027 walks the catalogue) take ~28 s on a busy shared machine.
+  }, 90_000);
 
   it('a second process is refused while the first holds the data folder; a stale lock is taken over', async () => {
     const dir = tempDir();

@@ -22,7 +22,7 @@ export async function createTestDatabase(
 ): Promise<{ database: Database; drop: () => Promise<void> }> {
   if (process.env.WASL_TEST_DB !== 'postgres') {
     const database = await openEmbedded(undefined);
-    await migrateDatabase(database);
+    if (opts.migrate !== false) await migrateDatabase(database);
     return { database, drop: () => database.close() };
   }
   const name = `wasl_test_${randomBytes(6).toString('hex')}`;

@@ -8,12 +8,14 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { branches, organizations } from './organizations';
+import { tenantFk } from './tenant-keys';
 import { users } from './users';
 
 const orgId = () =>
@@ -26,11 +28,9 @@ const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull(
 export const beneficiaries = pgTable(
   'beneficiaries',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: orgId(),
-    branchId: uuid('branch_id')
-      .notNull()
-      .references(() => branches.id),
+    branchId: uuid('branch_id').notNull(),
     fileNumber: text('file_number').notNull(),
     nationalId: text('national_id').notNull(),
     firstName: text('first_name').notNull(),
@@ -59,7 +59,7 @@ export const beneficiaries = pgTable(
     reverifyDue: date('reverify_due'),
     suspendedUntil: date('suspended_until'),
     statusReason: text('status_reason'),
-    createdBy: uuid('created_by').references(() => users.id),
+    createdBy: uuid('created_by'),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
@@ -71,6 +71,9 @@ export const beneficiaries = pgTable(
     mergedInto: uuid('merged_into'),
   },
   (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    tenantFk(t.orgId, t.branchId, branches),
+    tenantFk(t.orgId, t.createdBy, users),
     uniqueIndex('beneficiaries_org_national_id_uq').on(t.orgId, t.nationalId),
     uniqueIndex('beneficiaries_org_file_number_uq').on(t.orgId, t.fileNumber),
     index('beneficiaries_org_mobile_idx').on(t.orgId, t.mobile),
@@ -90,11 +93,9 @@ export const beneficiaries = pgTable(
 export const householdMembers = pgTable(
   'household_members',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: orgId(),
-    beneficiaryId: uuid('beneficiary_id')
-      .notNull()
-      .references(() => beneficiaries.id, { onDelete: 'cascade' }),
+    beneficiaryId: uuid('beneficiary_id').notNull(),
     name: text('name').notNull(),
     relation: text('relation').notNull(),
     birthDate: date('birth_date').notNull(),
@@ -102,60 +103,69 @@ export const householdMembers = pgTable(
     disabilityNote: text('disability_note'),
     position: integer('position').notNull(),
   },
-  (t) => [index('household_beneficiary_idx').on(t.beneficiaryId)],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    tenantFk(t.orgId, t.beneficiaryId, beneficiaries, 'cascade'),
+    index('household_beneficiary_idx').on(t.beneficiaryId),
+  ],
 );
 
 /** Consent with purpose, recorded at intake (PDPL). */
 export const consents = pgTable(
   'consents',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: orgId(),
-    beneficiaryId: uuid('beneficiary_id')
-      .notNull()
-      .references(() => beneficiaries.id),
+    beneficiaryId: uuid('beneficiary_id').notNull(),
     purpose: text('purpose').notNull(),
     noticeVersion: text('notice_version').notNull(),
     channel: text('channel').notNull(),
-    recordedBy: uuid('recorded_by').references(() => users.id),
+    recordedBy: uuid('recorded_by'),
     at: createdAt(),
     /** The person withdrew this consent (PDPL): when, why, and who recorded it. The row itself is kept. */
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
     withdrawnReason: text('withdrawn_reason'),
-    withdrawnBy: uuid('withdrawn_by').references(() => users.id),
+    withdrawnBy: uuid('withdrawn_by'),
   },
-  (t) => [index('consents_beneficiary_idx').on(t.beneficiaryId)],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    tenantFk(t.orgId, t.beneficiaryId, beneficiaries),
+    tenantFk(t.orgId, t.recordedBy, users),
+    tenantFk(t.orgId, t.withdrawnBy, users),
+    index('consents_beneficiary_idx').on(t.beneficiaryId),
+  ],
 );
 
 /** Status changes of a file (suspension with reason and period, reinstatement, re-verification). */
 export const beneficiaryStatusEvents = pgTable(
   'beneficiary_status_events',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: orgId(),
-    beneficiaryId: uuid('beneficiary_id')
-      .notNull()
-      .references(() => beneficiaries.id),
+    beneficiaryId: uuid('beneficiary_id').notNull(),
     kind: text('kind').notNull(),
     fromStatus: text('from_status').notNull(),
     toStatus: text('to_status').notNull(),
     reason: text('reason'),
     until: date('until'),
-    byUser: uuid('by_user').references(() => users.id),
+    byUser: uuid('by_user'),
     at: createdAt(),
   },
-  (t) => [index('beneficiary_status_events_idx').on(t.beneficiaryId, t.at)],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    tenantFk(t.orgId, t.beneficiaryId, beneficiaries),
+    tenantFk(t.orgId, t.byUser, users),
+    index('beneficiary_status_events_idx').on(t.beneficiaryId, t.at),
+  ],
 );
 
 /** Uploaded files: stored under generated names; the original name is kept only for display. */
 export const documents = pgTable(
   'documents',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: orgId(),
-    beneficiaryId: uuid('beneficiary_id')
-      .notNull()
-      .references(() => beneficiaries.id),
+    beneficiaryId: uuid('beneficiary_id').notNull(),
     applicationId: uuid('application_id'),
     kind: text('kind').notNull(),
     originalName: text('original_name').notNull(),
@@ -163,42 +173,54 @@ export const documents = pgTable(
     mime: text('mime').notNull(),
     size: integer('size').notNull(),
     sha256: text('sha256').notNull(),
-    uploadedBy: uuid('uploaded_by').references(() => users.id),
+    uploadedBy: uuid('uploaded_by'),
     at: createdAt(),
   },
-  (t) => [index('documents_beneficiary_idx').on(t.beneficiaryId)],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    tenantFk(t.orgId, t.beneficiaryId, beneficiaries),
+    tenantFk(t.orgId, t.uploadedBy, users),
+    index('documents_beneficiary_idx').on(t.beneficiaryId),
+  ],
 );
 
 /** Corrections to a file, field by field, old and new value (PDPL: correction with history). */
 export const beneficiaryRevisions = pgTable(
   'beneficiary_revisions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: orgId(),
-    beneficiaryId: uuid('beneficiary_id')
-      .notNull()
-      .references(() => beneficiaries.id),
-    byUser: uuid('by_user').references(() => users.id),
+    beneficiaryId: uuid('beneficiary_id').notNull(),
+    byUser: uuid('by_user'),
     at: createdAt(),
     changes: jsonb('changes').$type<Record<string, { from: unknown; to: unknown }>>().notNull(),
     /** Why the file was corrected (a correction request from the person, a document seen…). */
     reason: text('reason'),
   },
-  (t) => [index('beneficiary_revisions_idx').on(t.beneficiaryId, t.at)],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    tenantFk(t.orgId, t.beneficiaryId, beneficiaries),
+    tenantFk(t.orgId, t.byUser, users),
+    index('beneficiary_revisions_idx').on(t.beneficiaryId, t.at),
+  ],
 );
 
 /** The personal-data breach register: discovered, reported within 72 hours, actions taken. */
-export const breaches = pgTable('breaches', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  orgId: orgId(),
-  discoveredAt: timestamp('discovered_at', { withTimezone: true }).notNull(),
-  description: text('description').notNull(),
-  dataKinds: text('data_kinds').notNull(),
-  affectedCount: integer('affected_count').notNull(),
-  reportedAt: timestamp('reported_at', { withTimezone: true }),
-  reportedTo: text('reported_to'),
-  actions: text('actions').notNull().default(''),
-  status: text('status').notNull().default('open'),
-  createdBy: uuid('created_by').references(() => users.id),
-  createdAt: createdAt(),
-});
+export const breaches = pgTable(
+  'breaches',
+  {
+    id: uuid('id').notNull().defaultRandom(),
+    orgId: orgId(),
+    discoveredAt: timestamp('discovered_at', { withTimezone: true }).notNull(),
+    description: text('description').notNull(),
+    dataKinds: text('data_kinds').notNull(),
+    affectedCount: integer('affected_count').notNull(),
+    reportedAt: timestamp('reported_at', { withTimezone: true }),
+    reportedTo: text('reported_to'),
+    actions: text('actions').notNull().default(''),
+    status: text('status').notNull().default('open'),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] }), tenantFk(t.orgId, t.createdBy, users)],
+);

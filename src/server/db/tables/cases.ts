@@ -1,7 +1,19 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { beneficiaries } from './beneficiaries';
 import { branches, organizations } from './organizations';
+import { tenantFk } from './tenant-keys';
 import { users } from './users';
 
 const orgId = () =>
@@ -17,7 +29,7 @@ const orgId = () =>
 export const cases = pgTable(
   'cases',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: orgId(),
     reference: text('reference').notNull(),
     kind: text('kind').notNull(),
@@ -26,14 +38,14 @@ export const cases = pgTable(
     channel: text('channel').notNull(),
     subject: text('subject').notNull(),
     description: text('description').notNull(),
-    beneficiaryId: uuid('beneficiary_id').references(() => beneficiaries.id),
+    beneficiaryId: uuid('beneficiary_id'),
     contactName: text('contact_name'),
     contactMobile: text('contact_mobile'),
     anonymous: boolean('anonymous').notNull().default(false),
     team: text('team').notNull().default('relations'),
-    ownerUserId: uuid('owner_user_id').references(() => users.id),
-    branchId: uuid('branch_id').references(() => branches.id),
-    createdBy: uuid('created_by').references(() => users.id),
+    ownerUserId: uuid('owner_user_id'),
+    branchId: uuid('branch_id'),
+    createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     firstResponseDueAt: timestamp('first_response_due_at', { withTimezone: true }).notNull(),
     resolutionDueAt: timestamp('resolution_due_at', { withTimezone: true }).notNull(),
@@ -50,6 +62,11 @@ export const cases = pgTable(
     followKeyHash: text('follow_key_hash'),
   },
   (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    tenantFk(t.orgId, t.beneficiaryId, beneficiaries),
+    tenantFk(t.orgId, t.ownerUserId, users),
+    tenantFk(t.orgId, t.branchId, branches),
+    tenantFk(t.orgId, t.createdBy, users),
     uniqueIndex('cases_org_reference_uq').on(t.orgId, t.reference),
     index('cases_org_status_idx').on(t.orgId, t.status, t.resolutionDueAt),
     index('cases_owner_idx').on(t.ownerUserId, t.status),
@@ -72,18 +89,19 @@ export const cases = pgTable(
 export const caseMessages = pgTable(
   'case_messages',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: orgId(),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => cases.id, { onDelete: 'cascade' }),
+    caseId: uuid('case_id').notNull(),
     kind: text('kind').notNull(),
     body: text('body').notNull(),
     channel: text('channel'),
-    authorUserId: uuid('author_user_id').references(() => users.id),
+    authorUserId: uuid('author_user_id'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    tenantFk(t.orgId, t.caseId, cases, 'cascade'),
+    tenantFk(t.orgId, t.authorUserId, users),
     index('case_messages_case_idx').on(t.caseId, t.at),
     check('case_messages_kind_ck', sql`${t.kind} in ('note','reply','inbound','status')`),
   ],
@@ -92,31 +110,32 @@ export const caseMessages = pgTable(
 export const caseAttachments = pgTable(
   'case_attachments',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: orgId(),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => cases.id, { onDelete: 'cascade' }),
+    caseId: uuid('case_id').notNull(),
     originalName: text('original_name').notNull(),
     storedName: text('stored_name').notNull(),
     mime: text('mime').notNull(),
     size: integer('size').notNull(),
     sha256: text('sha256').notNull(),
-    uploadedBy: uuid('uploaded_by').references(() => users.id),
+    uploadedBy: uuid('uploaded_by'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('case_attachments_case_idx').on(t.caseId)],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    tenantFk(t.orgId, t.caseId, cases, 'cascade'),
+    tenantFk(t.orgId, t.uploadedBy, users),
+    index('case_attachments_case_idx').on(t.caseId),
+  ],
 );
 
 /** Work for a named staff member (escalations, follow-up calls), shown in their task list. */
 export const tasks = pgTable(
   'tasks',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: orgId(),
-    assigneeUserId: uuid('assignee_user_id')
-      .notNull()
-      .references(() => users.id),
+    assigneeUserId: uuid('assignee_user_id').notNull(),
     kind: text('kind').notNull(),
     title: text('title').notNull(),
     entityType: text('entity_type'),
@@ -128,6 +147,8 @@ export const tasks = pgTable(
     dedupeKey: text('dedupe_key').notNull(),
   },
   (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    tenantFk(t.orgId, t.assigneeUserId, users),
     uniqueIndex('tasks_dedupe_uq').on(t.orgId, t.assigneeUserId, t.dedupeKey),
     index('tasks_assignee_idx').on(t.assigneeUserId, t.doneAt),
   ],

@@ -1,7 +1,19 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { beneficiaries } from './beneficiaries';
 import { branches, organizations } from './organizations';
+import { tenantFk } from './tenant-keys';
 import { users } from './users';
 
 const orgId = () =>
@@ -17,11 +29,9 @@ const orgId = () =>
 export const idempotencyKeys = pgTable(
   'idempotency_keys',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: orgId(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull(),
     key: text('key').notNull(),
     requestHash: text('request_hash').notNull(),
     statusCode: integer('status_code'),
@@ -30,6 +40,8 @@ export const idempotencyKeys = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
   (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    tenantFk(t.orgId, t.userId, users, 'cascade'),
     uniqueIndex('idempotency_keys_org_user_key_uq').on(t.orgId, t.userId, t.key),
     index('idempotency_keys_expires_idx').on(t.expiresAt),
   ],
@@ -43,26 +55,27 @@ export const idempotencyKeys = pgTable(
 export const fieldReports = pgTable(
   'field_reports',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: orgId(),
     kind: text('kind').notNull(),
-    branchId: uuid('branch_id')
-      .notNull()
-      .references(() => branches.id),
-    beneficiaryId: uuid('beneficiary_id').references(() => beneficiaries.id),
+    branchId: uuid('branch_id').notNull(),
+    beneficiaryId: uuid('beneficiary_id'),
     /** The answers as typed on the phone (inspection findings, or the draft's name, mobile, address, consent). */
     data: jsonb('data').notNull(),
     status: text('status').notNull().default('open'),
     /** When the representative recorded it on the phone (it may reach the server hours later). */
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
-    createdBy: uuid('created_by')
-      .notNull()
-      .references(() => users.id),
+    createdBy: uuid('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    completedBy: uuid('completed_by').references(() => users.id),
+    completedBy: uuid('completed_by'),
     completedAt: timestamp('completed_at', { withTimezone: true }),
   },
   (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    tenantFk(t.orgId, t.branchId, branches),
+    tenantFk(t.orgId, t.beneficiaryId, beneficiaries),
+    tenantFk(t.orgId, t.createdBy, users),
+    tenantFk(t.orgId, t.completedBy, users),
     index('field_reports_org_branch_idx').on(t.orgId, t.branchId, t.kind, t.status),
     check('field_reports_kind_ck', sql`${t.kind} in ('inspection','registration_draft')`),
     check('field_reports_status_ck', sql`${t.status} in ('open','completed')`),
@@ -73,11 +86,9 @@ export const fieldReports = pgTable(
 export const fieldPhotos = pgTable(
   'field_photos',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: orgId(),
-    reportId: uuid('report_id')
-      .notNull()
-      .references(() => fieldReports.id, { onDelete: 'cascade' }),
+    reportId: uuid('report_id').notNull(),
     purpose: text('purpose').notNull(),
     storedName: text('stored_name').notNull(),
     mime: text('mime').notNull(),
@@ -85,5 +96,9 @@ export const fieldPhotos = pgTable(
     sha256: text('sha256').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('field_photos_report_idx').on(t.orgId, t.reportId)],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    tenantFk(t.orgId, t.reportId, fieldReports, 'cascade'),
+    index('field_photos_report_idx').on(t.orgId, t.reportId),
+  ],
 );

@@ -1,7 +1,19 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { beneficiaries } from './beneficiaries';
 import { branches, organizations } from './organizations';
+import { tenantFk } from './tenant-keys';
 import { users } from './users';
 
 const orgId = () =>
@@ -16,11 +28,9 @@ const orgId = () =>
 export const registryImports = pgTable(
   'registry_imports',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: orgId(),
-    branchId: uuid('branch_id')
-      .notNull()
-      .references(() => branches.id),
+    branchId: uuid('branch_id').notNull(),
     fileName: text('file_name').notNull(),
     storedName: text('stored_name').notNull(),
     sha256: text('sha256').notNull(),
@@ -38,12 +48,15 @@ export const registryImports = pgTable(
     updatedRows: integer('updated_rows').notNull().default(0),
     nextRow: integer('next_row').notNull().default(0),
     report: jsonb('report').$type<unknown[]>().notNull().default([]),
-    createdBy: uuid('created_by').references(() => users.id),
+    createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
   (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    tenantFk(t.orgId, t.branchId, branches),
+    tenantFk(t.orgId, t.createdBy, users),
     index('registry_imports_org_created_idx').on(t.orgId, t.createdAt),
     check('registry_imports_status_ck', sql`${t.status} in ('uploaded','previewed','running','done')`),
     check('registry_imports_format_ck', sql`${t.format} in ('xlsx','csv')`),
@@ -54,14 +67,18 @@ export const registryImports = pgTable(
 export const importMappings = pgTable(
   'import_mappings',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: orgId(),
     name: text('name').notNull(),
     mapping: jsonb('mapping').$type<Record<string, string | null>>().notNull(),
-    createdBy: uuid('created_by').references(() => users.id),
+    createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('import_mappings_org_name_uq').on(t.orgId, t.name)],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    tenantFk(t.orgId, t.createdBy, users),
+    uniqueIndex('import_mappings_org_name_uq').on(t.orgId, t.name),
+  ],
 );
 
 /**
@@ -72,23 +89,23 @@ export const importMappings = pgTable(
 export const duplicatePairs = pgTable(
   'duplicate_pairs',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: orgId(),
-    aId: uuid('a_id')
-      .notNull()
-      .references(() => beneficiaries.id),
-    bId: uuid('b_id')
-      .notNull()
-      .references(() => beneficiaries.id),
+    aId: uuid('a_id').notNull(),
+    bId: uuid('b_id').notNull(),
     score: integer('score').notNull(),
     reasons: jsonb('reasons').$type<string[]>().notNull(),
     source: text('source').notNull(),
     status: text('status').notNull().default('open'),
-    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedBy: uuid('decided_by'),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    tenantFk(t.orgId, t.aId, beneficiaries),
+    tenantFk(t.orgId, t.bId, beneficiaries),
+    tenantFk(t.orgId, t.decidedBy, users),
     uniqueIndex('duplicate_pairs_org_pair_uq').on(t.orgId, t.aId, t.bId),
     index('duplicate_pairs_org_status_idx').on(t.orgId, t.status, t.score),
     check('duplicate_pairs_order_ck', sql`${t.aId} < ${t.bId}`),
@@ -103,23 +120,25 @@ export const duplicatePairs = pgTable(
 export const beneficiaryMerges = pgTable(
   'beneficiary_merges',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: orgId(),
-    keptId: uuid('kept_id')
-      .notNull()
-      .references(() => beneficiaries.id),
-    mergedId: uuid('merged_id')
-      .notNull()
-      .references(() => beneficiaries.id),
-    pairId: uuid('pair_id').references(() => duplicatePairs.id),
+    keptId: uuid('kept_id').notNull(),
+    mergedId: uuid('merged_id').notNull(),
+    pairId: uuid('pair_id'),
     before: jsonb('before').$type<Record<string, unknown>>().notNull(),
     moved: jsonb('moved').$type<Record<string, string[]>>().notNull(),
-    byUser: uuid('by_user').references(() => users.id),
+    byUser: uuid('by_user'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     undoneAt: timestamp('undone_at', { withTimezone: true }),
-    undoneBy: uuid('undone_by').references(() => users.id),
+    undoneBy: uuid('undone_by'),
   },
   (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    tenantFk(t.orgId, t.keptId, beneficiaries),
+    tenantFk(t.orgId, t.mergedId, beneficiaries),
+    tenantFk(t.orgId, t.pairId, duplicatePairs),
+    tenantFk(t.orgId, t.byUser, users),
+    tenantFk(t.orgId, t.undoneBy, users),
     index('beneficiary_merges_kept_idx').on(t.orgId, t.keptId),
     index('beneficiary_merges_merged_idx').on(t.orgId, t.mergedId),
   ],
@@ -129,12 +148,16 @@ export const beneficiaryMerges = pgTable(
 export const duplicateRuleSettings = pgTable(
   'duplicate_rule_settings',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: orgId(),
     weights: jsonb('weights').$type<Record<string, number>>().notNull(),
     threshold: integer('threshold').notNull(),
-    updatedBy: uuid('updated_by').references(() => users.id),
+    updatedBy: uuid('updated_by'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('duplicate_rule_settings_org_uq').on(t.orgId)],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    tenantFk(t.orgId, t.updatedBy, users),
+    uniqueIndex('duplicate_rule_settings_org_uq').on(t.orgId),
+  ],
 );

@@ -1,6 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { branches, organizations } from './organizations';
+import { tenantFk } from './tenant-keys';
 import { users } from './users';
 
 /** Per module: `read` or `write` (write includes read). `personal` opens the beneficiary's sensitive fields. */
@@ -14,25 +26,27 @@ export type TokenScopes = { modules: Record<string, 'read' | 'write'>; personal:
 export const apiTokens = pgTable(
   'api_tokens',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id')
       .notNull()
       .references(() => organizations.id),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id),
+    userId: uuid('user_id').notNull(),
     name: text('name').notNull(),
     tokenHash: text('token_hash').notNull(),
     prefix: text('prefix').notNull(),
     scopes: jsonb('scopes').$type<TokenScopes>().notNull(),
-    branchId: uuid('branch_id').references(() => branches.id),
+    branchId: uuid('branch_id'),
     expiresAt: timestamp('expires_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
-    createdBy: uuid('created_by').references(() => users.id),
+    createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    tenantFk(t.orgId, t.userId, users),
+    tenantFk(t.orgId, t.branchId, branches),
+    tenantFk(t.orgId, t.createdBy, users),
     uniqueIndex('api_tokens_hash_uq').on(t.tokenHash),
     index('api_tokens_org_idx').on(t.orgId, t.createdAt),
     uniqueIndex('api_tokens_org_user_uq').on(t.orgId, t.userId),
@@ -43,7 +57,7 @@ export const apiTokens = pgTable(
 export const webhookSubscriptions = pgTable(
   'webhook_subscriptions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id')
       .notNull()
       .references(() => organizations.id),
@@ -52,10 +66,14 @@ export const webhookSubscriptions = pgTable(
     secret: text('secret').notNull(),
     events: jsonb('events').$type<string[]>().notNull(),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
-    createdBy: uuid('created_by').references(() => users.id),
+    createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('webhook_subscriptions_org_idx').on(t.orgId, t.createdAt)],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    tenantFk(t.orgId, t.createdBy, users),
+    index('webhook_subscriptions_org_idx').on(t.orgId, t.createdAt),
+  ],
 );
 
 /**
@@ -65,7 +83,7 @@ export const webhookSubscriptions = pgTable(
 export const webhookAttempts = pgTable(
   'webhook_attempts',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id')
       .notNull()
       .references(() => organizations.id),
@@ -78,6 +96,7 @@ export const webhookAttempts = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
     index('webhook_attempts_notification_idx').on(t.orgId, t.notificationId, t.at),
     check('webhook_attempts_attempt_ck', sql`${t.attempt} > 0`),
   ],

@@ -13,6 +13,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { organizations } from './organizations';
+import { tenantFk } from './tenant-keys';
 import { users } from './users';
 
 const orgId = () =>
@@ -24,7 +25,7 @@ const orgId = () =>
 export const knowledgeDocuments = pgTable(
   'knowledge_documents',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: orgId(),
     kind: text('kind').notNull(),
     titleAr: text('title_ar').notNull(),
@@ -34,6 +35,7 @@ export const knowledgeDocuments = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
     index('knowledge_documents_org_idx').on(t.orgId, t.kind),
     check(
       'knowledge_kind_ck',
@@ -46,11 +48,9 @@ export const knowledgeDocuments = pgTable(
 export const knowledgeVersions = pgTable(
   'knowledge_versions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: orgId(),
-    documentId: uuid('document_id')
-      .notNull()
-      .references(() => knowledgeDocuments.id, { onDelete: 'cascade' }),
+    documentId: uuid('document_id').notNull(),
     version: integer('version').notNull(),
     bodyAr: text('body_ar').notNull(),
     /** Title and body after Arabic normalisation, for search. */
@@ -58,11 +58,14 @@ export const knowledgeVersions = pgTable(
     approvalRef: text('approval_ref').notNull(),
     approvedOn: date('approved_on').notNull(),
     effectiveFrom: date('effective_from').notNull(),
-    createdBy: uuid('created_by').references(() => users.id),
+    createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('knowledge_versions_doc_version_uq').on(t.documentId, t.version),
+    primaryKey({ columns: [t.orgId, t.id] }),
+    tenantFk(t.orgId, t.documentId, knowledgeDocuments, 'cascade'),
+    tenantFk(t.orgId, t.createdBy, users),
+    uniqueIndex('knowledge_versions_doc_version_uq').on(t.orgId, t.documentId, t.version),
     index('knowledge_versions_search_trgm_idx').using('gin', sql`${t.searchNorm} gin_trgm_ops`),
   ],
 );
@@ -71,13 +74,14 @@ export const knowledgeVersions = pgTable(
 export const knowledgeAcknowledgements = pgTable(
   'knowledge_acknowledgements',
   {
-    versionId: uuid('version_id')
-      .notNull()
-      .references(() => knowledgeVersions.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id),
+    orgId: orgId(),
+    versionId: uuid('version_id').notNull(),
+    userId: uuid('user_id').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.versionId, t.userId] })],
+  (t) => [
+    tenantFk(t.orgId, t.versionId, knowledgeVersions, 'cascade'),
+    tenantFk(t.orgId, t.userId, users),
+    primaryKey({ columns: [t.orgId, t.versionId, t.userId] }),
+  ],
 );

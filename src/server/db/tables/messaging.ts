@@ -51,7 +51,7 @@ export const messageContacts = pgTable(
 export const webhookEvents = pgTable(
   'webhook_events',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id')
       .notNull()
       .references(() => organizations.id),
@@ -66,6 +66,7 @@ export const webhookEvents = pgTable(
     processedAt: timestamp('processed_at', { withTimezone: true }),
   },
   (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
     index('webhook_events_due_idx').on(t.status, t.nextAttemptAt),
     index('webhook_events_org_received_idx').on(t.orgId, t.receivedAt),
     check('webhook_events_status_ck', sql`${t.status} in ('received','processed','failed','rejected','given_up')`),

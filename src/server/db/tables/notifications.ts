@@ -22,7 +22,7 @@ import { organizations } from './organizations';
 export const notifications = pgTable(
   'notifications',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id')
       .notNull()
       .references(() => organizations.id),
@@ -62,6 +62,7 @@ export const notifications = pgTable(
     fallbackReason: text('fallback_reason'),
   },
   (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
     uniqueIndex('notifications_org_idem_uq').on(t.orgId, t.idempotencyKey),
     index('notifications_due_idx').on(t.status, t.nextAttemptAt),
     index('notifications_org_created_idx').on(t.orgId, t.createdAt),
@@ -122,7 +123,7 @@ export const messageTemplateVersions = pgTable(
 export const otpCodes = pgTable(
   'otp_codes',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id')
       .notNull()
       .references(() => organizations.id),
@@ -137,6 +138,7 @@ export const otpCodes = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
     index('otp_lookup_idx').on(t.orgId, t.purpose, t.reference, t.createdAt),
     index('otp_mobile_idx').on(t.mobile, t.createdAt),
     index('otp_ip_idx').on(t.ip, t.createdAt),
@@ -147,19 +149,26 @@ export const otpCodes = pgTable(
 export const inboundMessages = pgTable(
   'inbound_messages',
   {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
     provider: text('provider').notNull(),
     providerMessageId: text('provider_message_id').notNull(),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.provider, t.providerMessageId] })],
+  (t) => [primaryKey({ columns: [t.orgId, t.provider, t.providerMessageId] })],
 );
 
 /** A short-lived grant after a portal one-time code: lets that person add documents to that application. */
-export const portalGrants = pgTable('portal_grants', {
-  id: text('id').primaryKey(),
-  orgId: uuid('org_id')
-    .notNull()
-    .references(() => organizations.id),
-  applicationId: uuid('application_id').notNull(),
-  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-});
+export const portalGrants = pgTable(
+  'portal_grants',
+  {
+    id: text('id').notNull(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    applicationId: uuid('application_id').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] })],
+);

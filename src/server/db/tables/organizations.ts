@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { boolean, customType, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  customType,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 /** Raw bytes (PGlite returns Uint8Array, node-postgres a Buffer; both become a Buffer). */
 const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
@@ -30,7 +41,7 @@ export const organizations = pgTable('organizations', {
 export const branches = pgTable(
   'branches',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id')
       .notNull()
       .references(() => organizations.id),
@@ -46,5 +57,9 @@ export const branches = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('branches_org_code_uq').on(t.orgId, t.code), index('branches_org_idx').on(t.orgId)],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex('branches_org_code_uq').on(t.orgId, t.code),
+    index('branches_org_idx').on(t.orgId),
+  ],
 );

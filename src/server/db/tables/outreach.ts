@@ -15,6 +15,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { beneficiaries } from './beneficiaries';
 import { branches, organizations } from './organizations';
+import { tenantFk } from './tenant-keys';
 import { users } from './users';
 
 const orgId = () =>
@@ -26,38 +27,41 @@ const orgId = () =>
 export const appointmentSlots = pgTable(
   'appointment_slots',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: orgId(),
-    branchId: uuid('branch_id')
-      .notNull()
-      .references(() => branches.id),
+    branchId: uuid('branch_id').notNull(),
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
     endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
-    createdBy: uuid('created_by').references(() => users.id),
+    createdBy: uuid('created_by'),
   },
-  (t) => [index('appointment_slots_branch_idx').on(t.branchId, t.startsAt)],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    tenantFk(t.orgId, t.branchId, branches),
+    tenantFk(t.orgId, t.createdBy, users),
+    index('appointment_slots_branch_idx').on(t.branchId, t.startsAt),
+  ],
 );
 
 export const appointments = pgTable(
   'appointments',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: orgId(),
-    slotId: uuid('slot_id')
-      .notNull()
-      .references(() => appointmentSlots.id),
-    beneficiaryId: uuid('beneficiary_id')
-      .notNull()
-      .references(() => beneficiaries.id),
+    slotId: uuid('slot_id').notNull(),
+    beneficiaryId: uuid('beneficiary_id').notNull(),
     purpose: text('purpose').notNull(),
     status: text('status').notNull().default('booked'),
-    bookedBy: uuid('booked_by').references(() => users.id),
+    bookedBy: uuid('booked_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     interactionId: uuid('interaction_id'),
   },
   (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    tenantFk(t.orgId, t.slotId, appointmentSlots),
+    tenantFk(t.orgId, t.beneficiaryId, beneficiaries),
+    tenantFk(t.orgId, t.bookedBy, users),
     // No double booking: a slot holds one live appointment.
-    uniqueIndex('appointments_live_slot_uq').on(t.slotId).where(sql`${t.status} in ('booked','held')`),
+    uniqueIndex('appointments_live_slot_uq').on(t.orgId, t.slotId).where(sql`${t.status} in ('booked','held')`),
     index('appointments_beneficiary_idx').on(t.beneficiaryId),
     check('appointments_status_ck', sql`${t.status} in ('booked','held','no_show','cancelled')`),
   ],
@@ -67,9 +71,9 @@ export const appointments = pgTable(
 export const volunteers = pgTable(
   'volunteers',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: orgId(),
-    branchId: uuid('branch_id').references(() => branches.id),
+    branchId: uuid('branch_id'),
     name: text('name').notNull(),
     mobile: text('mobile').notNull(),
     skills: text('skills').array().notNull().default(sql`'{}'::text[]`),
@@ -78,6 +82,8 @@ export const volunteers = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    tenantFk(t.orgId, t.branchId, branches),
     uniqueIndex('volunteers_org_mobile_uq').on(t.orgId, t.mobile),
     check('volunteers_status_ck', sql`${t.status} in ('applied','active','inactive')`),
   ],
@@ -86,18 +92,21 @@ export const volunteers = pgTable(
 export const volunteerHours = pgTable(
   'volunteer_hours',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: orgId(),
-    volunteerId: uuid('volunteer_id')
-      .notNull()
-      .references(() => volunteers.id, { onDelete: 'cascade' }),
+    volunteerId: uuid('volunteer_id').notNull(),
     workedOn: date('worked_on').notNull(),
     hours: numeric('hours', { precision: 5, scale: 2 }).notNull(),
     task: text('task').notNull(),
     deliveryId: uuid('delivery_id'),
-    loggedBy: uuid('logged_by').references(() => users.id),
+    loggedBy: uuid('logged_by'),
   },
-  (t) => [index('volunteer_hours_volunteer_idx').on(t.volunteerId, t.workedOn)],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    tenantFk(t.orgId, t.volunteerId, volunteers, 'cascade'),
+    tenantFk(t.orgId, t.loggedBy, users),
+    index('volunteer_hours_volunteer_idx').on(t.volunteerId, t.workedOn),
+  ],
 );
 
 /** An association's settings for each proactive rule (absent row = the rule's defaults, enabled). */
@@ -119,7 +128,7 @@ export const outreachRules = pgTable(
 export const outreachRuns = pgTable(
   'outreach_runs',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id')
       .notNull()
       .references(() => organizations.id),
@@ -128,5 +137,5 @@ export const outreachRuns = pgTable(
     results: jsonb('results').$type<Record<string, { tasks: number; messages: number }>>(),
     trigger: text('trigger').notNull(),
   },
-  (t) => [index('outreach_runs_org_idx').on(t.orgId, t.startedAt)],
+  (t) => [primaryKey({ columns: [t.orgId, t.id] }), index('outreach_runs_org_idx').on(t.orgId, t.startedAt)],
 );

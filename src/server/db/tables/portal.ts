@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { organizations } from './organizations';
 
 /**
@@ -9,7 +9,7 @@ import { organizations } from './organizations';
 export const portalDevices = pgTable(
   'portal_devices',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id')
       .notNull()
       .references(() => organizations.id),
@@ -21,7 +21,7 @@ export const portalDevices = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     userAgent: text('user_agent'),
   },
-  (t) => [index('portal_devices_org_mobile_idx').on(t.orgId, t.mobile)],
+  (t) => [primaryKey({ columns: [t.orgId, t.id] }), index('portal_devices_org_mobile_idx').on(t.orgId, t.mobile)],
 );
 
 /** The key each association signs remembered-device tokens with; deleting it forgets every device at once. */

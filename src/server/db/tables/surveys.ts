@@ -7,6 +7,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -23,7 +24,7 @@ const orgId = () =>
 export const surveyQuestions = pgTable(
   'survey_questions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: orgId(),
     key: text('key').notNull(),
     kind: text('kind').notNull(),
@@ -34,6 +35,7 @@ export const surveyQuestions = pgTable(
     active: boolean('active').notNull().default(true),
   },
   (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
     uniqueIndex('survey_questions_org_key_uq').on(t.orgId, t.key),
     check('survey_questions_kind_ck', sql`${t.kind} in ('rating','yes_no','text')`),
   ],
@@ -46,7 +48,7 @@ export const surveyQuestions = pgTable(
 export const surveyInvitations = pgTable(
   'survey_invitations',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: orgId(),
     tokenHash: text('token_hash').notNull(),
     trigger: text('trigger').notNull(),
@@ -63,7 +65,8 @@ export const surveyInvitations = pgTable(
     answeredOn: date('answered_on'),
   },
   (t) => [
-    uniqueIndex('survey_invitations_token_uq').on(t.tokenHash),
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex('survey_invitations_token_uq').on(t.orgId, t.tokenHash),
     uniqueIndex('survey_invitations_trigger_uq').on(t.orgId, t.trigger, t.triggerEntityId),
     index('survey_invitations_org_sent_idx').on(t.orgId, t.sentAt),
     // The cap on invitations per person looks up a mobile's latest invitation.
@@ -78,7 +81,7 @@ export const surveyInvitations = pgTable(
 export const surveyResponses = pgTable(
   'survey_responses',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: orgId(),
     invitationId: uuid('invitation_id'),
     anonymous: boolean('anonymous').notNull(),
@@ -91,6 +94,7 @@ export const surveyResponses = pgTable(
     answers: jsonb('answers').$type<Record<string, string | number | boolean>>().notNull(),
   },
   (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
     index('survey_responses_org_month_idx').on(t.orgId, t.month),
     check('survey_responses_rating_ck', sql`${t.rating} between 1 and 5`),
     check('survey_responses_anonymous_ck', sql`not ${t.anonymous} or ${t.invitationId} is null`),

@@ -7,6 +7,7 @@ import {
   inet,
   integer,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   unique,
@@ -14,15 +15,16 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { branches, organizations } from './organizations';
+import { tenantFk } from './tenant-keys';
 
 export const users = pgTable(
   'users',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id')
       .notNull()
       .references(() => organizations.id),
-    branchId: uuid('branch_id').references(() => branches.id),
+    branchId: uuid('branch_id'),
     /** Lower-case, unique across the installation so sign-in needs no organisation field. */
     username: text('username').notNull(),
     displayName: text('display_name').notNull(),
@@ -44,7 +46,9 @@ export const users = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('users_username_uq').on(t.username),
+    primaryKey({ columns: [t.orgId, t.id] }),
+    tenantFk(t.orgId, t.branchId, branches),
+    uniqueIndex('users_username_uq').on(t.orgId, t.username),
     index('users_org_idx').on(t.orgId),
     check(
       'users_role_ck',
@@ -59,10 +63,8 @@ export const users = pgTable(
 export const sessions = pgTable(
   'sessions',
   {
-    id: text('id').primaryKey(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    id: text('id').notNull(),
+    userId: uuid('user_id').notNull(),
     orgId: uuid('org_id')
       .notNull()
       .references(() => organizations.id),
@@ -75,7 +77,12 @@ export const sessions = pgTable(
     /** Set when an admin revoked the user's sessions: the row stays until it expires so the phone can be told why. */
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
-  (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    tenantFk(t.orgId, t.userId, users, 'cascade'),
+    index('sessions_user_idx').on(t.userId),
+    index('sessions_expires_idx').on(t.expiresAt),
+  ],
 );
 
 /** Failed sign-ins, counted over a sliding window for the login rate limit. */
@@ -94,18 +101,20 @@ export const loginFailures = pgTable(
 export const recoveryCodes = pgTable(
   'recovery_codes',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    id: integer('id').notNull().generatedAlwaysAsIdentity(),
     orgId: uuid('org_id')
       .notNull()
       .references(() => organizations.id),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull(),
     codeHash: text('code_hash').notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('recovery_codes_user_hash_uq').on(t.userId, t.codeHash)],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    tenantFk(t.orgId, t.userId, users, 'cascade'),
+    uniqueIndex('recovery_codes_user_hash_uq').on(t.orgId, t.userId, t.codeHash),
+  ],
 );
 
 /**
@@ -115,21 +124,21 @@ export const recoveryCodes = pgTable(
 export const knownDevices = pgTable(
   'known_devices',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    id: integer('id').notNull().generatedAlwaysAsIdentity(),
     orgId: uuid('org_id')
       .notNull()
       .references(() => organizations.id),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull(),
     tokenHash: text('token_hash').notNull(),
     ip: inet('ip'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    tenantFk(t.orgId, t.userId, users, 'cascade'),
     // One row per browser and address it was used from, so a later sign-in elsewhere keeps the earlier address.
-    unique('known_devices_user_token_ip_uq').on(t.userId, t.tokenHash, t.ip).nullsNotDistinct(),
+    unique('known_devices_user_token_ip_uq').on(t.orgId, t.userId, t.tokenHash, t.ip).nullsNotDistinct(),
     index('known_devices_user_ip_idx').on(t.userId, t.ip),
   ],
 );

@@ -1,7 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { check, doublePrecision, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  check,
+  doublePrecision,
+  index,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { applications } from './applications';
 import { branches, organizations } from './organizations';
+import { tenantFk } from './tenant-keys';
 import { users } from './users';
 
 /**
@@ -11,24 +22,25 @@ import { users } from './users';
 export const staffNotifications = pgTable(
   'staff_notifications',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id')
       .notNull()
       .references(() => organizations.id),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id),
+    userId: uuid('user_id').notNull(),
     kind: text('kind').notNull(),
     entityType: text('entity_type').notNull(),
     entityId: uuid('entity_id').notNull(),
     /** The record's reference (APP-…, C-…) and a short detail (the answer, the decision), kept as written. */
     reference: text('reference').notNull().default(''),
     detail: text('detail'),
-    actorUserId: uuid('actor_user_id').references(() => users.id),
+    actorUserId: uuid('actor_user_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp('read_at', { withTimezone: true }),
   },
   (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    tenantFk(t.orgId, t.userId, users),
+    tenantFk(t.orgId, t.actorUserId, users),
     index('staff_notifications_user_idx').on(t.orgId, t.userId, t.createdAt),
     check(
       'staff_notifications_kind_ck',
@@ -46,30 +58,30 @@ export const staffNotifications = pgTable(
 export const homeInspections = pgTable(
   'home_inspections',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id')
       .notNull()
       .references(() => organizations.id),
-    applicationId: uuid('application_id')
-      .notNull()
-      .references(() => applications.id, { onDelete: 'cascade' }),
-    branchId: uuid('branch_id')
-      .notNull()
-      .references(() => branches.id),
-    assigneeUserId: uuid('assignee_user_id')
-      .notNull()
-      .references(() => users.id),
-    assignedBy: uuid('assigned_by').references(() => users.id),
+    applicationId: uuid('application_id').notNull(),
+    branchId: uuid('branch_id').notNull(),
+    assigneeUserId: uuid('assignee_user_id').notNull(),
+    assignedBy: uuid('assigned_by'),
     assignedAt: timestamp('assigned_at', { withTimezone: true }).notNull().defaultNow(),
     outcome: text('outcome'),
     note: text('note'),
     lat: doublePrecision('lat'),
     lng: doublePrecision('lng'),
     photoDocumentId: uuid('photo_document_id'),
-    recordedBy: uuid('recorded_by').references(() => users.id),
+    recordedBy: uuid('recorded_by'),
     recordedAt: timestamp('recorded_at', { withTimezone: true }),
   },
   (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    tenantFk(t.orgId, t.applicationId, applications, 'cascade'),
+    tenantFk(t.orgId, t.branchId, branches),
+    tenantFk(t.orgId, t.assigneeUserId, users),
+    tenantFk(t.orgId, t.assignedBy, users),
+    tenantFk(t.orgId, t.recordedBy, users),
     uniqueIndex('home_inspections_org_application_uq').on(t.orgId, t.applicationId),
     // A representative's open inspections, the longest waiting first (My work).
     index('home_inspections_org_assignee_idx').on(t.orgId, t.assigneeUserId, t.recordedAt, t.assignedAt),

@@ -63,7 +63,9 @@ export async function writeApplication(
       createdBy: p.actor?.id ?? null,
     })
     .returning({ id: applications.id, reference: applications.reference, stage: applications.stage });
-  await tx.insert(applicationServices).values(p.services.map((s) => ({ applicationId: row!.id, serviceId: s.id })));
+  await tx
+    .insert(applicationServices)
+    .values(p.services.map((s) => ({ orgId: p.orgId, applicationId: row!.id, serviceId: s.id })));
   if (checklist.size > 0) {
     await tx.insert(checklistItems).values(
       [...checklist].map(([itemKey, l]) => ({

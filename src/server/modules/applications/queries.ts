@@ -53,7 +53,10 @@ export async function openApplicationsForServices(db: Db, beneficiaryId: string,
   return db
     .select({ id: applications.id, reference: applications.reference, serviceId: applicationServices.serviceId })
     .from(applications)
-    .innerJoin(applicationServices, eq(applicationServices.applicationId, applications.id))
+    .innerJoin(
+      applicationServices,
+      and(eq(applicationServices.orgId, applications.orgId), eq(applicationServices.applicationId, applications.id)),
+    )
     .where(
       and(
         eq(applications.beneficiaryId, beneficiaryId),
@@ -74,7 +77,10 @@ export function listApplicationServices(db: Db, applicationIds: string[]) {
       nameEn: services.nameEn,
     })
     .from(applicationServices)
-    .innerJoin(services, eq(services.id, applicationServices.serviceId))
+    .innerJoin(
+      services,
+      and(eq(services.orgId, applicationServices.orgId), eq(services.id, applicationServices.serviceId)),
+    )
     .where(inArray(applicationServices.applicationId, applicationIds));
 }
 
@@ -91,7 +97,7 @@ export function listChecklist(db: Db, applicationId: string) {
       updatedByName: users.displayName,
     })
     .from(checklistItems)
-    .leftJoin(users, eq(users.id, checklistItems.updatedBy))
+    .leftJoin(users, and(eq(users.orgId, checklistItems.orgId), eq(users.id, checklistItems.updatedBy)))
     .where(eq(checklistItems.applicationId, applicationId))
     .orderBy(asc(checklistItems.labelAr));
 }
@@ -108,7 +114,7 @@ export function listTransitions(db: Db, applicationId: string) {
       byRole: users.role,
     })
     .from(applicationTransitions)
-    .leftJoin(users, eq(users.id, applicationTransitions.byUser))
+    .leftJoin(users, and(eq(users.orgId, applicationTransitions.orgId), eq(users.id, applicationTransitions.byUser)))
     .where(eq(applicationTransitions.applicationId, applicationId))
     .orderBy(asc(applicationTransitions.id));
 }
@@ -124,7 +130,7 @@ export async function getDeclaration(db: Db, applicationId: string) {
       witnessName: users.displayName,
     })
     .from(declarations)
-    .leftJoin(users, eq(users.id, declarations.witnessUserId))
+    .leftJoin(users, and(eq(users.orgId, declarations.orgId), eq(users.id, declarations.witnessUserId)))
     .where(eq(declarations.applicationId, applicationId));
   return row;
 }
@@ -150,7 +156,10 @@ export async function listApplications(
       fileNumber: beneficiaries.fileNumber,
     })
     .from(applications)
-    .innerJoin(beneficiaries, eq(beneficiaries.id, applications.beneficiaryId))
+    .innerJoin(
+      beneficiaries,
+      and(eq(beneficiaries.orgId, applications.orgId), eq(beneficiaries.id, applications.beneficiaryId)),
+    )
     .where(inOrg(applications, orgId, ...conditions))
     .orderBy(
       filter.beneficiaryId ? desc(applications.createdAt) : asc(applications.stageChangedAt),

@@ -99,7 +99,10 @@ export function registerAppointmentRoutes(app: App, deps: Deps): void {
               familyName: beneficiaries.familyName,
             })
             .from(appointments)
-            .innerJoin(beneficiaries, eq(beneficiaries.id, appointments.beneficiaryId))
+            .innerJoin(
+              beneficiaries,
+              and(eq(beneficiaries.orgId, appointments.orgId), eq(beneficiaries.id, appointments.beneficiaryId)),
+            )
             .where(
               and(
                 inArray(

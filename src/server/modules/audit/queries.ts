@@ -35,7 +35,7 @@ export async function searchAudit(db: Db, orgId: string, q: AuditSearch) {
       details: auditLog.details,
     })
     .from(auditLog)
-    .leftJoin(users, eq(users.id, auditLog.actorUserId))
+    .leftJoin(users, and(eq(users.orgId, auditLog.orgId), eq(users.id, auditLog.actorUserId)))
     .where(
       inOrg(
         auditLog,

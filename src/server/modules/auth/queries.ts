@@ -60,7 +60,7 @@ export async function findSession(db: Db, sessionId: string) {
       revokedAt: sessions.revokedAt,
     })
     .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(users, and(eq(users.orgId, sessions.orgId), eq(users.id, sessions.userId)))
     .where(eq(sessions.id, sessionId))
     .limit(1);
   return row;
@@ -201,7 +201,7 @@ export async function rememberDevice(
     .insert(knownDevices)
     .values(d)
     .onConflictDoUpdate({
-      target: [knownDevices.userId, knownDevices.tokenHash, knownDevices.ip],
+      target: [knownDevices.orgId, knownDevices.userId, knownDevices.tokenHash, knownDevices.ip],
       set: { lastSeenAt: new Date() },
     });
 }

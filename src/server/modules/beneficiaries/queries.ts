@@ -278,7 +278,7 @@ export function listConsents(db: Db, beneficiaryId: string) {
       recordedByName: users.displayName,
     })
     .from(consents)
-    .leftJoin(users, eq(users.id, consents.recordedBy))
+    .leftJoin(users, and(eq(users.orgId, consents.orgId), eq(users.id, consents.recordedBy)))
     .where(eq(consents.beneficiaryId, beneficiaryId))
     .orderBy(desc(consents.at));
 }
@@ -295,7 +295,7 @@ export function listStatusEvents(db: Db, beneficiaryId: string) {
       byName: users.displayName,
     })
     .from(beneficiaryStatusEvents)
-    .leftJoin(users, eq(users.id, beneficiaryStatusEvents.byUser))
+    .leftJoin(users, and(eq(users.orgId, beneficiaryStatusEvents.orgId), eq(users.id, beneficiaryStatusEvents.byUser)))
     .where(eq(beneficiaryStatusEvents.beneficiaryId, beneficiaryId))
     .orderBy(desc(beneficiaryStatusEvents.at));
 }

@@ -23,7 +23,7 @@ export function listMessages(db: Db, caseId: string, includeNotes: boolean) {
       authorName: users.displayName,
     })
     .from(caseMessages)
-    .leftJoin(users, eq(users.id, caseMessages.authorUserId))
+    .leftJoin(users, and(eq(users.orgId, caseMessages.orgId), eq(users.id, caseMessages.authorUserId)))
     .where(and(eq(caseMessages.caseId, caseId), includeNotes ? undefined : sql`${caseMessages.kind} <> 'note'`))
     .orderBy(asc(caseMessages.at), asc(caseMessages.id));
 }
@@ -96,7 +96,7 @@ export async function listCases(db: Db, orgId: string, f: InboxFilter) {
       escalatedAt: cases.escalatedAt,
     })
     .from(cases)
-    .leftJoin(users, eq(users.id, cases.ownerUserId))
+    .leftJoin(users, and(eq(users.orgId, cases.orgId), eq(users.id, cases.ownerUserId)))
     .where(
       inOrg(
         cases,

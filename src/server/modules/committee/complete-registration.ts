@@ -33,7 +33,7 @@ export function listCompletion(deps: Deps, applicationId: string) {
       doneByName: users.displayName,
     })
     .from(completionItems)
-    .leftJoin(users, eq(users.id, completionItems.doneBy))
+    .leftJoin(users, and(eq(users.orgId, completionItems.orgId), eq(users.id, completionItems.doneBy)))
     .where(eq(completionItems.applicationId, applicationId));
 }
 
@@ -146,8 +146,8 @@ export async function enrolApplication(deps: Deps, user: SessionUser, applicatio
         const [info] = await tx
           .select({ mobile: beneficiaries.mobile, service: services.nameAr })
           .from(beneficiaries)
-          .innerJoin(services, eq(services.id, s.serviceId))
-          .where(eq(beneficiaries.id, app.beneficiaryId));
+          .innerJoin(services, and(eq(services.orgId, beneficiaries.orgId), eq(services.id, s.serviceId)))
+          .where(inOrg(beneficiaries, user.orgId, eq(beneficiaries.id, app.beneficiaryId)));
         await notify.deliveryScheduled(tx, {
           orgId: user.orgId,
           mobile: info!.mobile,

@@ -77,9 +77,15 @@ export async function castVote(
     await markOpened(tx, meetingId, new Date());
     await tx
       .insert(committeeVotes)
-      .values({ agendaItemId: item.id, userId: user.id, vote: input.vote, reason: input.reason ?? null })
+      .values({
+        orgId: user.orgId,
+        agendaItemId: item.id,
+        userId: user.id,
+        vote: input.vote,
+        reason: input.reason ?? null,
+      })
       .onConflictDoUpdate({
-        target: [committeeVotes.agendaItemId, committeeVotes.userId],
+        target: [committeeVotes.orgId, committeeVotes.agendaItemId, committeeVotes.userId],
         set: { vote: input.vote, reason: input.reason ?? null, at: new Date() },
       });
     await writeAudit(tx, user, meta, {
@@ -193,14 +199,18 @@ export async function decideApplication(
       const steps = await tx
         .select({ steps: services.completionSteps })
         .from(applicationServices)
-        .innerJoin(services, eq(services.id, applicationServices.serviceId))
-        .where(eq(applicationServices.applicationId, applicationId));
+        .innerJoin(
+          services,
+          and(eq(services.orgId, applicationServices.orgId), eq(services.id, applicationServices.serviceId)),
+        )
+        .where(inOrg(applicationServices, user.orgId, eq(applicationServices.applicationId, applicationId)));
       const unique = new Map(steps.flatMap((s) => s.steps).map((s) => [s.key, s]));
       if (unique.size > 0) {
         await tx
           .insert(completionItems)
           .values(
             [...unique.values()].map((s) => ({
+              orgId: user.orgId,
               applicationId,
               stepKey: s.key,
               labelAr: s.labelAr,

@@ -32,7 +32,7 @@ export function listAttendees(db: Db, meetingId: string) {
   return db
     .select({ userId: meetingAttendees.userId, present: meetingAttendees.present, displayName: users.displayName })
     .from(meetingAttendees)
-    .innerJoin(users, eq(users.id, meetingAttendees.userId))
+    .innerJoin(users, and(eq(users.orgId, meetingAttendees.orgId), eq(users.id, meetingAttendees.userId)))
     .where(eq(meetingAttendees.meetingId, meetingId))
     .orderBy(asc(users.displayName));
 }
@@ -42,7 +42,10 @@ export function pendingForAgenda(db: Db, orgId: string) {
   const onOpenAgenda = db
     .select({ id: agendaItems.applicationId })
     .from(agendaItems)
-    .innerJoin(committeeMeetings, eq(committeeMeetings.id, agendaItems.meetingId))
+    .innerJoin(
+      committeeMeetings,
+      and(eq(committeeMeetings.orgId, agendaItems.orgId), eq(committeeMeetings.id, agendaItems.meetingId)),
+    )
     .where(and(eq(committeeMeetings.status, 'scheduled'), isNull(agendaItems.decision)));
   return db
     .select({ id: applications.id, stage: applications.stage })
@@ -85,8 +88,14 @@ export function listAgenda(db: Db, meetingId: string) {
       district: beneficiaries.district,
     })
     .from(agendaItems)
-    .innerJoin(applications, eq(applications.id, agendaItems.applicationId))
-    .innerJoin(beneficiaries, eq(beneficiaries.id, applications.beneficiaryId))
+    .innerJoin(
+      applications,
+      and(eq(applications.orgId, agendaItems.orgId), eq(applications.id, agendaItems.applicationId)),
+    )
+    .innerJoin(
+      beneficiaries,
+      and(eq(beneficiaries.orgId, applications.orgId), eq(beneficiaries.id, applications.beneficiaryId)),
+    )
     .where(eq(agendaItems.meetingId, meetingId))
     .orderBy(asc(agendaItems.position));
 }
@@ -101,8 +110,11 @@ export function listVotes(db: Db, meetingId: string) {
       displayName: users.displayName,
     })
     .from(committeeVotes)
-    .innerJoin(agendaItems, eq(agendaItems.id, committeeVotes.agendaItemId))
-    .innerJoin(users, eq(users.id, committeeVotes.userId))
+    .innerJoin(
+      agendaItems,
+      and(eq(agendaItems.orgId, committeeVotes.orgId), eq(agendaItems.id, committeeVotes.agendaItemId)),
+    )
+    .innerJoin(users, and(eq(users.orgId, committeeVotes.orgId), eq(users.id, committeeVotes.userId)))
     .where(eq(agendaItems.meetingId, meetingId));
 }
 
@@ -141,7 +153,10 @@ export function listOverdue(db: Db, orgId: string, today: string) {
       familyName: beneficiaries.familyName,
     })
     .from(applications)
-    .innerJoin(beneficiaries, eq(beneficiaries.id, applications.beneficiaryId))
+    .innerJoin(
+      beneficiaries,
+      and(eq(beneficiaries.orgId, applications.orgId), eq(beneficiaries.id, applications.beneficiaryId)),
+    )
     .where(
       inOrg(
         applications,

@@ -79,7 +79,9 @@ export async function scheduleMeeting(
         createdBy: user.id,
       })
       .returning({ id: committeeMeetings.id, reference: committeeMeetings.reference });
-    await tx.insert(meetingAttendees).values(memberIds.map((userId) => ({ meetingId: meeting!.id, userId })));
+    await tx
+      .insert(meetingAttendees)
+      .values(memberIds.map((userId) => ({ orgId: user.orgId, meetingId: meeting!.id, userId })));
     const agendaSize = await fillAgenda(tx, user.orgId, meeting!.id);
     await writeAudit(tx, user, meta, {
       action: 'committee.meeting_scheduled',

@@ -1,4 +1,4 @@
-import { asc, eq, type SQL } from 'drizzle-orm';
+import { and, asc, eq, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { beneficiaries, deliveries, services, users } from '../../db/tables/index';
 import { inOrg } from '../../db/tenancy';
@@ -52,9 +52,12 @@ export function listDeliveries(db: Db, orgId: string, conditions: (SQL | undefin
       assigneeName: users.displayName,
     })
     .from(deliveries)
-    .innerJoin(beneficiaries, eq(beneficiaries.id, deliveries.beneficiaryId))
-    .innerJoin(services, eq(services.id, deliveries.serviceId))
-    .leftJoin(users, eq(users.id, deliveries.assigneeUserId))
+    .innerJoin(
+      beneficiaries,
+      and(eq(beneficiaries.orgId, deliveries.orgId), eq(beneficiaries.id, deliveries.beneficiaryId)),
+    )
+    .innerJoin(services, and(eq(services.orgId, deliveries.orgId), eq(services.id, deliveries.serviceId)))
+    .leftJoin(users, and(eq(users.orgId, deliveries.orgId), eq(users.id, deliveries.assigneeUserId)))
     .where(inOrg(deliveries, orgId, ...conditions))
     .orderBy(
       asc(deliveries.scheduledDate),

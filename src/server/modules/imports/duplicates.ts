@@ -89,8 +89,8 @@ async function selectPairs(db: Db, orgId: string, where: ReturnType<typeof and>,
       b: sideColumns(b),
     })
     .from(duplicatePairs)
-    .innerJoin(a, eq(a.id, duplicatePairs.aId))
-    .innerJoin(b, eq(b.id, duplicatePairs.bId))
+    .innerJoin(a, and(eq(a.orgId, duplicatePairs.orgId), eq(a.id, duplicatePairs.aId)))
+    .innerJoin(b, and(eq(b.orgId, duplicatePairs.orgId), eq(b.id, duplicatePairs.bId)))
     .where(inOrg(duplicatePairs, orgId, where))
     .orderBy(desc(duplicatePairs.score), desc(duplicatePairs.createdAt))
     .limit(limit);

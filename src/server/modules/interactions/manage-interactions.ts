@@ -122,7 +122,7 @@ export async function listInteractions(
       userName: users.displayName,
     })
     .from(interactions)
-    .leftJoin(users, eq(users.id, interactions.userId))
+    .leftJoin(users, and(eq(users.orgId, interactions.orgId), eq(users.id, interactions.userId)))
     .where(inOrg(interactions, user.orgId, ...conditions))
     .orderBy(desc(interactions.occurredAt))
     .limit(q.limit);
@@ -143,7 +143,7 @@ export async function linkInteraction(
   const [current] = await deps.db
     .select({ beneficiaryId: interactions.beneficiaryId, takenInBranch: users.branchId })
     .from(interactions)
-    .leftJoin(users, eq(users.id, interactions.userId))
+    .leftJoin(users, and(eq(users.orgId, interactions.orgId), eq(users.id, interactions.userId)))
     .where(inOrg(interactions, user.orgId, eq(interactions.id, id)));
   if (!current) throw new AppError('interaction.not_linkable');
   // An unidentified contact a branch representative may not list is not theirs to claim either.

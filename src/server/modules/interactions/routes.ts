@@ -1,4 +1,4 @@
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { mobileSchema } from '../../../common/domain/beneficiary';
 import { CHANNELS, channelSchema } from '../../../common/domain/channels';
@@ -113,7 +113,7 @@ export function registerInteractionRoutes(app: App, deps: Deps): void {
             by: users.displayName,
           })
           .from(interactions)
-          .leftJoin(users, eq(users.id, interactions.userId))
+          .leftJoin(users, and(eq(users.orgId, interactions.orgId), eq(users.id, interactions.userId)))
           .where(eq(interactions.beneficiaryId, b.id))
           .orderBy(desc(interactions.occurredAt))
           .limit(500),
@@ -129,8 +129,17 @@ export function registerInteractionRoutes(app: App, deps: Deps): void {
             channel: applicationTransitions.channel,
           })
           .from(applicationTransitions)
-          .innerJoin(applications, eq(applications.id, applicationTransitions.applicationId))
-          .leftJoin(users, eq(users.id, applicationTransitions.byUser))
+          .innerJoin(
+            applications,
+            and(
+              eq(applications.orgId, applicationTransitions.orgId),
+              eq(applications.id, applicationTransitions.applicationId),
+            ),
+          )
+          .leftJoin(
+            users,
+            and(eq(users.orgId, applicationTransitions.orgId), eq(users.id, applicationTransitions.byUser)),
+          )
           .where(eq(applications.beneficiaryId, b.id))
           .limit(500),
         deps.db
@@ -144,7 +153,7 @@ export function registerInteractionRoutes(app: App, deps: Deps): void {
             createdAt: deliveries.createdAt,
           })
           .from(deliveries)
-          .innerJoin(services, eq(services.id, deliveries.serviceId))
+          .innerJoin(services, and(eq(services.orgId, deliveries.orgId), eq(services.id, deliveries.serviceId)))
           .where(eq(deliveries.beneficiaryId, b.id))
           .limit(500),
         deps.db

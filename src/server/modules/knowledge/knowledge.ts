@@ -189,7 +189,10 @@ export async function acknowledgeVersion(deps: Deps, user: SessionUser, versionI
     .where(inOrg(knowledgeVersions, user.orgId, eq(knowledgeVersions.id, versionId)));
   if (!v) throw new AppError('knowledge.not_found');
   await deps.db.transaction(async (tx) => {
-    await tx.insert(knowledgeAcknowledgements).values({ versionId, userId: user.id }).onConflictDoNothing();
+    await tx
+      .insert(knowledgeAcknowledgements)
+      .values({ orgId: user.orgId, versionId, userId: user.id })
+      .onConflictDoNothing();
     // The reminder task for this version, if one was sent, is done once the person has read it.
     await tx
       .update(tasks)

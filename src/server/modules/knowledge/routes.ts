@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { riyadhDate } from '../../../common/dates';
 import {
@@ -124,7 +124,10 @@ export function registerKnowledgeRoutes(app: App, deps: Deps): void {
                   at: knowledgeAcknowledgements.at,
                 })
                 .from(knowledgeAcknowledgements)
-                .innerJoin(users, eq(users.id, knowledgeAcknowledgements.userId))
+                .innerJoin(
+                  users,
+                  and(eq(users.orgId, knowledgeAcknowledgements.orgId), eq(users.id, knowledgeAcknowledgements.userId)),
+                )
                 .where(eq(knowledgeAcknowledgements.versionId, current.id))
             ).map((a) => ({ ...a, at: a.at.toISOString() }))
           : null;

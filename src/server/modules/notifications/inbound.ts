@@ -144,10 +144,10 @@ export async function retryWebhookEvents(deps: Deps, now = new Date(), limit = 5
 }
 
 /** Records a provider message id; false when it was seen before (a provider's retry). */
-async function firstTime(db: Db, provider: WebhookProvider, messageId: string): Promise<boolean> {
+async function firstTime(db: Db, orgId: string, provider: WebhookProvider, messageId: string): Promise<boolean> {
   const fresh = await db
     .insert(inboundMessages)
-    .values({ provider, providerMessageId: messageId })
+    .values({ orgId, provider, providerMessageId: messageId })
     .onConflictDoNothing()
     .returning({ id: inboundMessages.providerMessageId });
   return fresh.length > 0;
@@ -215,7 +215,7 @@ async function handleWhatsApp(
       }
       const name = change.value.contacts?.[0]?.profile?.name ?? null;
       for (const m of change.value.messages ?? []) {
-        if (!(await firstTime(deps.db, 'whatsapp', m.id))) continue;
+        if (!(await firstTime(deps.db, orgId, 'whatsapp', m.id))) continue;
         const text = (
           m.type === 'text'
             ? (m.text?.body ?? '')
@@ -271,7 +271,7 @@ async function handleSms(deps: Deps, orgId: string, payload: SmsWebhook, now: Da
       ? 1
       : 0;
   }
-  if (!(await firstTime(deps.db, 'sms', payload.messageId))) return 0;
+  if (!(await firstTime(deps.db, orgId, 'sms', payload.messageId))) return 0;
   const digits = payload.from.replace(/^\+/, '');
   const mobile = normalizeSaudiMobile(`+${digits}`) ?? `+${digits}`;
   const kw = optKeyword(payload.body);

@@ -1,4 +1,4 @@
-import { asc, eq, inArray, isNotNull, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, lt, lte, sql } from 'drizzle-orm';
 import { addDays, formatDual } from '../../../common/dates';
 import { OUTREACH_RULE_KEYS, OUTREACH_RULES, type OutreachRuleKey } from '../../../common/domain/outreach';
 import type { Db } from '../../db/client';
@@ -99,8 +99,11 @@ const RULES: Record<
         service: services.nameAr,
       })
       .from(deliveries)
-      .innerJoin(beneficiaries, eq(beneficiaries.id, deliveries.beneficiaryId))
-      .innerJoin(services, eq(services.id, deliveries.serviceId))
+      .innerJoin(
+        beneficiaries,
+        and(eq(beneficiaries.orgId, deliveries.orgId), eq(beneficiaries.id, deliveries.beneficiaryId)),
+      )
+      .innerJoin(services, and(eq(services.orgId, deliveries.orgId), eq(services.id, deliveries.serviceId)))
       .where(
         inOrg(
           deliveries,

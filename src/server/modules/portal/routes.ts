@@ -1,4 +1,4 @@
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { riyadhDate } from '../../../common/dates';
@@ -126,7 +126,10 @@ export function registerPortalRoutes(app: App, deps: Deps): void {
     const [row] = await deps.db
       .select({ id: applications.id, mobile: beneficiaries.mobile })
       .from(applications)
-      .innerJoin(beneficiaries, eq(beneficiaries.id, applications.beneficiaryId))
+      .innerJoin(
+        beneficiaries,
+        and(eq(beneficiaries.orgId, applications.orgId), eq(beneficiaries.id, applications.beneficiaryId)),
+      )
       .where(inOrg(applications, id, eq(applications.reference, reference)));
     return row ?? null;
   };
@@ -369,7 +372,10 @@ export function registerPortalRoutes(app: App, deps: Deps): void {
       const rows = await deps.db
         .select({ id: applications.id })
         .from(applications)
-        .innerJoin(beneficiaries, eq(beneficiaries.id, applications.beneficiaryId))
+        .innerJoin(
+          beneficiaries,
+          and(eq(beneficiaries.orgId, applications.orgId), eq(beneficiaries.id, applications.beneficiaryId)),
+        )
         .where(inOrg(applications, id, eq(beneficiaries.mobile, device.mobile)))
         .orderBy(desc(applications.createdAt))
         .limit(5);

@@ -97,7 +97,7 @@ export function registerPrivacyRequestRoutes(app: App, deps: Deps): void {
             withdrawnByName: users.displayName,
           })
           .from(consents)
-          .leftJoin(users, eq(users.id, consents.withdrawnBy))
+          .leftJoin(users, and(eq(users.orgId, consents.orgId), eq(users.id, consents.withdrawnBy)))
           .where(inOrg(consents, user.orgId, eq(consents.beneficiaryId, request.params.id)))
           .orderBy(consents.at),
       ]);
@@ -198,7 +198,7 @@ export function registerPrivacyRequestRoutes(app: App, deps: Deps): void {
           role: users.role,
         })
         .from(auditLog)
-        .leftJoin(users, eq(users.id, auditLog.actorUserId))
+        .leftJoin(users, and(eq(users.orgId, auditLog.orgId), eq(users.id, auditLog.actorUserId)))
         .where(
           inOrg(
             auditLog,

@@ -1,4 +1,4 @@
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { riyadhDate } from '../../../common/dates';
 import { isoDate, isoDateTime } from '../../../common/domain/fields';
@@ -82,7 +82,7 @@ export function registerPrivacyRoutes(app: App, deps: Deps): void {
           byName: users.displayName,
         })
         .from(beneficiaryRevisions)
-        .leftJoin(users, eq(users.id, beneficiaryRevisions.byUser))
+        .leftJoin(users, and(eq(users.orgId, beneficiaryRevisions.orgId), eq(users.id, beneficiaryRevisions.byUser)))
         .where(eq(beneficiaryRevisions.beneficiaryId, request.params.id))
         .orderBy(desc(beneficiaryRevisions.at));
       return { items: rows.map((r) => ({ ...r, at: r.at.toISOString() })) };

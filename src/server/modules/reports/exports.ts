@@ -78,7 +78,10 @@ export const DATASETS: Record<string, Dataset> = {
             familyName: beneficiaries.familyName,
           })
           .from(applications)
-          .innerJoin(beneficiaries, eq(beneficiaries.id, applications.beneficiaryId))
+          .innerJoin(
+            beneficiaries,
+            and(eq(beneficiaries.orgId, applications.orgId), eq(beneficiaries.id, applications.beneficiaryId)),
+          )
           .where(
             inOrg(
               applications,
@@ -235,8 +238,11 @@ export const DATASETS: Record<string, Dataset> = {
             familyName: beneficiaries.familyName,
           })
           .from(deliveries)
-          .innerJoin(beneficiaries, eq(beneficiaries.id, deliveries.beneficiaryId))
-          .innerJoin(services, eq(services.id, deliveries.serviceId))
+          .innerJoin(
+            beneficiaries,
+            and(eq(beneficiaries.orgId, deliveries.orgId), eq(beneficiaries.id, deliveries.beneficiaryId)),
+          )
+          .innerJoin(services, and(eq(services.orgId, deliveries.orgId), eq(services.id, deliveries.serviceId)))
           .where(
             inOrg(
               deliveries,

@@ -201,7 +201,7 @@ export function listNotifications(db: Db, orgId: string, userId: string, limit: 
       readAt: staffNotifications.readAt,
     })
     .from(staffNotifications)
-    .leftJoin(users, eq(users.id, staffNotifications.actorUserId))
+    .leftJoin(users, and(eq(users.orgId, staffNotifications.orgId), eq(users.id, staffNotifications.actorUserId)))
     .where(
       and(
         eq(staffNotifications.orgId, orgId),
