@@ -1,8 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, riyadhDate } from '../common/dates';
+import { DEFAULT_CALENDAR, nextWorkingDate } from '../common/domain/sla';
 import { GLOBAL_TABLES } from './db/tenancy';
 import { routeTableOf } from './http/guard';
-import { raiseToCommittee } from './test/flows';
+import { completeSteps, raiseToCommittee } from './test/flows';
 import { createTestContext, signedInAs, type TestClient, type TestContext } from './test/harness';
 import { captureSql, tablesWithoutOrg } from './test/sql-capture';
 
@@ -45,13 +47,10 @@ const STILL_OPEN = new Set<string>([
   'agenda_items: select "id", "org_id", "meeting_id", "application_id", "position", "is_appeal", "decision", "reason_codes", "d',
   'meeting_attendees,users: select "meeting_attendees"."user_id", "meeting_attendees"."present", "users"."display_name" from "meeting_atte',
   'agenda_items: update "agenda_items" set "decision" = $1, "reason_codes" = $2, "decision_note" = $3, "decided_by" = $4, "deci',
-  'applications: select "stage" from "applications" where "applications"."id" = $1',
   'agenda_items: update "agenda_items" set "letter_reference" = $1 where "agenda_items"."id" = $2',
-  'applications: select "reference" from "applications" where "applications"."id" = $1',
   'application_services: select "service_id" from "application_services" where "application_services"."application_id" = $1 limit $2',
   'application_transitions: select by_user from application_transitions where application_id = $1 and to_stage = $2 order by at desc, id d',
   'completion_items,users: select "completion_items"."step_key", "completion_items"."label_ar", "completion_items"."label_en", "completio',
-  'completion_items: update "completion_items" set "done" = $1, "done_by" = $2, "done_at" = $3 where ("completion_items"."applicati',
   'beneficiaries: select "status", "reverify_due" from "beneficiaries" where "beneficiaries"."id" = $1',
   'beneficiaries: update "beneficiaries" set "status" = $1, "reverify_due" = $2, "updated_at" = $3 where "beneficiaries"."id" = ',
   'application_services: select "service_id" from "application_services" where "application_services"."application_id" = $1',
@@ -70,12 +69,6 @@ const STILL_OPEN = new Set<string>([
   'case_messages,users: select "case_messages"."id", "case_messages"."kind", "case_messages"."body", "case_messages"."channel", "case_',
   'case_attachments: select "id", "original_name", "mime", "size", "at" from "case_attachments" where "case_attachments"."case_id" ',
   'volunteer_hours: select "id", "name", "mobile", "branch_id", "skills", "availability", "status", "created_at", (select coalesce',
-  'consents: select "id", "org_id", "beneficiary_id", "purpose", "notice_version", "channel", "recorded_by", "created_at", ',
-  'applications: select "id", "org_id", "beneficiary_id", "branch_id", "reference", "channel", "stage", "note", "created_by", "',
-  'interactions: select "id", "org_id", "channel", "direction", "occurred_at", "user_id", "summary", "duration_seconds", "benef',
-  'cases: select "id", "org_id", "reference", "kind", "priority", "status", "channel", "subject", "description", "benefi',
-  'deliveries: select "id", "org_id", "beneficiary_id", "application_id", "service_id", "branch_id", "scheduled_date", "assig',
-  'documents: select "id", "kind", "original_name", "mime", "size", "created_at" from "documents" where "documents"."benefic',
   'application_transitions: select "id", "org_id", "application_id", "from_stage", "to_stage", "by_user", "channel", "note", "at" from "ap',
   'declarations: select "id", "org_id", "application_id", "text", "typed_name", "method", "channel", "witness_user_id", "at" fr',
   'beneficiary_revisions,users: select "beneficiary_revisions"."created_at", "beneficiary_revisions"."changes", "beneficiary_revisions"."reaso',
@@ -188,15 +181,12 @@ async function driveMainFlows() {
     chair.post(`/api/committee/meetings/${meeting.id}/items/${app.applicationId}/decision`, { decision: 'accepted' }),
     200,
   );
-  const steps = (await officer.get(`/api/applications/${app.applicationId}/completion`)).body.items as {
-    stepKey: string;
-  }[];
-  for (const step of steps) {
-    await expectStatus(
-      officer.request('PUT', `/api/applications/${app.applicationId}/completion/${step.stepKey}`, { done: true }),
-      204,
-    );
-  }
+  // The inspection and the appointment are recorded through their own forms (issue 12), not ticked by hand.
+  await completeSteps(officer, execution, app.applicationId, {
+    date: nextWorkingDate(addDays(riyadhDate(new Date()), 1), DEFAULT_CALENDAR),
+    from: '08:00',
+    to: '12:00',
+  });
   const enrolled = await expectStatus(officer.post(`/api/applications/${app.applicationId}/enrol`), 200);
   const deliveryId = (enrolled.deliveryIds as string[])[0]!;
   const repId = (await rep.get('/api/auth/session')).body.user.id as string;

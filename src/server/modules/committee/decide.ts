@@ -153,7 +153,7 @@ export async function decideApplication(
     const [before] = await tx
       .select({ stage: applications.stage })
       .from(applications)
-      .where(eq(applications.id, applicationId));
+      .where(inOrg(applications, user.orgId, eq(applications.id, applicationId)));
     const [app] = await tx
       .update(applications)
       .set({ stage: input.decision === 'accepted' ? 'completing' : input.decision, stageChangedAt: now })
@@ -234,7 +234,7 @@ export async function decideApplication(
     const [ref] = await tx
       .select({ reference: applications.reference })
       .from(applications)
-      .where(eq(applications.id, applicationId));
+      .where(inOrg(applications, user.orgId, eq(applications.id, applicationId)));
     await notify.decision(tx, {
       orgId: user.orgId,
       mobile: b!.mobile,

@@ -42,7 +42,14 @@ export async function setAppointment(
     await tx
       .update(completionItems)
       .set({ done: true, doneBy: user.id, doneAt: new Date() })
-      .where(and(eq(completionItems.applicationId, applicationId), eq(completionItems.stepKey, APPOINTMENT_STEP)));
+      .where(
+        inOrg(
+          completionItems,
+          user.orgId,
+          eq(completionItems.applicationId, applicationId),
+          eq(completionItems.stepKey, APPOINTMENT_STEP),
+        ),
+      );
     await writeAudit(tx, user, meta, {
       action: 'application.appointment_set',
       entityType: 'application',

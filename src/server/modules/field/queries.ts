@@ -47,9 +47,12 @@ export function listBranchRoute(db: Db, orgId: string, branchId: string, from: s
       assigneeName: users.displayName,
     })
     .from(deliveries)
-    .innerJoin(beneficiaries, eq(beneficiaries.id, deliveries.beneficiaryId))
-    .innerJoin(services, eq(services.id, deliveries.serviceId))
-    .leftJoin(users, eq(users.id, deliveries.assigneeUserId))
+    .innerJoin(
+      beneficiaries,
+      and(eq(beneficiaries.orgId, deliveries.orgId), eq(beneficiaries.id, deliveries.beneficiaryId)),
+    )
+    .innerJoin(services, and(eq(services.orgId, deliveries.orgId), eq(services.id, deliveries.serviceId)))
+    .leftJoin(users, and(eq(users.orgId, deliveries.orgId), eq(users.id, deliveries.assigneeUserId)))
     .leftJoin(members, eq(members.beneficiaryId, beneficiaries.id))
     .where(
       inOrg(
@@ -125,7 +128,7 @@ export function listDrafts(db: Db, orgId: string, branchId: string | null, statu
         from ${fieldPhotos} where ${fieldPhotos.reportId} = ${fieldReports.id} and ${fieldPhotos.orgId} = ${orgId}), '{}')`,
     })
     .from(fieldReports)
-    .leftJoin(users, eq(users.id, fieldReports.createdBy))
+    .leftJoin(users, and(eq(users.orgId, fieldReports.orgId), eq(users.id, fieldReports.createdBy)))
     .where(
       inOrg(
         fieldReports,

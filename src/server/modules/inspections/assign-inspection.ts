@@ -25,7 +25,14 @@ export async function loadInspectable(
   const [step] = await deps.db
     .select({ stepKey: completionItems.stepKey })
     .from(completionItems)
-    .where(and(eq(completionItems.applicationId, applicationId), eq(completionItems.stepKey, INSPECTION_STEP)));
+    .where(
+      inOrg(
+        completionItems,
+        user.orgId,
+        eq(completionItems.applicationId, applicationId),
+        eq(completionItems.stepKey, INSPECTION_STEP),
+      ),
+    );
   if (!step) throw new AppError('inspection.no_step');
   return app;
 }

@@ -24,8 +24,8 @@ export async function findInspection(db: Db, orgId: string, applicationId: strin
       recordedByName: recorder.displayName,
     })
     .from(homeInspections)
-    .innerJoin(users, eq(users.id, homeInspections.assigneeUserId))
-    .leftJoin(recorder, eq(recorder.id, homeInspections.recordedBy))
+    .innerJoin(users, and(eq(users.orgId, homeInspections.orgId), eq(users.id, homeInspections.assigneeUserId)))
+    .leftJoin(recorder, and(eq(recorder.orgId, homeInspections.orgId), eq(recorder.id, homeInspections.recordedBy)))
     .where(inOrg(homeInspections, orgId, eq(homeInspections.applicationId, applicationId)));
   return row ?? null;
 }

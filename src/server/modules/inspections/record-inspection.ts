@@ -59,7 +59,14 @@ export async function recordInspection(
     await tx
       .update(completionItems)
       .set({ done: true, doneBy: user.id, doneAt: now })
-      .where(and(eq(completionItems.applicationId, applicationId), eq(completionItems.stepKey, INSPECTION_STEP)));
+      .where(
+        inOrg(
+          completionItems,
+          user.orgId,
+          eq(completionItems.applicationId, applicationId),
+          eq(completionItems.stepKey, INSPECTION_STEP),
+        ),
+      );
     await writeAudit(tx, user, meta, {
       action: 'inspection.recorded',
       entityType: 'application',

@@ -29,11 +29,26 @@ export async function collectPersonalData(db: Db, orgId: string, beneficiaryId: 
   if (!b) throw new AppError('beneficiary.not_found');
   const [household, consentRows, apps, contactRows, caseRows, deliveryRows, docs] = await Promise.all([
     getHousehold(db, b.id),
-    db.select().from(consents).where(eq(consents.beneficiaryId, b.id)),
-    db.select().from(applications).where(eq(applications.beneficiaryId, b.id)),
-    db.select().from(interactions).where(eq(interactions.beneficiaryId, b.id)),
-    db.select().from(cases).where(eq(cases.beneficiaryId, b.id)),
-    db.select().from(deliveries).where(eq(deliveries.beneficiaryId, b.id)),
+    db
+      .select()
+      .from(consents)
+      .where(inOrg(consents, orgId, eq(consents.beneficiaryId, b.id))),
+    db
+      .select()
+      .from(applications)
+      .where(inOrg(applications, orgId, eq(applications.beneficiaryId, b.id))),
+    db
+      .select()
+      .from(interactions)
+      .where(inOrg(interactions, orgId, eq(interactions.beneficiaryId, b.id))),
+    db
+      .select()
+      .from(cases)
+      .where(inOrg(cases, orgId, eq(cases.beneficiaryId, b.id))),
+    db
+      .select()
+      .from(deliveries)
+      .where(inOrg(deliveries, orgId, eq(deliveries.beneficiaryId, b.id))),
     db
       .select({
         id: documents.id,
@@ -44,7 +59,7 @@ export async function collectPersonalData(db: Db, orgId: string, beneficiaryId: 
         at: documents.at,
       })
       .from(documents)
-      .where(eq(documents.beneficiaryId, b.id)),
+      .where(inOrg(documents, orgId, eq(documents.beneficiaryId, b.id))),
   ]);
   const appIds = apps.map((a) => a.id);
   const [steps, declared] = appIds.length
