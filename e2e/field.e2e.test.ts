@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { riyadhDate } from '../src/common/dates';
+import { DEFAULT_CALENDAR, nextWorkingDate } from '../src/common/domain/sla';
 import { ApiClient } from './api';
 import { raisedApplication } from './flows';
 import { launchBrowser, PHONE, type RunningServer, startServer } from './support';
@@ -26,6 +28,7 @@ async function enrolled(committee: ApiClient, names: string[][]) {
   const apps = [];
   for (const n of names) apps.push(await raisedApplication(officer, 'water_cooler', n, { branchId: khb }));
   const me = (await committee.call('GET', '/api/auth/session')).user.id as string;
+  const repId = (await rep.call('GET', '/api/auth/session')).user.id as string;
   const meeting = await officer.call('POST', '/api/committee/meetings', {
     scheduledAt: new Date(Date.now() - 60_000).toISOString(),
     location: 'قاعة الاجتماعات',
@@ -37,8 +40,19 @@ async function enrolled(committee: ApiClient, names: string[][]) {
     await committee.call('POST', `/api/committee/meetings/${meeting.id}/items/${app.applicationId}/decision`, {
       decision: 'accepted',
     });
+    // The home inspection is the representative's to record, and the appointment is a day and a window (issue 12).
+    await officer.call('PUT', `/api/applications/${app.applicationId}/inspection/assignee`, { assigneeUserId: repId });
+    await rep.call('POST', `/api/applications/${app.applicationId}/inspection/result`, {
+      outcome: 'suitable',
+      note: 'المنزل مناسب والطريق إليه ممهد',
+    });
+    await officer.call('PUT', `/api/applications/${app.applicationId}/appointment`, {
+      date: nextWorkingDate(riyadhDate(new Date()), DEFAULT_CALENDAR),
+      from: '08:00',
+      to: '12:00',
+    });
     const steps = (await officer.call('GET', `/api/applications/${app.applicationId}/completion`)).items;
-    for (const step of steps)
+    for (const step of steps.filter((s: { done: boolean }) => !s.done))
       await officer.call('PUT', `/api/applications/${app.applicationId}/completion/${step.stepKey}`, { done: true });
     const done = await officer.call('POST', `/api/applications/${app.applicationId}/enrol`);
     households.push({ beneficiaryId: app.beneficiaryId, name: app.name, deliveryId: done.deliveryIds[0] });

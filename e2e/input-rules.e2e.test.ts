@@ -33,7 +33,7 @@ describe('input rules in the portal', () => {
       await page.getByLabel('اسمك').fill('سعد العتيبي');
       await page.getByLabel('رقم جوالك').fill('abc0501234567');
       await page.getByRole('button', { name: 'أرسل', exact: true }).click();
-      await page.getByText('اكتب رقم الجوال بالأرقام فقط').first().waitFor();
+      await page.getByText('رقم الجوال يُكتب بالأرقام فقط').first().waitFor();
       expect(await page.getByText('وصلتنا رسالتك').count()).toBe(0);
       await screenshot(page, `input-rules-mobile-${size}`);
       await context.close();
