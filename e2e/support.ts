@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -34,9 +35,24 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   }
 }
 
+/**
+ * A port the OS says is free now. A random pick could land on another run's server on the same machine, whose
+ * health check would then answer for ours (two suites at once, e.g. CI beside a fresh-clone check).
+ */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 async function startServerOnce(env: Record<string, string>): Promise<RunningServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wasl-e2e-'));
-  const port = 41000 + Math.floor(Math.random() * 9000);
+  const port = await freePort();
   let output = '';
   const child: ChildProcess = spawn(process.execPath, ['dist/server/main.mjs'], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', ...env },
