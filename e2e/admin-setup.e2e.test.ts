@@ -46,6 +46,8 @@ async function signIn(page: Page) {
   await page.getByLabel('اسم المستخدم').fill('admin');
   await page.getByLabel('كلمة المرور').fill('wasl-demo-2026');
   await page.getByRole('button', { name: 'تسجيل الدخول' }).click();
+  // The sign-in page has a heading of its own: wait until the app has left it, or the next goto races the login.
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
   await page.getByRole('heading', { level: 1 }).waitFor();
 }
 
