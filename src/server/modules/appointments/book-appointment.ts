@@ -1,12 +1,10 @@
-import { eq } from 'drizzle-orm';
 import { isUniqueViolation } from '../../db/errors';
-import { appointmentSlots, appointments } from '../../db/tables/index';
-import { inOrg } from '../../db/tenancy';
 import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
 import { authorize } from '../../policy';
 import { loadBeneficiaryFor } from '../beneficiaries';
+import { getSlot, insertAppointment } from './queries';
 
 /**
  * Books a beneficiary into a free slot. The user must be allowed to write the file and to manage the slot's
@@ -19,31 +17,21 @@ export async function bookAppointment(
   meta: RequestMeta,
 ): Promise<string> {
   await loadBeneficiaryFor(deps, user, input.beneficiaryId, 'beneficiaries.write');
-  const [slot] = await deps.db
-    .select()
-    .from(appointmentSlots)
-    .where(inOrg(appointmentSlots, user.orgId, eq(appointmentSlots.id, input.slotId)));
+  const slot = await getSlot(deps.db, user.orgId, input.slotId);
   if (!slot) throw new AppError('appointment.slot_not_found');
   authorize(user, 'appointments.manage', { orgId: slot.orgId, branchId: slot.branchId });
   if (slot.startsAt < new Date()) throw new AppError('appointment.slot_past');
   try {
     return await deps.db.transaction(async (tx) => {
-      const [row] = await tx
-        .insert(appointments)
-        .values({
-          orgId: user.orgId,
-          slotId: slot.id,
-          beneficiaryId: input.beneficiaryId,
-          purpose: input.purpose,
-          bookedBy: user.id,
-        })
-        .returning({ id: appointments.id });
-      await writeAudit(tx, user, meta, {
-        action: 'appointment.booked',
-        entityType: 'appointment',
-        entityId: row!.id,
+      const id = await insertAppointment(tx, {
+        orgId: user.orgId,
+        slotId: slot.id,
+        beneficiaryId: input.beneficiaryId,
+        purpose: input.purpose,
+        bookedBy: user.id,
       });
-      return row!.id;
+      await writeAudit(tx, user, meta, { action: 'appointment.booked', entityType: 'appointment', entityId: id });
+      return id;
     });
   } catch (error) {
     if (isUniqueViolation(error, 'appointments_live_slot_uq')) throw new AppError('appointment.slot_taken');

@@ -1,19 +1,13 @@
-import { and, asc, eq, gte, inArray, lte } from 'drizzle-orm';
 import { z } from 'zod';
 import { isoDate, isoDateTime } from '../../../common/domain/fields';
-import { appointmentSlots, appointments, beneficiaries } from '../../db/tables/index';
-import { inOrg } from '../../db/tenancy';
-import { AppError } from '../../errors';
-import { writeAudit } from '../../http/audit';
 import type { App, Deps } from '../../http/context';
 import { actorOf } from '../../http/guard';
 import { errorResponses, idParams, noContentResponses } from '../../http/schemas';
 import { requestMeta } from '../../http/session';
-import { authorize, listBranchOf } from '../../policy';
-import { fullName, loadBeneficiaryFor } from '../beneficiaries';
-import { recordInteraction } from '../timeline';
-import { branchExists } from '../users';
 import { bookAppointment } from './book-appointment';
+import { listSlots } from './list-slots';
+import { publishSlots } from './publish-slots';
+import { recordAppointmentOutcome } from './record-outcome';
 
 const tags = ['appointments'];
 
@@ -33,29 +27,8 @@ export function registerAppointmentRoutes(app: App, deps: Deps): void {
       config: { access: 'appointments.manage' },
       schema: { tags, body: slotsBody, response: { 201: z.object({ created: z.number() }), ...errorResponses } },
     },
-    async (request, reply) => {
-      const user = actorOf(request);
-      authorize(user, 'appointments.manage', { orgId: user.orgId, branchId: request.body.branchId });
-      if (!(await branchExists(deps.db, user.orgId, request.body.branchId)))
-        throw new AppError('user.branch_not_found');
-      const rows = request.body.slots.map((s) => ({
-        orgId: user.orgId,
-        branchId: request.body.branchId,
-        startsAt: new Date(s.startsAt),
-        endsAt: new Date(new Date(s.startsAt).getTime() + s.minutes * 60_000),
-        createdBy: user.id,
-      }));
-      await deps.db.transaction(async (tx) => {
-        await tx.insert(appointmentSlots).values(rows);
-        await writeAudit(tx, user, requestMeta(request), {
-          action: 'appointments.slots_published',
-          entityType: 'branch',
-          entityId: request.body.branchId,
-          details: { count: rows.length },
-        });
-      });
-      return reply.status(201).send({ created: rows.length });
-    },
+    async (request, reply) =>
+      reply.status(201).send(await publishSlots(deps, actorOf(request), request.body, requestMeta(request))),
   );
 
   app.get(
@@ -67,73 +40,7 @@ export function registerAppointmentRoutes(app: App, deps: Deps): void {
         querystring: z.strictObject({ branchId: z.uuid().optional(), from: isoDate(), to: isoDate() }),
       },
     },
-    async (request) => {
-      const user = actorOf(request);
-      const q = request.query;
-      const branchId = listBranchOf(user) ?? q.branchId;
-      const slots = await deps.db
-        .select()
-        .from(appointmentSlots)
-        .where(
-          inOrg(
-            appointmentSlots,
-            user.orgId,
-            branchId ? eq(appointmentSlots.branchId, branchId) : undefined,
-            gte(appointmentSlots.startsAt, new Date(`${q.from}T00:00:00+03:00`)),
-            lte(appointmentSlots.startsAt, new Date(`${q.to}T23:59:59+03:00`)),
-          ),
-        )
-        .orderBy(asc(appointmentSlots.startsAt))
-        .limit(500);
-      const booked = slots.length
-        ? await deps.db
-            .select({
-              slotId: appointments.slotId,
-              id: appointments.id,
-              status: appointments.status,
-              purpose: appointments.purpose,
-              beneficiaryId: appointments.beneficiaryId,
-              firstName: beneficiaries.firstName,
-              fatherName: beneficiaries.fatherName,
-              grandfatherName: beneficiaries.grandfatherName,
-              familyName: beneficiaries.familyName,
-            })
-            .from(appointments)
-            .innerJoin(
-              beneficiaries,
-              and(eq(beneficiaries.orgId, appointments.orgId), eq(beneficiaries.id, appointments.beneficiaryId)),
-            )
-            .where(
-              and(
-                inArray(
-                  appointments.slotId,
-                  slots.map((s) => s.id),
-                ),
-                inArray(appointments.status, ['booked', 'held']),
-              ),
-            )
-        : [];
-      return {
-        items: slots.map((s) => {
-          const a = booked.find((b) => b.slotId === s.id);
-          return {
-            id: s.id,
-            branchId: s.branchId,
-            startsAt: s.startsAt.toISOString(),
-            endsAt: s.endsAt.toISOString(),
-            appointment: a
-              ? {
-                  id: a.id,
-                  status: a.status,
-                  purpose: a.purpose,
-                  beneficiaryId: a.beneficiaryId,
-                  beneficiaryName: fullName(a),
-                }
-              : null,
-          };
-        }),
-      };
-    },
+    async (request) => listSlots(deps, actorOf(request), request.query),
   );
 
   app.post(
@@ -167,37 +74,7 @@ export function registerAppointmentRoutes(app: App, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const user = actorOf(request);
-      const [a] = await deps.db
-        .select()
-        .from(appointments)
-        .where(inOrg(appointments, user.orgId, eq(appointments.id, request.params.id)));
-      if (!a) throw new AppError('appointment.not_found');
-      await loadBeneficiaryFor(deps, user, a.beneficiaryId, 'beneficiaries.write');
-      if (a.status !== 'booked') throw new AppError('appointment.not_booked');
-      if (request.body.outcome === 'held' && !request.body.summary) throw new AppError('appointment.summary_required');
-      await deps.db.transaction(async (tx) => {
-        let interactionId: string | null = null;
-        if (request.body.outcome === 'held') {
-          interactionId = await recordInteraction(tx, {
-            orgId: user.orgId,
-            channel: 'meeting',
-            direction: 'inbound',
-            userId: user.id,
-            summary: `${a.purpose}: ${request.body.summary}`,
-            beneficiaryId: a.beneficiaryId,
-          });
-        }
-        await tx
-          .update(appointments)
-          .set({ status: request.body.outcome, interactionId })
-          .where(and(eq(appointments.id, a.id), eq(appointments.status, 'booked')));
-        await writeAudit(tx, user, requestMeta(request), {
-          action: `appointment.${request.body.outcome}`,
-          entityType: 'appointment',
-          entityId: a.id,
-        });
-      });
+      await recordAppointmentOutcome(deps, actorOf(request), request.params.id, request.body, requestMeta(request));
       return reply.status(204).send();
     },
   );
