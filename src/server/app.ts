@@ -38,7 +38,6 @@ import { registerInspectionRoutes } from './modules/inspections/routes';
 import { registerTokenLoader } from './modules/integrations/bearer';
 import { registerIntegrationRoutes } from './modules/integrations/routes';
 import { registerInteractionRoutes } from './modules/interactions/routes';
-import { registerAcknowledgementRoutes } from './modules/knowledge/acknowledgements';
 import { registerKnowledgeRoutes } from './modules/knowledge/routes';
 import { registerNotificationRoutes } from './modules/notifications/routes';
 import { registerOrganisationRoutes } from './modules/organisation/routes';
@@ -193,7 +192,6 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   registerCaseRoutes(app, deps);
   registerTaskRoutes(app, deps);
   registerKnowledgeRoutes(app, deps);
-  registerAcknowledgementRoutes(app, deps);
   registerAppointmentRoutes(app, deps);
   registerVolunteerRoutes(app, deps);
   registerNotificationRoutes(app, deps);

@@ -11,7 +11,7 @@ import { retryWebhookEvents } from '../modules/notifications/inbound';
 import { buildProviders } from '../modules/notifications/providers/index';
 import { runOutboxOnce } from '../modules/notifications/worker';
 import { runOutreach } from '../modules/outreach/run-outreach';
-import { applyRetention } from '../modules/privacy/privacy';
+import { applyRetention } from '../modules/privacy';
 import { getSettings } from '../modules/settings/queries';
 import '../wiring';
 import { deleteEndedRateLimits } from '../db/rate-limits';

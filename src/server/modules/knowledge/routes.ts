@@ -1,32 +1,44 @@
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { riyadhDate } from '../../../common/dates';
 import {
   createKnowledgeInput,
   KNOWLEDGE_KINDS,
   newVersionInput,
   updateKnowledgeInput,
 } from '../../../common/domain/knowledge';
-import { knowledgeAcknowledgements, knowledgeDocuments, users } from '../../db/tables/index';
-import { writeAudit } from '../../http/audit';
 import type { App, Deps } from '../../http/context';
 import { actorOf } from '../../http/guard';
 import { errorResponses, idParams, noContentResponses } from '../../http/schemas';
 import { requestMeta } from '../../http/session';
-import { can } from '../../policy';
-import {
-  acknowledgeVersion,
-  addKnowledgeVersion,
-  createKnowledgeDocument,
-  effectiveVersion,
-  getDocument,
-  listVersions,
-  pendingAcknowledgements,
-  searchKnowledge,
-} from './knowledge';
+import { acknowledgeVersion } from './acknowledge-version';
+import { acknowledgementStatus } from './acknowledgement-status';
+import { addKnowledgeVersion } from './add-version';
+import { createKnowledgeDocument } from './create-document';
+import { getKnowledgeDocument } from './get-document';
+import { pendingAcknowledgements } from './pending-acknowledgements';
+import { remindToAcknowledge } from './remind-acknowledgement';
+import { listCannedAnswers, listKnowledge } from './search-knowledge';
+import { updateKnowledgeDocument } from './update-document';
 
 const tags = ['knowledge'];
-const excerpt = (s: string) => (s.length > 400 ? `${s.slice(0, 400)}…` : s);
+
+const statusSchema = z.object({
+  versionId: z.uuid().nullable(),
+  version: z.number().nullable(),
+  /** Only the four tools are acknowledged; FAQs and canned answers are not. */
+  needsAcknowledgement: z.boolean(),
+  staff: z.array(
+    z.object({
+      userId: z.uuid(),
+      displayName: z.string(),
+      role: z.string(),
+      acknowledgedAt: z.string().nullable(),
+      /** When a reminder task was created and is still open. */
+      remindedAt: z.string().nullable(),
+    }),
+  ),
+  acknowledged: z.number(),
+  pending: z.number(),
+});
 
 export function registerKnowledgeRoutes(app: App, deps: Deps): void {
   app.get(
@@ -38,15 +50,7 @@ export function registerKnowledgeRoutes(app: App, deps: Deps): void {
         querystring: z.strictObject({ q: z.string().max(200).optional(), kind: z.enum(KNOWLEDGE_KINDS).optional() }),
       },
     },
-    async (request) => {
-      const user = actorOf(request);
-      const rows = await searchKnowledge(deps.db, user.orgId, {
-        q: request.query.q,
-        kinds: request.query.kind ? [request.query.kind] : undefined,
-        today: riyadhDate(new Date()),
-      });
-      return { items: rows.map((r) => ({ ...r, excerpt: excerpt(r.bodyAr), bodyAr: undefined })) };
-    },
+    async (request) => listKnowledge(deps, actorOf(request), request.query),
   );
 
   /** Canned answers for replies: FAQs and answers in force, searched the same way. */
@@ -56,14 +60,7 @@ export function registerKnowledgeRoutes(app: App, deps: Deps): void {
       config: { access: 'knowledge.read' },
       schema: { tags, querystring: z.strictObject({ q: z.string().max(200).optional() }) },
     },
-    async (request) => {
-      const rows = await searchKnowledge(deps.db, actorOf(request).orgId, {
-        q: request.query.q,
-        kinds: ['faq', 'answer'],
-        today: riyadhDate(new Date()),
-      });
-      return { items: rows.map((r) => ({ id: r.id, kind: r.kind, titleAr: r.titleAr, bodyAr: r.bodyAr })) };
-    },
+    async (request) => listCannedAnswers(deps, actorOf(request), request.query.q),
   );
 
   app.post(
@@ -83,17 +80,7 @@ export function registerKnowledgeRoutes(app: App, deps: Deps): void {
   app.get(
     '/api/knowledge/acknowledgements/pending',
     { config: { access: 'knowledge.read' }, schema: { tags } },
-    async (request) => ({
-      items: (await pendingAcknowledgements(deps.db, actorOf(request))).map((r) => ({
-        documentId: r.id,
-        versionId: r.versionId,
-        kind: r.kind,
-        titleAr: r.titleAr,
-        version: r.version,
-        effectiveFrom: r.effectiveFrom,
-        approvalRef: r.approvalRef,
-      })),
-    }),
+    async (request) => pendingAcknowledgements(deps, actorOf(request)),
   );
 
   app.post(
@@ -108,37 +95,7 @@ export function registerKnowledgeRoutes(app: App, deps: Deps): void {
   app.get(
     '/api/knowledge/:id',
     { config: { access: 'knowledge.read' }, schema: { tags, params: idParams } },
-    async (request) => {
-      const user = actorOf(request);
-      const doc = await getDocument(deps.db, user.orgId, request.params.id);
-      const versions = await listVersions(deps.db, doc.id);
-      const current = effectiveVersion(versions, riyadhDate(new Date()));
-      // Who has read the version in force: for those who manage the documents.
-      const acknowledgements =
-        current && can(user, 'knowledge.manage')
-          ? (
-              await deps.db
-                .select({
-                  userId: knowledgeAcknowledgements.userId,
-                  displayName: users.displayName,
-                  at: knowledgeAcknowledgements.at,
-                })
-                .from(knowledgeAcknowledgements)
-                .innerJoin(
-                  users,
-                  and(eq(users.orgId, knowledgeAcknowledgements.orgId), eq(users.id, knowledgeAcknowledgements.userId)),
-                )
-                .where(eq(knowledgeAcknowledgements.versionId, current.id))
-            ).map((a) => ({ ...a, at: a.at.toISOString() }))
-          : null;
-      return {
-        ...doc,
-        createdAt: doc.createdAt.toISOString(),
-        currentVersionId: current?.id ?? null,
-        versions: versions.map((v) => ({ ...v, createdAt: v.createdAt.toISOString() })),
-        acknowledgements,
-      };
-    },
+    async (request) => getKnowledgeDocument(deps, actorOf(request), request.params.id),
   );
 
   app.post(
@@ -165,18 +122,31 @@ export function registerKnowledgeRoutes(app: App, deps: Deps): void {
       schema: { tags, params: idParams, body: updateKnowledgeInput, response: noContentResponses },
     },
     async (request, reply) => {
-      const user = actorOf(request);
-      await getDocument(deps.db, user.orgId, request.params.id);
-      await deps.db.transaction(async (tx) => {
-        await tx.update(knowledgeDocuments).set(request.body).where(eq(knowledgeDocuments.id, request.params.id));
-        await writeAudit(tx, user, requestMeta(request), {
-          action: 'knowledge.updated',
-          entityType: 'knowledge',
-          entityId: request.params.id,
-          details: request.body,
-        });
-      });
+      await updateKnowledgeDocument(deps, actorOf(request), request.params.id, request.body, requestMeta(request));
       return reply.status(204).send();
     },
+  );
+
+  // Who has read the version in force of each of the four tools, and reminders to those who have not.
+  app.get(
+    '/api/knowledge/:id/acknowledgements',
+    {
+      config: { access: 'knowledge.manage' },
+      schema: { tags, params: idParams, response: { 200: statusSchema, ...errorResponses } },
+    },
+    async (request) => acknowledgementStatus(deps.db, actorOf(request).orgId, request.params.id),
+  );
+
+  app.post(
+    '/api/knowledge/:id/acknowledgements/remind',
+    {
+      config: { access: 'knowledge.manage' },
+      schema: {
+        tags,
+        params: idParams,
+        response: { 200: statusSchema.extend({ reminded: z.number() }), ...errorResponses },
+      },
+    },
+    async (request) => remindToAcknowledge(deps, actorOf(request), request.params.id, requestMeta(request)),
   );
 }

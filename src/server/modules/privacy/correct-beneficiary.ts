@@ -1,4 +1,3 @@
-import { and, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import {
   beneficiaryFields,
@@ -6,13 +5,12 @@ import {
   SENSITIVE_FIELDS,
   type UpdateBeneficiaryInput,
 } from '../../../common/domain/beneficiary';
-import { beneficiaries, beneficiaryRevisions } from '../../db/tables/index';
-import { inOrg } from '../../db/tenancy';
 import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
 import { beforeAfter } from '../audit';
 import { diffFields, loadBeneficiaryFor, toColumns } from '../beneficiaries';
+import { insertRevision, nationalIdTakenByOther, updateBeneficiaryColumns } from './queries';
 
 /** The personal fields a correction may change: the national ID too, which ordinary editing does not allow. */
 export const correctionInput = z.strictObject({
@@ -57,38 +55,35 @@ export async function correctBeneficiary(
   const { nationalId, ...rest } = input.fields;
   const columns = toColumns(rest as UpdateBeneficiaryInput, current);
   if (nationalId !== undefined) {
-    const [taken] = await deps.db
-      .select({ id: beneficiaries.id })
-      .from(beneficiaries)
-      .where(inOrg(beneficiaries, user.orgId, and(eq(beneficiaries.nationalId, nationalId), ne(beneficiaries.id, id))));
-    if (taken) throw new AppError('beneficiary.national_id_exists');
+    if (await nationalIdTakenByOther(deps.db, user.orgId, nationalId, id))
+      throw new AppError('beneficiary.national_id_exists');
     columns.nationalId = nationalId;
   }
   const changes = diffFields(current as unknown as Record<string, unknown>, columns);
   if (Object.keys(changes).length === 0) throw new AppError('privacy.nothing_changed');
   const visible = Object.fromEntries(Object.entries(columns).filter(([k]) => !DERIVED.has(k)));
   return deps.db.transaction(async (tx) => {
-    await tx
-      .update(beneficiaries)
-      .set({ ...columns, updatedAt: new Date() })
-      .where(inOrg(beneficiaries, user.orgId, eq(beneficiaries.id, id)));
-    const [revision] = await tx
-      .insert(beneficiaryRevisions)
-      .values({ orgId: user.orgId, beneficiaryId: id, byUser: user.id, changes, reason: input.reason })
-      .returning({ id: beneficiaryRevisions.id });
+    await updateBeneficiaryColumns(tx, user.orgId, id, columns);
+    const revisionId = await insertRevision(tx, {
+      orgId: user.orgId,
+      beneficiaryId: id,
+      byUser: user.id,
+      changes,
+      reason: input.reason,
+    });
     await writeAudit(tx, user, meta, {
       action: 'privacy.corrected',
       entityType: 'beneficiary',
       entityId: id,
       details: {
         reason: input.reason,
-        revisionId: revision!.id,
+        revisionId,
         ...beforeAfter(current as unknown as Record<string, unknown>, visible, {
           mask: ['nationalId', 'mobile', 'mobile2'],
           hide: SENSITIVE_FIELDS,
         }),
       },
     });
-    return { revisionId: revision!.id, fields: Object.keys(changes) };
+    return { revisionId, fields: Object.keys(changes) };
   });
 }

@@ -4,7 +4,7 @@ import { addDays, riyadhDate } from '../../../common/dates';
 import { beneficiaries, householdMembers, interactions } from '../../db/tables/index';
 import { beneficiaryInput } from '../../test/factories';
 import { createTestContext, signedInAs, type TestClient, type TestContext } from '../../test/harness';
-import { applyRetention } from './privacy';
+import { applyRetention } from './apply-retention';
 
 let ctx: TestContext;
 let officer: TestClient;

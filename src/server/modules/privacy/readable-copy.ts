@@ -1,9 +1,8 @@
 import { formatDateTime, formatDual, formatHijri, formatNumber } from '../../../common/dates';
 import ui from '../../../common/i18n/ar/ui.json';
 import { esc } from '../../print/html';
-import type { collectPersonalData } from './privacy';
+import type { PersonalData } from './collect-personal-data';
 
-type PersonalData = Awaited<ReturnType<typeof collectPersonalData>>;
 type Value = unknown;
 
 const AR = { locale: 'ar', digits: 'arab' } as const;

@@ -1,22 +1,17 @@
-import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { riyadhDate } from '../../../common/dates';
 import { isoDate, isoDateTime } from '../../../common/domain/fields';
-import { beneficiaries, beneficiaryRevisions, breaches, services, users } from '../../db/tables/index';
-import { inOrg } from '../../db/tenancy';
-import { AppError } from '../../errors';
-import { writeAudit } from '../../http/audit';
 import type { App, Deps } from '../../http/context';
 import { actorOf } from '../../http/guard';
 import { idParams, noContentResponses } from '../../http/schemas';
 import { requestMeta } from '../../http/session';
-import { printPage } from '../../print/html';
-import { loadBeneficiaryFor } from '../beneficiaries';
-import { getSettings } from '../settings';
-import { getOrganization, listBranches } from '../users';
-import { anonymiseBeneficiary, collectPersonalData } from './privacy';
-import { readableCopy } from './readable-copy';
+import { anonymiseOnRequest } from './anonymise-on-request';
+import { exportPersonalData } from './export-personal-data';
+import { listBreaches } from './list-breaches';
+import { listRevisions } from './list-revisions';
+import { recordBreach } from './record-breach';
 import { registerPrivacyRequestRoutes } from './request-routes';
+import { setLegalHold } from './set-legal-hold';
+import { updateBreach } from './update-breach';
 
 const tags = ['privacy'];
 
@@ -33,60 +28,23 @@ export function registerPrivacyRoutes(app: App, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const user = actorOf(request);
-      await loadBeneficiaryFor(deps, user, request.params.id, 'beneficiaries.read');
-      const data = await collectPersonalData(deps.db, user.orgId, request.params.id);
-      await writeAudit(deps.db, user, requestMeta(request), {
-        action: 'privacy.exported',
-        entityType: 'beneficiary',
-        entityId: request.params.id,
-        details: { format: request.query.format },
-      });
-      if (request.query.format === 'json') {
-        return reply
-          .header('content-disposition', `attachment; filename="beneficiary-${data.file.fileNumber}.json"`)
-          .send(data);
-      }
-      const [settings, org, branchRows, serviceRows] = await Promise.all([
-        getSettings(deps.db, user.orgId),
-        getOrganization(deps.db, user.orgId),
-        listBranches(deps.db, user.orgId),
-        deps.db.select({ id: services.id, nameAr: services.nameAr }).from(services).where(inOrg(services, user.orgId)),
-      ]);
-      const names = {
-        branch: branchRows.find((b) => b.id === data.file.branchId)?.nameAr ?? null,
-        services: new Map(serviceRows.map((r) => [r.id, r.nameAr])),
-      };
-      return reply.type('text/html; charset=utf-8').send(
-        printPage({
-          title: `بيانات المستفيد ${data.file.fileNumber}`,
-          orgNameAr: org?.nameAr ?? '',
-          letterhead: settings.letterheadAr,
-          body: readableCopy(data, names),
-        }),
+      const out = await exportPersonalData(
+        deps,
+        actorOf(request),
+        request.params.id,
+        request.query.format,
+        requestMeta(request),
       );
+      if (out.format === 'json')
+        return reply.header('content-disposition', `attachment; filename="${out.fileName}"`).send(out.data);
+      return reply.type('text/html; charset=utf-8').send(out.html);
     },
   );
 
   app.get(
     '/api/beneficiaries/:id/revisions',
     { config: { access: 'beneficiaries.read_sensitive' }, schema: { tags, params: idParams } },
-    async (request) => {
-      const user = actorOf(request);
-      await loadBeneficiaryFor(deps, user, request.params.id, 'beneficiaries.read');
-      const rows = await deps.db
-        .select({
-          at: beneficiaryRevisions.at,
-          changes: beneficiaryRevisions.changes,
-          reason: beneficiaryRevisions.reason,
-          byName: users.displayName,
-        })
-        .from(beneficiaryRevisions)
-        .leftJoin(users, and(eq(users.orgId, beneficiaryRevisions.orgId), eq(users.id, beneficiaryRevisions.byUser)))
-        .where(eq(beneficiaryRevisions.beneficiaryId, request.params.id))
-        .orderBy(desc(beneficiaryRevisions.at));
-      return { items: rows.map((r) => ({ ...r, at: r.at.toISOString() })) };
-    },
+    async (request) => listRevisions(deps, actorOf(request), request.params.id),
   );
 
   app.put(
@@ -101,20 +59,7 @@ export function registerPrivacyRoutes(app: App, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const user = actorOf(request);
-      await loadBeneficiaryFor(deps, user, request.params.id, 'beneficiaries.read');
-      await deps.db.transaction(async (tx) => {
-        await tx
-          .update(beneficiaries)
-          .set({ legalHoldUntil: request.body.until, legalHoldReason: request.body.reason })
-          .where(inOrg(beneficiaries, user.orgId, eq(beneficiaries.id, request.params.id)));
-        await writeAudit(tx, user, requestMeta(request), {
-          action: 'privacy.legal_hold',
-          entityType: 'beneficiary',
-          entityId: request.params.id,
-          details: request.body,
-        });
-      });
+      await setLegalHold(deps, actorOf(request), request.params.id, request.body, requestMeta(request));
       return reply.status(204).send();
     },
   );
@@ -131,18 +76,7 @@ export function registerPrivacyRoutes(app: App, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const user = actorOf(request);
-      await loadBeneficiaryFor(deps, user, request.params.id, 'beneficiaries.read');
-      await anonymiseBeneficiary(
-        deps.db,
-        user.orgId,
-        request.params.id,
-        riyadhDate(new Date()),
-        deps.config.uploadDir,
-        user,
-        requestMeta(request),
-        request.body.reason,
-      );
+      await anonymiseOnRequest(deps, actorOf(request), request.params.id, request.body.reason, requestMeta(request));
       return reply.status(204).send();
     },
   );
@@ -155,50 +89,15 @@ export function registerPrivacyRoutes(app: App, deps: Deps): void {
     actions: z.string().trim().max(4000).default(''),
   });
 
-  app.get('/api/breaches', { config: { access: 'breaches.manage' }, schema: { tags } }, async (request) => {
-    const rows = await deps.db
-      .select()
-      .from(breaches)
-      .where(inOrg(breaches, actorOf(request).orgId))
-      .orderBy(desc(breaches.discoveredAt));
-    const now = Date.now();
-    return {
-      items: rows.map(({ orgId: _o, ...b }) => ({
-        ...b,
-        discoveredAt: b.discoveredAt.toISOString(),
-        reportedAt: b.reportedAt?.toISOString() ?? null,
-        createdAt: b.createdAt.toISOString(),
-        reportDueAt: new Date(b.discoveredAt.getTime() + 72 * 3_600_000).toISOString(),
-        // Reported late, or not yet reported and past 72 hours.
-        overdue: (b.reportedAt?.getTime() ?? now) > b.discoveredAt.getTime() + 72 * 3_600_000,
-      })),
-    };
-  });
+  app.get('/api/breaches', { config: { access: 'breaches.manage' }, schema: { tags } }, async (request) =>
+    listBreaches(deps, actorOf(request)),
+  );
 
   app.post(
     '/api/breaches',
     { config: { access: 'breaches.manage' }, schema: { tags, body: breachBody } },
-    async (request, reply) => {
-      const user = actorOf(request);
-      const [row] = await deps.db.transaction(async (tx) => {
-        const inserted = await tx
-          .insert(breaches)
-          .values({
-            ...request.body,
-            discoveredAt: new Date(request.body.discoveredAt),
-            orgId: user.orgId,
-            createdBy: user.id,
-          })
-          .returning({ id: breaches.id });
-        await writeAudit(tx, user, requestMeta(request), {
-          action: 'privacy.breach_recorded',
-          entityType: 'breach',
-          entityId: inserted[0]!.id,
-        });
-        return inserted;
-      });
-      return reply.status(201).send({ id: row!.id });
-    },
+    async (request, reply) =>
+      reply.status(201).send(await recordBreach(deps, actorOf(request), request.body, requestMeta(request))),
   );
 
   app.patch(
@@ -220,23 +119,7 @@ export function registerPrivacyRoutes(app: App, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const user = actorOf(request);
-      const { reportedAt, ...rest } = request.body;
-      const rows = await deps.db.transaction(async (tx) => {
-        const updated = await tx
-          .update(breaches)
-          .set({ ...rest, ...(reportedAt ? { reportedAt: new Date(reportedAt) } : {}) })
-          .where(inOrg(breaches, user.orgId, eq(breaches.id, request.params.id)))
-          .returning({ id: breaches.id });
-        if (updated.length)
-          await writeAudit(tx, user, requestMeta(request), {
-            action: 'privacy.breach_updated',
-            entityType: 'breach',
-            entityId: request.params.id,
-          });
-        return updated;
-      });
-      if (rows.length === 0) throw new AppError('privacy.breach_not_found');
+      await updateBreach(deps, actorOf(request), request.params.id, request.body, requestMeta(request));
       return reply.status(204).send();
     },
   );
