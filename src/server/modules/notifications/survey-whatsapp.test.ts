@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MESSAGING_DEFAULTS } from '../../../common/domain/messaging';
 import { cases, notifications, surveyInvitations, surveyResponses, webhookEvents } from '../../db/tables/index';
 import { createTestContext, signedInAs, type TestClient, type TestContext } from '../../test/harness';
-import { inviteToSurvey } from '../surveys/surveys';
+import { inviteToSurvey } from '../surveys';
 import { upsertContact } from './messaging-queries';
 import type { Providers } from './providers/index';
 import { UnifonicSmsProvider } from './providers/unifonic';

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { QUESTION_KINDS } from '../../../common/domain/survey';
-import { surveyQuestions } from '../../db/tables/index';
-import { inOrg } from '../../db/tenancy';
-import { writeAudit } from '../../http/audit';
 import type { App, Deps } from '../../http/context';
 import { actorOf } from '../../http/guard';
 import { noContentResponses } from '../../http/schemas';
 import { requestMeta } from '../../http/session';
-import { answerSurvey, questionsFor, surveyForToken } from './surveys';
+import { answerSurvey } from './answer-survey';
+import { surveyForToken } from './open-survey';
+import { questionsFor } from './questions';
+import { updateQuestions } from './update-questions';
 
 const tags = ['surveys'];
 const tokenParams = z.strictObject({ token: z.string().min(10).max(64) });
@@ -69,23 +69,7 @@ export function registerSurveyRoutes(app: App, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const user = actorOf(request);
-      await deps.db.transaction(async (tx) => {
-        await tx.delete(surveyQuestions).where(inOrg(surveyQuestions, user.orgId));
-        await tx.insert(surveyQuestions).values(
-          request.body.items.map((q, position) => ({
-            ...q,
-            required: q.kind === 'rating' ? true : q.required,
-            orgId: user.orgId,
-            position,
-          })),
-        );
-        await writeAudit(tx, user, requestMeta(request), {
-          action: 'survey.questions_updated',
-          entityType: 'survey',
-          entityId: user.orgId,
-        });
-      });
+      await updateQuestions(deps, actorOf(request), request.body.items, requestMeta(request));
       return reply.status(204).send();
     },
   );

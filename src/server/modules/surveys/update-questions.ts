@@ -1,0 +1,33 @@
+import type { QUESTION_KINDS } from '../../../common/domain/survey';
+import { writeAudit } from '../../http/audit';
+import type { Deps, RequestMeta, SessionUser } from '../../http/context';
+import { replaceQuestions } from './queries';
+
+export type QuestionInput = {
+  key: string;
+  kind: (typeof QUESTION_KINDS)[number];
+  labelAr: string;
+  labelEn: string;
+  required: boolean;
+};
+
+/** The admin's question list replaces the previous one; the rating question is always required. */
+export async function updateQuestions(deps: Deps, user: SessionUser, items: QuestionInput[], meta: RequestMeta) {
+  await deps.db.transaction(async (tx) => {
+    await replaceQuestions(
+      tx,
+      user.orgId,
+      items.map((q, position) => ({
+        ...q,
+        required: q.kind === 'rating' ? true : q.required,
+        orgId: user.orgId,
+        position,
+      })),
+    );
+    await writeAudit(tx, user, meta, {
+      action: 'survey.questions_updated',
+      entityType: 'survey',
+      entityId: user.orgId,
+    });
+  });
+}
