@@ -5,7 +5,7 @@ import { organizations } from '../db/tables/index';
 import type { Deps } from '../http/context';
 import { deleteExpiredSessions, deleteOldFailures } from '../modules/auth/queries';
 import { suspendOverdueReverifications } from '../modules/beneficiaries/change-status';
-import { escalateBreachedCases } from '../modules/cases/escalate';
+import { escalateBreachedCases } from '../modules/cases';
 import { sweepDuplicates } from '../modules/imports/duplicate-sweep';
 import { retryWebhookEvents } from '../modules/notifications/inbound';
 import { buildProviders } from '../modules/notifications/providers/index';

@@ -1,7 +1,7 @@
 import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
 import { storeUpload } from '../beneficiaries';
-import { loadCaseFor } from './manage-case';
+import { loadCaseFor } from './load-case';
 import { insertAttachment } from './queries';
 
 /** Files an upload under a case: stored by the one upload path (type by content, size limit), row and audit together. */

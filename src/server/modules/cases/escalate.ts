@@ -1,9 +1,7 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { cases, tasks, users } from '../../db/tables/index';
 import { writeAudit } from '../../http/audit';
 import { notifyStaff } from '../work';
-import { breachedNotEscalated } from './queries';
+import { activeManagers, breachedNotEscalated, insertTasksOnce, markEscalated } from './queries';
 
 /**
  * The scheduled escalation: every open case past its resolution time goes to the managers' task lists, once.
@@ -14,31 +12,21 @@ export async function escalateBreachedCases(db: Db, now: Date): Promise<number> 
   let escalated = 0;
   for (const c of breached) {
     await db.transaction(async (tx) => {
-      const marked = await tx
-        .update(cases)
-        .set({ escalatedAt: now })
-        .where(and(eq(cases.id, c.id), isNull(cases.escalatedAt)))
-        .returning({ id: cases.id });
-      if (marked.length === 0) return;
-      const managers = await tx
-        .select({ id: users.id })
-        .from(users)
-        .where(and(eq(users.orgId, c.orgId), inArray(users.role, ['manager']), eq(users.disabled, false)));
+      if (!(await markEscalated(tx, c.id, now))) return;
+      const managers = await activeManagers(tx, c.orgId);
       if (managers.length > 0) {
-        await tx
-          .insert(tasks)
-          .values(
-            managers.map((m) => ({
-              orgId: c.orgId,
-              assigneeUserId: m.id,
-              kind: 'case_escalation',
-              title: `تجاوزت الحالة ${c.reference} مدة المعالجة: ${c.subject}`,
-              entityType: 'case',
-              entityId: c.id,
-              dedupeKey: `case_escalation:${c.id}`,
-            })),
-          )
-          .onConflictDoNothing();
+        await insertTasksOnce(
+          tx,
+          managers.map((m) => ({
+            orgId: c.orgId,
+            assigneeUserId: m.id,
+            kind: 'case_escalation',
+            title: `تجاوزت الحالة ${c.reference} مدة المعالجة: ${c.subject}`,
+            entityType: 'case',
+            entityId: c.id,
+            dedupeKey: `case_escalation:${c.id}`,
+          })),
+        );
         for (const m of managers) {
           await notifyStaff(tx, {
             orgId: c.orgId,

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { caseAttachments, caseMessages, cases, users } from '../../db/tables/index';
+import { caseAttachments, caseMessages, cases, tasks, users } from '../../db/tables/index';
 import { inOrg } from '../../db/tenancy';
 
 export async function getCase(db: Db, orgId: string, id: string) {
@@ -147,4 +147,63 @@ export async function insertAttachment(db: Db, values: typeof caseAttachments.$i
     size: caseAttachments.size,
   });
   return row!;
+}
+
+export async function insertCase(db: Db, values: typeof cases.$inferInsert) {
+  const [row] = await db.insert(cases).values(values).returning({ id: cases.id, reference: cases.reference });
+  return row!;
+}
+
+export async function insertCaseMessage(db: Db, values: typeof caseMessages.$inferInsert) {
+  const [row] = await db.insert(caseMessages).values(values).returning({ id: caseMessages.id });
+  return row!.id;
+}
+
+/** Moves a case to a new status only if it is still in the status it was read in; false when it moved meanwhile. */
+export async function updateStatusIf(
+  db: Db,
+  c: { id: string; orgId: string; status: string },
+  to: string,
+  set: Partial<typeof cases.$inferInsert>,
+) {
+  const rows = await db
+    .update(cases)
+    .set({ ...set, status: to })
+    .where(inOrg(cases, c.orgId, and(eq(cases.id, c.id), eq(cases.status, c.status))))
+    .returning({ id: cases.id });
+  return rows.length > 0;
+}
+
+export function updateCaseRow(db: Db, id: string, set: Partial<typeof cases.$inferInsert>) {
+  return db.update(cases).set(set).where(eq(cases.id, id));
+}
+
+/** What decides whether a user may own cases: role, branch, and whether the account is disabled. */
+export async function ownerCandidate(db: Db, orgId: string, userId: string) {
+  const [owner] = await db
+    .select({ role: users.role, disabled: users.disabled, branchId: users.branchId })
+    .from(users)
+    .where(inOrg(users, orgId, eq(users.id, userId)));
+  return owner;
+}
+
+/** Marks a case escalated unless it already is; false when another run got there first. */
+export async function markEscalated(db: Db, id: string, at: Date) {
+  const marked = await db
+    .update(cases)
+    .set({ escalatedAt: at })
+    .where(and(eq(cases.id, id), isNull(cases.escalatedAt)))
+    .returning({ id: cases.id });
+  return marked.length > 0;
+}
+
+export function activeManagers(db: Db, orgId: string) {
+  return db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.orgId, orgId), inArray(users.role, ['manager']), eq(users.disabled, false)));
+}
+
+export function insertTasksOnce(db: Db, rows: (typeof tasks.$inferInsert)[]) {
+  return db.insert(tasks).values(rows).onConflictDoNothing();
 }

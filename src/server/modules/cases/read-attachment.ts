@@ -3,7 +3,7 @@ import path from 'node:path';
 import { AppError } from '../../errors';
 import type { Deps, SessionUser } from '../../http/context';
 import { nameForType } from '../beneficiaries';
-import { loadCaseFor } from './manage-case';
+import { loadCaseFor } from './load-case';
 import { getAttachment } from './queries';
 
 /** A case attachment's bytes for someone who may read the case, offered under a name that matches its type. */

@@ -4,7 +4,7 @@ import { inOrg } from '../../db/tenancy';
 import type { Deps } from '../../http/context';
 import type { WhatsAppConversation } from '../notifications';
 import { recordInteraction } from '../timeline';
-import { createCase } from './manage-case';
+import { createCase } from './create-case';
 
 /**
  * A WhatsApp message to the association: a contact on the social-media channel, matched to a file by mobile

@@ -12,25 +12,19 @@ import { actorOf } from '../../http/guard';
 import { readUpload } from '../../http/multipart';
 import { errorResponses, idParams, noContentResponses } from '../../http/schemas';
 import { requestMeta } from '../../http/session';
-import { listBranchOf } from '../../policy';
-import { getSettings } from '../settings';
-import { listStaffByRole } from '../users';
+import { addCaseMessage } from './add-case-message';
+import { assignCase } from './assign-case';
 import { attachFile } from './attach-file';
-import {
-  addCaseMessage,
-  assignCase,
-  createCase,
-  loadCaseFor,
-  recordSuggestionOutcome,
-  transitionCase,
-} from './manage-case';
-import { listAttachments, listCases, listMessages } from './queries';
+import { createCase } from './create-case';
+import { getCaseDetail } from './get-case';
+import { listCaseOwners } from './list-case-owners';
+import { listCaseInbox } from './list-cases';
 import { readAttachment } from './read-attachment';
+import { recordSuggestionOutcome } from './record-suggestion-outcome';
 import { caseSummary, inboxQuery } from './schema';
-import { slaState } from './sla';
+import { transitionCase } from './transition-case';
 
 const tags = ['cases'];
-const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 export function registerCaseRoutes(app: App, deps: Deps): void {
   app.get(
@@ -43,37 +37,7 @@ export function registerCaseRoutes(app: App, deps: Deps): void {
         response: { 200: z.object({ items: z.array(caseSummary), hasMore: z.boolean() }), ...errorResponses },
       },
     },
-    async (request) => {
-      const user = actorOf(request);
-      const q = request.query;
-      const settings = await getSettings(deps.db, user.orgId);
-      const now = new Date();
-      const { rows, hasMore } = await listCases(deps.db, user.orgId, {
-        kind: q.kind,
-        channel: q.channel,
-        status: q.status,
-        sla: q.sla,
-        ownerUserId: q.owner === 'me' ? user.id : q.owner,
-        branchId: listBranchOf(user),
-        now,
-        atRiskShare: settings.slaAtRiskShare,
-        limit: q.pageSize,
-        offset: (q.page - 1) * q.pageSize,
-      });
-      return {
-        items: rows.map((r) => ({
-          ...r,
-          createdAt: r.createdAt.toISOString(),
-          firstResponseAt: iso(r.firstResponseAt),
-          firstResponseDueAt: r.firstResponseDueAt.toISOString(),
-          resolutionDueAt: r.resolutionDueAt.toISOString(),
-          resolvedAt: iso(r.resolvedAt),
-          escalatedAt: iso(r.escalatedAt),
-          sla: slaState(r, now, settings.slaAtRiskShare),
-        })),
-        hasMore,
-      };
-    },
+    async (request) => listCaseInbox(deps, actorOf(request), request.query),
   );
 
   app.post(
@@ -92,48 +56,14 @@ export function registerCaseRoutes(app: App, deps: Deps): void {
     },
   );
 
-  app.get(
-    '/api/cases/:id',
-    { config: { access: 'cases.read' }, schema: { tags, params: idParams } },
-    async (request) => {
-      const user = actorOf(request);
-      const c = await loadCaseFor(deps, user, request.params.id, 'cases.read');
-      const settings = await getSettings(deps.db, user.orgId);
-      const [messages, attachments] = await Promise.all([
-        listMessages(deps.db, c.id, true),
-        listAttachments(deps.db, c.id),
-      ]);
-      const { createdBy: _createdBy, orgId: _orgId, followKeyHash: _followKeyHash, ...rest } = c;
-      const owner = c.ownerUserId
-        ? (await listStaffByRole(deps.db, user.orgId, ['officer', 'execution_officer', 'branch_rep', 'manager'])).find(
-            (u) => u.id === c.ownerUserId,
-          )
-        : undefined;
-      return {
-        ...rest,
-        createdAt: c.createdAt.toISOString(),
-        firstResponseDueAt: c.firstResponseDueAt.toISOString(),
-        resolutionDueAt: c.resolutionDueAt.toISOString(),
-        firstResponseAt: iso(c.firstResponseAt),
-        pausedAt: iso(c.pausedAt),
-        resolvedAt: iso(c.resolvedAt),
-        closedAt: iso(c.closedAt),
-        escalatedAt: iso(c.escalatedAt),
-        outcomeAt: iso(c.outcomeAt),
-        sla: slaState(c, new Date(), settings.slaAtRiskShare),
-        ownerName: owner?.displayName ?? null,
-        messages: messages.map((m) => ({ ...m, at: m.at.toISOString() })),
-        attachments: attachments.map((a) => ({ ...a, at: a.at.toISOString() })),
-      };
-    },
+  app.get('/api/cases/:id', { config: { access: 'cases.read' }, schema: { tags, params: idParams } }, async (request) =>
+    getCaseDetail(deps, actorOf(request), request.params.id),
   );
 
   app.get(
     '/api/cases/owners',
     { config: { access: 'cases.work' }, schema: { tags, response: { 200: staffRefListSchema, ...errorResponses } } },
-    async (request) => ({
-      items: await listStaffByRole(deps.db, actorOf(request).orgId, ['officer', 'execution_officer', 'branch_rep']),
-    }),
+    async (request) => listCaseOwners(deps, actorOf(request)),
   );
 
   app.post(
