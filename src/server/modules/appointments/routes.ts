@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { isoDate, isoDateTime } from '../../../common/domain/fields';
+import {
+  appointmentOutcomeInput,
+  bookAppointmentInput,
+  publishSlotsInput,
+  slotListSchema,
+  slotsQuery,
+} from '../../../common/api/appointments';
 import type { App, Deps } from '../../http/context';
 import { actorOf } from '../../http/guard';
 import { errorResponses, idParams, noContentResponses } from '../../http/schemas';
@@ -11,21 +17,17 @@ import { recordAppointmentOutcome } from './record-outcome';
 
 const tags = ['appointments'];
 
-const slotsBody = z.strictObject({
-  branchId: z.uuid(),
-  slots: z
-    .array(z.strictObject({ startsAt: isoDateTime(), minutes: z.number().int().min(5).max(240) }))
-    .min(1)
-    .max(100),
-});
-
 /** In-person visits (المقابلة): branches publish slots; a slot holds one booking; a held visit is a meeting contact. */
 export function registerAppointmentRoutes(app: App, deps: Deps): void {
   app.post(
     '/api/appointment-slots',
     {
       config: { access: 'appointments.manage' },
-      schema: { tags, body: slotsBody, response: { 201: z.object({ created: z.number() }), ...errorResponses } },
+      schema: {
+        tags,
+        body: publishSlotsInput,
+        response: { 201: z.object({ created: z.number() }), ...errorResponses },
+      },
     },
     async (request, reply) =>
       reply.status(201).send(await publishSlots(deps, actorOf(request), request.body, requestMeta(request))),
@@ -37,7 +39,8 @@ export function registerAppointmentRoutes(app: App, deps: Deps): void {
       config: { access: 'appointments.manage' },
       schema: {
         tags,
-        querystring: z.strictObject({ branchId: z.uuid().optional(), from: isoDate(), to: isoDate() }),
+        querystring: slotsQuery,
+        response: { 200: slotListSchema, ...errorResponses },
       },
     },
     async (request) => listSlots(deps, actorOf(request), request.query),
@@ -49,7 +52,7 @@ export function registerAppointmentRoutes(app: App, deps: Deps): void {
       config: { access: 'appointments.manage' },
       schema: {
         tags,
-        body: z.strictObject({ slotId: z.uuid(), beneficiaryId: z.uuid(), purpose: z.string().trim().min(3).max(500) }),
+        body: bookAppointmentInput,
         response: { 201: z.object({ id: z.uuid() }), ...errorResponses },
       },
     },
@@ -66,10 +69,7 @@ export function registerAppointmentRoutes(app: App, deps: Deps): void {
       schema: {
         tags,
         params: idParams,
-        body: z.strictObject({
-          outcome: z.enum(['held', 'no_show', 'cancelled']),
-          summary: z.string().trim().min(2).max(4000).optional(),
-        }),
+        body: appointmentOutcomeInput,
         response: noContentResponses,
       },
     },

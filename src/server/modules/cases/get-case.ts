@@ -1,3 +1,4 @@
+import type { CaseMessage } from '../../../common/api/cases';
 import type { Deps, SessionUser } from '../../http/context';
 import { getSettings } from '../settings';
 import { listStaffByRole } from '../users';
@@ -35,7 +36,8 @@ export async function getCaseDetail(deps: Deps, user: SessionUser, id: string) {
     outcomeAt: iso(c.outcomeAt),
     sla: slaState(c, new Date(), settings.slaAtRiskShare),
     ownerName: owner?.displayName ?? null,
-    messages: messages.map((m) => ({ ...m, at: m.at.toISOString() })),
+    // The table's check constraint holds a message's kind to the four known ones.
+    messages: messages.map((m) => ({ ...m, kind: m.kind as CaseMessage['kind'], at: m.at.toISOString() })),
     attachments: attachments.map((a) => ({ ...a, at: a.at.toISOString() })),
   };
 }

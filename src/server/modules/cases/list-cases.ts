@@ -1,9 +1,9 @@
 import type { z } from 'zod';
+import type { inboxQuery } from '../../../common/api/cases';
 import type { Deps, SessionUser } from '../../http/context';
 import { listBranchOf } from '../../policy';
 import { getSettings } from '../settings';
 import { listCases } from './queries';
-import type { inboxQuery } from './schema';
 import { slaState } from './sla';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;

@@ -1,4 +1,11 @@
-import { z } from 'zod';
+import {
+  caseDetailSchema,
+  caseListSchema,
+  caseStatusSchema,
+  createdCaseSchema,
+  inboxQuery,
+  newAttachmentSchema,
+} from '../../../common/api/cases';
 import { staffRefListSchema } from '../../../common/api/staff';
 import {
   assignCaseInput,
@@ -21,7 +28,6 @@ import { listCaseOwners } from './list-case-owners';
 import { listCaseInbox } from './list-cases';
 import { readAttachment } from './read-attachment';
 import { recordSuggestionOutcome } from './record-suggestion-outcome';
-import { caseSummary, inboxQuery } from './schema';
 import { transitionCase } from './transition-case';
 
 const tags = ['cases'];
@@ -34,7 +40,7 @@ export function registerCaseRoutes(app: App, deps: Deps): void {
       schema: {
         tags,
         querystring: inboxQuery,
-        response: { 200: z.object({ items: z.array(caseSummary), hasMore: z.boolean() }), ...errorResponses },
+        response: { 200: caseListSchema, ...errorResponses },
       },
     },
     async (request) => listCaseInbox(deps, actorOf(request), request.query),
@@ -47,7 +53,7 @@ export function registerCaseRoutes(app: App, deps: Deps): void {
       schema: {
         tags,
         body: createCaseInput,
-        response: { 201: z.object({ id: z.uuid(), reference: z.string() }), ...errorResponses },
+        response: { 201: createdCaseSchema, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -56,8 +62,13 @@ export function registerCaseRoutes(app: App, deps: Deps): void {
     },
   );
 
-  app.get('/api/cases/:id', { config: { access: 'cases.read' }, schema: { tags, params: idParams } }, async (request) =>
-    getCaseDetail(deps, actorOf(request), request.params.id),
+  app.get(
+    '/api/cases/:id',
+    {
+      config: { access: 'cases.read' },
+      schema: { tags, params: idParams, response: { 200: caseDetailSchema, ...errorResponses } },
+    },
+    async (request) => getCaseDetail(deps, actorOf(request), request.params.id),
   );
 
   app.get(
@@ -74,7 +85,7 @@ export function registerCaseRoutes(app: App, deps: Deps): void {
         tags,
         params: idParams,
         body: caseTransitionInput,
-        response: { 200: z.object({ id: z.uuid(), status: z.string() }), ...errorResponses },
+        response: { 200: caseStatusSchema, ...errorResponses },
       },
     },
     async (request) => transitionCase(deps, actorOf(request), request.params.id, request.body, requestMeta(request)),
@@ -125,7 +136,7 @@ export function registerCaseRoutes(app: App, deps: Deps): void {
         params: idParams,
         consumes: ['multipart/form-data'],
         response: {
-          201: z.object({ id: z.uuid(), originalName: z.string(), mime: z.string(), size: z.number().int() }),
+          201: newAttachmentSchema,
           ...errorResponses,
         },
       },

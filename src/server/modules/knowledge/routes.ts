@@ -1,10 +1,15 @@
-import { z } from 'zod';
 import {
-  createKnowledgeInput,
-  KNOWLEDGE_KINDS,
-  newVersionInput,
-  updateKnowledgeInput,
-} from '../../../common/domain/knowledge';
+  acknowledgementStatusSchema,
+  cannedAnswerListSchema,
+  cannedAnswersQuery,
+  createdVersionSchema,
+  knowledgeDocumentSchema,
+  knowledgeSearchQuery,
+  knowledgeSearchSchema,
+  pendingAcknowledgementListSchema,
+  remindedSchema,
+} from '../../../common/api/knowledge';
+import { createKnowledgeInput, newVersionInput, updateKnowledgeInput } from '../../../common/domain/knowledge';
 import type { App, Deps } from '../../http/context';
 import { actorOf } from '../../http/guard';
 import { errorResponses, idParams, noContentResponses } from '../../http/schemas';
@@ -21,25 +26,6 @@ import { updateKnowledgeDocument } from './update-document';
 
 const tags = ['knowledge'];
 
-const statusSchema = z.object({
-  versionId: z.uuid().nullable(),
-  version: z.number().nullable(),
-  /** Only the four tools are acknowledged; FAQs and canned answers are not. */
-  needsAcknowledgement: z.boolean(),
-  staff: z.array(
-    z.object({
-      userId: z.uuid(),
-      displayName: z.string(),
-      role: z.string(),
-      acknowledgedAt: z.string().nullable(),
-      /** When a reminder task was created and is still open. */
-      remindedAt: z.string().nullable(),
-    }),
-  ),
-  acknowledged: z.number(),
-  pending: z.number(),
-});
-
 export function registerKnowledgeRoutes(app: App, deps: Deps): void {
   app.get(
     '/api/knowledge',
@@ -47,7 +33,8 @@ export function registerKnowledgeRoutes(app: App, deps: Deps): void {
       config: { access: 'knowledge.read' },
       schema: {
         tags,
-        querystring: z.strictObject({ q: z.string().max(200).optional(), kind: z.enum(KNOWLEDGE_KINDS).optional() }),
+        querystring: knowledgeSearchQuery,
+        response: { 200: knowledgeSearchSchema, ...errorResponses },
       },
     },
     async (request) => listKnowledge(deps, actorOf(request), request.query),
@@ -58,7 +45,11 @@ export function registerKnowledgeRoutes(app: App, deps: Deps): void {
     '/api/knowledge/answers',
     {
       config: { access: 'knowledge.read' },
-      schema: { tags, querystring: z.strictObject({ q: z.string().max(200).optional() }) },
+      schema: {
+        tags,
+        querystring: cannedAnswersQuery,
+        response: { 200: cannedAnswerListSchema, ...errorResponses },
+      },
     },
     async (request) => listCannedAnswers(deps, actorOf(request), request.query.q),
   );
@@ -70,7 +61,7 @@ export function registerKnowledgeRoutes(app: App, deps: Deps): void {
       schema: {
         tags,
         body: createKnowledgeInput,
-        response: { 201: z.object({ id: z.uuid(), version: z.number() }), ...errorResponses },
+        response: { 201: createdVersionSchema, ...errorResponses },
       },
     },
     async (request, reply) =>
@@ -79,7 +70,10 @@ export function registerKnowledgeRoutes(app: App, deps: Deps): void {
 
   app.get(
     '/api/knowledge/acknowledgements/pending',
-    { config: { access: 'knowledge.read' }, schema: { tags } },
+    {
+      config: { access: 'knowledge.read' },
+      schema: { tags, response: { 200: pendingAcknowledgementListSchema, ...errorResponses } },
+    },
     async (request) => pendingAcknowledgements(deps, actorOf(request)),
   );
 
@@ -94,7 +88,10 @@ export function registerKnowledgeRoutes(app: App, deps: Deps): void {
 
   app.get(
     '/api/knowledge/:id',
-    { config: { access: 'knowledge.read' }, schema: { tags, params: idParams } },
+    {
+      config: { access: 'knowledge.read' },
+      schema: { tags, params: idParams, response: { 200: knowledgeDocumentSchema, ...errorResponses } },
+    },
     async (request) => getKnowledgeDocument(deps, actorOf(request), request.params.id),
   );
 
@@ -106,7 +103,7 @@ export function registerKnowledgeRoutes(app: App, deps: Deps): void {
         tags,
         params: idParams,
         body: newVersionInput,
-        response: { 201: z.object({ id: z.uuid(), version: z.number() }), ...errorResponses },
+        response: { 201: createdVersionSchema, ...errorResponses },
       },
     },
     async (request, reply) =>
@@ -132,7 +129,7 @@ export function registerKnowledgeRoutes(app: App, deps: Deps): void {
     '/api/knowledge/:id/acknowledgements',
     {
       config: { access: 'knowledge.manage' },
-      schema: { tags, params: idParams, response: { 200: statusSchema, ...errorResponses } },
+      schema: { tags, params: idParams, response: { 200: acknowledgementStatusSchema, ...errorResponses } },
     },
     async (request) => acknowledgementStatus(deps.db, actorOf(request).orgId, request.params.id),
   );
@@ -144,7 +141,7 @@ export function registerKnowledgeRoutes(app: App, deps: Deps): void {
       schema: {
         tags,
         params: idParams,
-        response: { 200: statusSchema.extend({ reminded: z.number() }), ...errorResponses },
+        response: { 200: remindedSchema, ...errorResponses },
       },
     },
     async (request) => remindToAcknowledge(deps, actorOf(request), request.params.id, requestMeta(request)),

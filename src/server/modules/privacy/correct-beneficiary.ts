@@ -1,41 +1,11 @@
-import { z } from 'zod';
-import {
-  beneficiaryFields,
-  nationalIdSchema,
-  SENSITIVE_FIELDS,
-  type UpdateBeneficiaryInput,
-} from '../../../common/domain/beneficiary';
+import type { CorrectionInput } from '../../../common/api/privacy';
+import { SENSITIVE_FIELDS, type UpdateBeneficiaryInput } from '../../../common/domain/beneficiary';
 import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
 import { beforeAfter } from '../audit';
 import { diffFields, loadBeneficiaryFor, toColumns } from '../beneficiaries';
 import { insertRevision, nationalIdTakenByOther, updateBeneficiaryColumns } from './queries';
-
-/** The personal fields a correction may change: the national ID too, which ordinary editing does not allow. */
-export const correctionInput = z.strictObject({
-  fields: z
-    .strictObject({
-      nationalId: nationalIdSchema.optional(),
-      firstName: beneficiaryFields.firstName.optional(),
-      fatherName: beneficiaryFields.fatherName.optional(),
-      grandfatherName: beneficiaryFields.grandfatherName.optional(),
-      familyName: beneficiaryFields.familyName.optional(),
-      gender: beneficiaryFields.gender.optional(),
-      birthDate: beneficiaryFields.birthDate.optional(),
-      mobile: beneficiaryFields.mobile.optional(),
-      mobile2: beneficiaryFields.mobile2,
-      district: beneficiaryFields.district.optional(),
-      monthlyIncome: beneficiaryFields.monthlyIncome.optional(),
-      housing: beneficiaryFields.housing.optional(),
-      familyStatus: beneficiaryFields.familyStatus.optional(),
-      disability: beneficiaryFields.disability.optional(),
-      healthNotes: beneficiaryFields.healthNotes,
-    })
-    .refine((f) => Object.keys(f).length > 0, { message: 'field.required' }),
-  reason: z.string().trim().min(5).max(500),
-});
-export type CorrectionInput = z.infer<typeof correctionInput>;
 
 const DERIVED = new Set(['nameNorm', 'districtNorm']);
 

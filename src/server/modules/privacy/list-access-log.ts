@@ -1,9 +1,7 @@
+import { ACCESS_ACTIONS } from '../../../common/api/privacy';
 import type { Deps, SessionUser } from '../../http/context';
 import { loadBeneficiaryFor } from '../beneficiaries';
 import { accessLogRows } from './queries';
-
-/** The audit actions that mean someone saw the person's data. */
-export const ACCESS_ACTIONS = ['beneficiary.viewed', 'privacy.exported', 'document.downloaded'] as const;
 
 /** Who opened the file (PDPL: access to full files is logged), newest first. */
 export async function listAccessLog(deps: Deps, user: SessionUser, id: string) {

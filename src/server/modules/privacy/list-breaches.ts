@@ -1,3 +1,4 @@
+import type { Breach } from '../../../common/api/privacy';
 import type { Deps, SessionUser } from '../../http/context';
 import { listBreachRows } from './queries';
 
@@ -10,6 +11,8 @@ export async function listBreaches(deps: Deps, user: SessionUser) {
   return {
     items: rows.map(({ orgId: _o, ...b }) => ({
       ...b,
+      // Only the breach routes write it, and they allow open or closed.
+      status: b.status as Breach['status'],
       discoveredAt: b.discoveredAt.toISOString(),
       reportedAt: b.reportedAt?.toISOString() ?? null,
       createdAt: b.createdAt.toISOString(),

@@ -1,11 +1,19 @@
 import { z } from 'zod';
+import {
+  accessLogSchema,
+  correctionInput,
+  correctionResultSchema,
+  filePrivacySchema,
+  legalHoldListSchema,
+  withdrawConsentInput,
+} from '../../../common/api/privacy';
 import type { App, Deps } from '../../http/context';
 import { actorOf } from '../../http/guard';
 import { errorResponses, idParams, noContentResponses } from '../../http/schemas';
 import { requestMeta } from '../../http/session';
-import { correctBeneficiary, correctionInput } from './correct-beneficiary';
+import { correctBeneficiary } from './correct-beneficiary';
 import { getPrivacyStatus } from './get-privacy-status';
-import { ACCESS_ACTIONS, listAccessLog } from './list-access-log';
+import { listAccessLog } from './list-access-log';
 import { listLegalHolds } from './list-legal-holds';
 import { withdrawConsent } from './withdraw-consent';
 
@@ -21,10 +29,7 @@ export function registerPrivacyRequestRoutes(app: App, deps: Deps): void {
         tags,
         params: idParams,
         body: correctionInput,
-        response: {
-          201: z.object({ revisionId: z.string(), fields: z.array(z.string()) }),
-          ...errorResponses,
-        },
+        response: { 201: correctionResultSchema, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -46,25 +51,7 @@ export function registerPrivacyRequestRoutes(app: App, deps: Deps): void {
       schema: {
         tags,
         params: idParams,
-        response: {
-          200: z.object({
-            legalHold: z.object({ until: z.string(), reason: z.string().nullable() }).nullable(),
-            anonymisedAt: z.string().nullable(),
-            consents: z.array(
-              z.object({
-                id: z.string(),
-                purpose: z.string(),
-                noticeVersion: z.string(),
-                channel: z.string(),
-                at: z.string(),
-                withdrawnAt: z.string().nullable(),
-                withdrawnReason: z.string().nullable(),
-                withdrawnByName: z.string().nullable(),
-              }),
-            ),
-          }),
-          ...errorResponses,
-        },
+        response: { 200: filePrivacySchema, ...errorResponses },
       },
     },
     async (request) => getPrivacyStatus(deps, actorOf(request), request.params.id),
@@ -77,7 +64,7 @@ export function registerPrivacyRequestRoutes(app: App, deps: Deps): void {
       schema: {
         tags,
         params: z.strictObject({ id: z.uuid(), consentId: z.uuid() }),
-        body: z.strictObject({ reason: z.string().trim().min(3).max(500) }),
+        body: withdrawConsentInput,
         response: noContentResponses,
       },
     },
@@ -95,20 +82,7 @@ export function registerPrivacyRequestRoutes(app: App, deps: Deps): void {
       schema: {
         tags,
         params: idParams,
-        response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                at: z.string(),
-                action: z.enum(ACCESS_ACTIONS),
-                username: z.string().nullable(),
-                name: z.string().nullable(),
-                role: z.string().nullable(),
-              }),
-            ),
-          }),
-          ...errorResponses,
-        },
+        response: { 200: accessLogSchema, ...errorResponses },
       },
     },
     async (request) => listAccessLog(deps, actorOf(request), request.params.id),
@@ -120,20 +94,7 @@ export function registerPrivacyRequestRoutes(app: App, deps: Deps): void {
       config: { access: 'privacy.manage' },
       schema: {
         tags,
-        response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                id: z.string(),
-                fileNumber: z.string(),
-                name: z.string(),
-                until: z.string(),
-                reason: z.string().nullable(),
-              }),
-            ),
-          }),
-          ...errorResponses,
-        },
+        response: { 200: legalHoldListSchema, ...errorResponses },
       },
     },
     async (request) => listLegalHolds(deps, actorOf(request)),

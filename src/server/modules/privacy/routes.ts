@@ -1,8 +1,16 @@
-import { z } from 'zod';
-import { isoDate, isoDateTime } from '../../../common/domain/fields';
+import {
+  anonymiseInput,
+  breachInput,
+  breachListSchema,
+  createdBreachSchema,
+  exportQuery,
+  legalHoldInput,
+  revisionListSchema,
+  updateBreachInput,
+} from '../../../common/api/privacy';
 import type { App, Deps } from '../../http/context';
 import { actorOf } from '../../http/guard';
-import { idParams, noContentResponses } from '../../http/schemas';
+import { errorResponses, idParams, noContentResponses } from '../../http/schemas';
 import { requestMeta } from '../../http/session';
 import { anonymiseOnRequest } from './anonymise-on-request';
 import { exportPersonalData } from './export-personal-data';
@@ -24,7 +32,7 @@ export function registerPrivacyRoutes(app: App, deps: Deps): void {
       schema: {
         tags,
         params: idParams,
-        querystring: z.strictObject({ format: z.enum(['json', 'html']).default('json') }),
+        querystring: exportQuery,
       },
     },
     async (request, reply) => {
@@ -43,7 +51,10 @@ export function registerPrivacyRoutes(app: App, deps: Deps): void {
 
   app.get(
     '/api/beneficiaries/:id/revisions',
-    { config: { access: 'beneficiaries.read_sensitive' }, schema: { tags, params: idParams } },
+    {
+      config: { access: 'beneficiaries.read_sensitive' },
+      schema: { tags, params: idParams, response: { 200: revisionListSchema, ...errorResponses } },
+    },
     async (request) => listRevisions(deps, actorOf(request), request.params.id),
   );
 
@@ -54,7 +65,7 @@ export function registerPrivacyRoutes(app: App, deps: Deps): void {
       schema: {
         tags,
         params: idParams,
-        body: z.strictObject({ until: isoDate().nullable(), reason: z.string().trim().min(3).max(500) }),
+        body: legalHoldInput,
         response: noContentResponses,
       },
     },
@@ -71,7 +82,7 @@ export function registerPrivacyRoutes(app: App, deps: Deps): void {
       schema: {
         tags,
         params: idParams,
-        body: z.strictObject({ reason: z.string().trim().min(5).max(500) }),
+        body: anonymiseInput,
         response: noContentResponses,
       },
     },
@@ -81,21 +92,18 @@ export function registerPrivacyRoutes(app: App, deps: Deps): void {
     },
   );
 
-  const breachBody = z.strictObject({
-    discoveredAt: isoDateTime(),
-    description: z.string().trim().min(5).max(4000),
-    dataKinds: z.string().trim().min(2).max(500),
-    affectedCount: z.number().int().min(0).max(10_000_000),
-    actions: z.string().trim().max(4000).default(''),
-  });
-
-  app.get('/api/breaches', { config: { access: 'breaches.manage' }, schema: { tags } }, async (request) =>
-    listBreaches(deps, actorOf(request)),
+  app.get(
+    '/api/breaches',
+    { config: { access: 'breaches.manage' }, schema: { tags, response: { 200: breachListSchema, ...errorResponses } } },
+    async (request) => listBreaches(deps, actorOf(request)),
   );
 
   app.post(
     '/api/breaches',
-    { config: { access: 'breaches.manage' }, schema: { tags, body: breachBody } },
+    {
+      config: { access: 'breaches.manage' },
+      schema: { tags, body: breachInput, response: { 201: createdBreachSchema, ...errorResponses } },
+    },
     async (request, reply) =>
       reply.status(201).send(await recordBreach(deps, actorOf(request), request.body, requestMeta(request))),
   );
@@ -107,14 +115,7 @@ export function registerPrivacyRoutes(app: App, deps: Deps): void {
       schema: {
         tags,
         params: idParams,
-        body: z
-          .strictObject({
-            reportedAt: isoDateTime().optional(),
-            reportedTo: z.string().trim().max(300).optional(),
-            actions: z.string().trim().max(4000).optional(),
-            status: z.enum(['open', 'closed']).optional(),
-          })
-          .refine((b) => Object.keys(b).length > 0, { message: 'field.required' }),
+        body: updateBreachInput,
         response: noContentResponses,
       },
     },

@@ -1,8 +1,13 @@
 import { z } from 'zod';
-import { QUESTION_KINDS } from '../../../common/domain/survey';
+import {
+  answerSurveyInput,
+  surveyForLinkSchema,
+  surveyQuestionListSchema,
+  updateQuestionsInput,
+} from '../../../common/api/surveys';
 import type { App, Deps } from '../../http/context';
 import { actorOf } from '../../http/guard';
-import { noContentResponses } from '../../http/schemas';
+import { errorResponses, noContentResponses } from '../../http/schemas';
 import { requestMeta } from '../../http/session';
 import { answerSurvey } from './answer-survey';
 import { surveyForToken } from './open-survey';
@@ -16,7 +21,10 @@ const limit = (max: number) => ({ rateLimit: { max, timeWindow: '10 minutes' } }
 export function registerSurveyRoutes(app: App, deps: Deps): void {
   app.get(
     '/api/portal/surveys/:token',
-    { config: { access: 'public', ...limit(60) }, schema: { tags, params: tokenParams } },
+    {
+      config: { access: 'public', ...limit(60) },
+      schema: { tags, params: tokenParams, response: { 200: surveyForLinkSchema, ...errorResponses } },
+    },
     async (request) => surveyForToken(deps.db, request.params.token),
   );
 
@@ -27,10 +35,7 @@ export function registerSurveyRoutes(app: App, deps: Deps): void {
       schema: {
         tags,
         params: tokenParams,
-        body: z.strictObject({
-          answers: z.record(z.string().max(40), z.union([z.string().max(2000), z.number(), z.boolean()])),
-          anonymous: z.boolean(),
-        }),
+        body: answerSurveyInput,
         response: noContentResponses,
       },
     },
@@ -40,9 +45,14 @@ export function registerSurveyRoutes(app: App, deps: Deps): void {
     },
   );
 
-  app.get('/api/surveys/questions', { config: { access: 'surveys.manage' }, schema: { tags } }, async (request) => ({
-    items: await questionsFor(deps.db, actorOf(request).orgId),
-  }));
+  app.get(
+    '/api/surveys/questions',
+    {
+      config: { access: 'surveys.manage' },
+      schema: { tags, response: { 200: surveyQuestionListSchema, ...errorResponses } },
+    },
+    async (request) => ({ items: await questionsFor(deps.db, actorOf(request).orgId) }),
+  );
 
   app.put(
     '/api/surveys/questions',
@@ -50,21 +60,7 @@ export function registerSurveyRoutes(app: App, deps: Deps): void {
       config: { access: 'surveys.manage' },
       schema: {
         tags,
-        body: z.strictObject({
-          items: z
-            .array(
-              z.strictObject({
-                key: z.string().regex(/^[a-z0-9_]{2,40}$/, { message: 'field.key' }),
-                kind: z.enum(QUESTION_KINDS),
-                labelAr: z.string().trim().min(3).max(300),
-                labelEn: z.string().trim().max(300).default(''),
-                required: z.boolean(),
-              }),
-            )
-            .min(1)
-            .max(10)
-            .refine((items) => items.filter((q) => q.kind === 'rating').length === 1, { message: 'field.one_rating' }),
-        }),
+        body: updateQuestionsInput,
         response: noContentResponses,
       },
     },

@@ -1,15 +1,10 @@
-import type { QUESTION_KINDS } from '../../../common/domain/survey';
+import type { z } from 'zod';
+import type { updateQuestionsInput } from '../../../common/api/surveys';
 import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
 import { replaceQuestions } from './queries';
 
-export type QuestionInput = {
-  key: string;
-  kind: (typeof QUESTION_KINDS)[number];
-  labelAr: string;
-  labelEn: string;
-  required: boolean;
-};
+type QuestionInput = z.infer<typeof updateQuestionsInput>['items'][number];
 
 /** The admin's question list replaces the previous one; the rating question is always required. */
 export async function updateQuestions(deps: Deps, user: SessionUser, items: QuestionInput[], meta: RequestMeta) {

@@ -1,6 +1,10 @@
 import { z } from 'zod';
-import { mobileSchema } from '../../../common/domain/beneficiary';
-import { isoDate } from '../../../common/domain/fields';
+import {
+  signUpVolunteerInput,
+  updateVolunteerInput,
+  volunteerHoursInput,
+  volunteerListSchema,
+} from '../../../common/api/volunteers';
 import type { App, Deps } from '../../http/context';
 import { actorOf } from '../../http/guard';
 import { errorResponses, idParams, noContentResponses } from '../../http/schemas';
@@ -11,25 +15,22 @@ import { signUpVolunteer } from './sign-up-volunteer';
 import { updateVolunteer } from './update-volunteer';
 
 const tags = ['volunteers'];
-const signUp = z.strictObject({
-  name: z.string().trim().min(2).max(120),
-  mobile: mobileSchema,
-  branchId: z.uuid().nullable().default(null),
-  skills: z.array(z.string().trim().min(2).max(60)).max(20).default([]),
-  availability: z.string().trim().max(500).default(''),
-});
-
 /** Volunteers (خدمة التطوع): a sign-up is a contact on the volunteering channel; hours and tasks are logged. */
 export function registerVolunteerRoutes(app: App, deps: Deps): void {
-  app.get('/api/volunteers', { config: { access: 'volunteers.read' }, schema: { tags } }, async (request) =>
-    listVolunteers(deps, actorOf(request)),
+  app.get(
+    '/api/volunteers',
+    {
+      config: { access: 'volunteers.read' },
+      schema: { tags, response: { 200: volunteerListSchema, ...errorResponses } },
+    },
+    async (request) => listVolunteers(deps, actorOf(request)),
   );
 
   app.post(
     '/api/volunteers',
     {
       config: { access: 'volunteers.manage' },
-      schema: { tags, body: signUp, response: { 201: z.object({ id: z.uuid() }), ...errorResponses } },
+      schema: { tags, body: signUpVolunteerInput, response: { 201: z.object({ id: z.uuid() }), ...errorResponses } },
     },
     async (request, reply) => {
       const id = await signUpVolunteer(deps, actorOf(request), request.body, requestMeta(request));
@@ -44,13 +45,7 @@ export function registerVolunteerRoutes(app: App, deps: Deps): void {
       schema: {
         tags,
         params: idParams,
-        body: z
-          .strictObject({
-            status: z.enum(['applied', 'active', 'inactive']).optional(),
-            skills: z.array(z.string().trim().min(2).max(60)).max(20).optional(),
-            availability: z.string().trim().max(500).optional(),
-          })
-          .refine((b) => Object.keys(b).length > 0, { message: 'field.required' }),
+        body: updateVolunteerInput,
         response: noContentResponses,
       },
     },
@@ -67,12 +62,7 @@ export function registerVolunteerRoutes(app: App, deps: Deps): void {
       schema: {
         tags,
         params: idParams,
-        body: z.strictObject({
-          workedOn: isoDate(),
-          hours: z.number().min(0.25).max(24),
-          task: z.string().trim().min(2).max(300),
-          deliveryId: z.uuid().optional(),
-        }),
+        body: volunteerHoursInput,
         response: noContentResponses,
       },
     },

@@ -13,7 +13,7 @@ import { SelectField } from '../../ui/SelectField';
 import { useFieldErrors } from '../../ui/useFieldErrors';
 import { useKnowledgeKindLabel } from '../features/knowledge/labels';
 import { useCreateKnowledge } from '../features/knowledge/queries';
-import { type VersionFields as Fields, KNOWLEDGE_KIND_LIST } from '../features/knowledge/types';
+import { type VersionFields as Fields, KNOWLEDGE_KIND_LIST, type KnowledgeKindCode } from '../features/knowledge/types';
 import { emptyVersion, VersionFields } from '../features/knowledge/VersionFields';
 
 /** A new document for the knowledge base, with its first approved version. For the manager and the admin. */
@@ -23,7 +23,7 @@ export default function KnowledgeNewPage() {
   const kindLabel = useKnowledgeKindLabel();
   const create = useCreateKnowledge();
   const fieldErrors = useFieldErrors(create.error);
-  const [kind, setKind] = useState<string>('policies_manual');
+  const [kind, setKind] = useState<KnowledgeKindCode>('policies_manual');
   const [titleAr, setTitleAr] = useState('');
   const [titleEn, setTitleEn] = useState('');
   const [published, setPublished] = useState(false);
@@ -56,7 +56,8 @@ export default function KnowledgeNewPage() {
             name="kind"
             options={KNOWLEDGE_KIND_LIST.map((k) => ({ id: k, label: kindLabel(k) }))}
             value={kind}
-            onChange={(value) => setKind(value ?? 'policies_manual')}
+            // The options are the kinds themselves.
+            onChange={(value) => setKind((value as KnowledgeKindCode | null) ?? 'policies_manual')}
             isRequired
             className="sm:max-w-sm"
           />

@@ -62,7 +62,7 @@ export default function VolunteersPage() {
     actions: t('volunteers.columns.actions'),
   };
 
-  function setStatus(v: Volunteer, status: string) {
+  function setStatus(v: Volunteer, status: (typeof VOLUNTEER_STATUSES)[number]) {
     update.mutate(
       { id: v.id, status },
       {

@@ -1,5 +1,9 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { AccessEntry, Breach, FilePrivacy, LegalHold, Revision } from '../../../../common/api/privacy';
 import { api } from '../../../lib/api';
+
+// Data-protection shapes come from the shared contract (src/common/api/privacy.ts).
+export type { AccessEntry, Breach, FilePrivacy, LegalHold, Revision } from '../../../../common/api/privacy';
 
 /** Shapes of the data-protection, audit and system answers (the server's route schemas are the source). */
 export type AuditEntry = {
@@ -15,21 +19,6 @@ export type AuditEntry = {
   details: unknown;
 };
 export type AuditFilters = { actor?: string; action?: string; entityId?: string; from?: string; to?: string };
-
-export type Breach = {
-  id: string;
-  discoveredAt: string;
-  description: string;
-  dataKinds: string;
-  affectedCount: number;
-  reportedAt: string | null;
-  reportedTo: string | null;
-  actions: string;
-  status: 'open' | 'closed';
-  reportDueAt: string;
-  overdue: boolean;
-};
-export type LegalHold = { id: string; fileNumber: string; name: string; until: string; reason: string | null };
 
 export type Verification = { at: string; ok: boolean; problems: string[] };
 export type Backup = {
@@ -79,34 +68,6 @@ export type ProviderTest = {
   ok: boolean;
   providerMessageId: string | null;
   error: string | null;
-};
-
-export type FilePrivacy = {
-  legalHold: { until: string; reason: string | null } | null;
-  anonymisedAt: string | null;
-  consents: {
-    id: string;
-    purpose: string;
-    noticeVersion: string;
-    channel: string;
-    at: string;
-    withdrawnAt: string | null;
-    withdrawnReason: string | null;
-    withdrawnByName: string | null;
-  }[];
-};
-export type Revision = {
-  at: string;
-  changes: Record<string, { from: unknown; to: unknown }>;
-  reason: string | null;
-  byName: string | null;
-};
-export type AccessEntry = {
-  at: string;
-  action: 'beneficiary.viewed' | 'privacy.exported' | 'document.downloaded';
-  username: string | null;
-  name: string | null;
-  role: string | null;
 };
 
 export function useAudit(filters: AuditFilters, limit = 50) {

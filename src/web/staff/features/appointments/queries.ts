@@ -1,26 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  AppointmentOutcomeRequest,
+  BookRequest,
+  PublishSlotsRequest,
+  Slot,
+} from '../../../../common/api/appointments';
 import { api } from '../../../lib/api';
 import type { ListResponse } from '../../api-types';
 
-/** Shapes of the appointments API (server: modules/appointments/routes.ts). */
-export type Slot = {
-  id: string;
-  branchId: string;
-  startsAt: string;
-  endsAt: string;
-  /** The live booking (booked or held); null when the slot is free (or its booking was cancelled / missed). */
-  appointment: {
-    id: string;
-    status: string;
-    purpose: string;
-    beneficiaryId: string;
-    beneficiaryName: string;
-  } | null;
-};
-
-export type PublishSlotsRequest = { branchId: string; slots: { startsAt: string; minutes: number }[] };
-export type BookRequest = { slotId: string; beneficiaryId: string; purpose: string };
-export type OutcomeRequest = { id: string; outcome: 'held' | 'no_show' | 'cancelled'; summary?: string };
+// Shapes of the appointments API, from the shared contract (src/common/api/appointments.ts).
+export type { BookRequest, PublishSlotsRequest, Slot } from '../../../../common/api/appointments';
+export type OutcomeRequest = AppointmentOutcomeRequest & { id: string };
 
 const slotsKey = ['appointment-slots'] as const;
 

@@ -1,33 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { HoursRequest, SignUpRequest, UpdateVolunteerRequest, Volunteer } from '../../../../common/api/volunteers';
 import { api } from '../../../lib/api';
 import type { ListResponse } from '../../api-types';
 
-/** Shapes of the volunteers API (server: modules/volunteers/routes.ts). */
-export type Volunteer = {
-  id: string;
-  name: string;
-  /** E.164. */
-  mobile: string;
-  branchId: string | null;
-  skills: string[];
-  availability: string;
-  /** applied | active | inactive */
-  status: string;
-  createdAt: string;
-  totalHours: number;
-};
-
-export const VOLUNTEER_STATUSES = ['applied', 'active', 'inactive'] as const;
-
-export type SignUpRequest = {
-  name: string;
-  mobile: string;
-  branchId?: string | null;
-  skills: string[];
-  availability: string;
-};
-export type UpdateVolunteerRequest = { status?: string; skills?: string[]; availability?: string };
-export type HoursRequest = { workedOn: string; hours: number; task: string };
+// Shapes of the volunteers API, from the shared contract (src/common/api/volunteers.ts).
+export {
+  type HoursRequest,
+  type SignUpRequest,
+  type UpdateVolunteerRequest,
+  VOLUNTEER_STATUSES,
+  type Volunteer,
+} from '../../../../common/api/volunteers';
 
 const volunteersKey = ['volunteers'] as const;
 
