@@ -1,70 +1,11 @@
 import type { Digits, Locale } from '../../common/dates';
+import type { Action } from '../../common/domain/actions';
 import type { Role } from '../../common/domain/roles';
 
 /** Shapes of the staff API answers this app reads (the server's present.ts is the source of truth). */
 
-export type Permission =
-  | 'users.manage'
-  | 'settings.manage'
-  | 'reports.view'
-  /** The dashboard without satisfaction figures (officers), downloads, and the admin's message and rule screens. */
-  | 'reports.view_reduced'
-  | 'reports.export'
-  | 'notifications.manage'
-  | 'messaging.contacts'
-  | 'surveys.manage'
-  | 'outreach.read'
-  | 'outreach.manage'
-  | 'imports.manage'
-  | 'duplicates.manage'
-  | 'field.work'
-  | 'field.drafts'
-  | 'field.complete_drafts'
-  | 'duplicates.rules'
-  | 'quality.read'
-  | 'audit.read'
-  | 'integrations.manage'
-  | 'beneficiaries.search'
-  | 'beneficiaries.read'
-  | 'beneficiaries.read_sensitive'
-  | 'beneficiaries.write'
-  | 'beneficiaries.change_status'
-  | 'applications.read'
-  | 'applications.create'
-  | 'applications.transition'
-  | 'applications.verify'
-  | 'applications.raise'
-  | 'referrals.answer'
-  | 'interactions.read'
-  | 'interactions.create'
-  | 'cases.read'
-  | 'cases.create'
-  | 'cases.work'
-  | 'cases.answer_referral'
-  | 'cases.outcome'
-  | 'knowledge.read'
-  | 'knowledge.manage'
-  | 'appointments.manage'
-  | 'volunteers.read'
-  | 'volunteers.manage'
-  | 'committee.read'
-  | 'committee.schedule'
-  | 'committee.vote'
-  | 'committee.decide'
-  | 'applications.appeal'
-  | 'applications.complete'
-  | 'deliveries.read'
-  | 'deliveries.assign'
-  | 'deliveries.manage'
-  | 'services.manage'
-  | 'selection.manage'
-  | 'branches.manage'
-  | 'setup.read'
-  | 'breaches.manage'
-  | 'privacy.manage'
-  | 'privacy.access_log'
-  | 'privacy.consent'
-  | 'system.manage';
+/** Every action the server's policy knows (src/common/domain/actions.ts): one table for both. */
+export type Permission = Action;
 
 export type Preferences = { locale: Locale; digits: Digits };
 
