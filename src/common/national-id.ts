@@ -9,6 +9,19 @@ export type MobileError = 'required' | 'characters' | 'invalid';
 /** What a mobile number may be written with: digits (Latin or Arabic-Indic), spaces, +, dashes and brackets. */
 export const MOBILE_CHARACTERS = /^[0-9\u0660-\u0669\u06f0-\u06f9\s+\-()]+$/;
 
+/**
+ * A Saudi mobile number written any usual way (05…, 5…, +966…, 00966…, spaces, dashes, brackets, Arabic-Indic
+ * digits), as "05XXXXXXXX"; null when it cannot be one. This is the shape only, light enough for the portal's
+ * bundle: `normalizeSaudiMobile` (saudi.ts, with the phone metadata) decides on the server and staff forms whether
+ * the number is a real mobile number.
+ */
+export function localSaudiMobile(input: string): string | null {
+  const text = toLatinDigits(input).trim();
+  if (!MOBILE_CHARACTERS.test(text)) return null;
+  const match = /^(?:\+966|00966|966|0)?(5\d{8})$/.exec(text.replace(/[\s\-()]/g, ''));
+  return match ? `0${match[1]}` : null;
+}
+
 /** Luhn sum over a digit string whose last digit is the check digit; valid when the sum is a multiple of 10. */
 function luhnSum(digits: string): number {
   let sum = 0;

@@ -4,6 +4,7 @@ import { toLatinDigits } from './arabic';
 import { MOBILE_CHARACTERS, type MobileError } from './national-id';
 
 export {
+  localSaudiMobile,
   MOBILE_CHARACTERS,
   type MobileError,
   makeNationalId,

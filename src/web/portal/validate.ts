@@ -1,7 +1,7 @@
 import { normalizeArabicCompact, toLatinDigits } from '../../common/arabic';
 import { hijriToGregorian, parseIsoDate, riyadhDate } from '../../common/dates';
 import { birthDateProblem } from '../../common/input';
-import { MOBILE_CHARACTERS, nationalIdError } from '../../common/national-id';
+import { localSaudiMobile, MOBILE_CHARACTERS, nationalIdError } from '../../common/national-id';
 import type { Key } from './i18n';
 
 /**
@@ -36,16 +36,8 @@ export function mobileProblem(value: string, required = true): Key | null {
   return localMobile(value) ? null : 'errors.mobile';
 }
 
-/**
- * A Saudi mobile number written any usual way, as "05XXXXXXXX"; null when it cannot be one. Only digits, spaces,
- * +, dashes and brackets are taken (the shared rule); the server has the final word on the number itself.
- */
-export function localMobile(value: string): string | null {
-  if (!MOBILE_CHARACTERS.test(clean(value))) return null;
-  const digits = clean(value).replace(/[\s\-()]/g, '');
-  const match = /^(?:\+966|00966|966|0)?(5\d{8})$/.exec(digits);
-  return match ? `0${match[1]}` : null;
-}
+/** A Saudi mobile number as "05XXXXXXXX", or null: the shared shape rule (common/national-id.ts). */
+export const localMobile = localSaudiMobile;
 
 /**
  * A whole number as people write it: Arabic-Indic or Latin digits, thousands separated by commas or spaces, and
