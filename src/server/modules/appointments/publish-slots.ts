@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import type { publishSlotsInput } from '../../../common/api/appointments';
 import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
@@ -5,7 +7,7 @@ import { authorize } from '../../policy';
 import { branchExists } from '../users';
 import { insertSlots } from './queries';
 
-export type PublishSlotsInput = { branchId: string; slots: { startsAt: string; minutes: number }[] };
+type PublishSlotsInput = z.infer<typeof publishSlotsInput>;
 
 /** A branch publishes visit slots; the user must manage that branch's appointments. Returns how many. */
 export async function publishSlots(deps: Deps, user: SessionUser, input: PublishSlotsInput, meta: RequestMeta) {

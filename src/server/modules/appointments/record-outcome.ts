@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import type { appointmentOutcomeInput } from '../../../common/api/appointments';
 import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
@@ -5,7 +7,7 @@ import { loadBeneficiaryFor } from '../beneficiaries';
 import { recordInteraction } from '../timeline';
 import { closeBooking, getAppointment } from './queries';
 
-export type AppointmentOutcomeInput = { outcome: 'held' | 'no_show' | 'cancelled'; summary?: string };
+type AppointmentOutcomeInput = z.infer<typeof appointmentOutcomeInput>;
 
 /** Closes a booking: a held visit needs a summary and becomes a meeting contact on the beneficiary's timeline. */
 export async function recordAppointmentOutcome(

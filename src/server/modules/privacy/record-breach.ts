@@ -1,14 +1,10 @@
+import type { z } from 'zod';
+import type { breachInput } from '../../../common/api/privacy';
 import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
 import { insertBreach } from './queries';
 
-export type BreachInput = {
-  discoveredAt: string;
-  description: string;
-  dataKinds: string;
-  affectedCount: number;
-  actions: string;
-};
+type BreachInput = z.infer<typeof breachInput>;
 
 export async function recordBreach(deps: Deps, user: SessionUser, input: BreachInput, meta: RequestMeta) {
   return deps.db.transaction(async (tx) => {

@@ -1,14 +1,11 @@
+import type { z } from 'zod';
+import type { updateBreachInput } from '../../../common/api/privacy';
 import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
 import { updateBreachRow } from './queries';
 
-export type UpdateBreachInput = {
-  reportedAt?: string;
-  reportedTo?: string;
-  actions?: string;
-  status?: 'open' | 'closed';
-};
+type UpdateBreachInput = z.infer<typeof updateBreachInput>;
 
 export async function updateBreach(
   deps: Deps,

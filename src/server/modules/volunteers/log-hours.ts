@@ -1,9 +1,11 @@
+import type { z } from 'zod';
+import type { volunteerHoursInput } from '../../../common/api/volunteers';
 import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
 import { getVolunteerStatus, insertHours } from './queries';
 
-export type HoursInput = { workedOn: string; hours: number; task: string; deliveryId?: string };
+type HoursInput = z.infer<typeof volunteerHoursInput>;
 
 /** Hours worked on a task; only an active volunteer logs them. */
 export async function logVolunteerHours(

@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import type { signUpVolunteerInput } from '../../../common/api/volunteers';
 import { isUniqueViolation } from '../../db/errors';
 import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
@@ -6,13 +8,7 @@ import { recordInteraction } from '../timeline';
 import { branchExists } from '../users';
 import { insertVolunteer } from './queries';
 
-export type SignUpInput = {
-  name: string;
-  mobile: string;
-  branchId: string | null;
-  skills: string[];
-  availability: string;
-};
+type SignUpInput = z.infer<typeof signUpVolunteerInput>;
 
 /** A sign-up is also a contact on the volunteering channel; one volunteer per mobile number. */
 export async function signUpVolunteer(deps: Deps, user: SessionUser, input: SignUpInput, meta: RequestMeta) {

@@ -1,13 +1,11 @@
+import type { z } from 'zod';
+import type { updateVolunteerInput } from '../../../common/api/volunteers';
 import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
 import { updateVolunteerRow } from './queries';
 
-export type UpdateVolunteerInput = {
-  status?: 'applied' | 'active' | 'inactive';
-  skills?: string[];
-  availability?: string;
-};
+type UpdateVolunteerInput = z.infer<typeof updateVolunteerInput>;
 
 export async function updateVolunteer(
   deps: Deps,
