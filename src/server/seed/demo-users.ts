@@ -3,6 +3,7 @@ import type { Role } from '../../common/domain/roles';
 import type { Db } from '../db/client';
 import { users } from '../db/tables/index';
 import { hashPassword } from '../modules/auth/passwords';
+import { getSettings, saveSettings } from '../modules/settings';
 
 export const DEMO_PASSWORD = 'wasl-demo-2026';
 
@@ -11,7 +12,10 @@ export const DEMO_USERS: { username: string; role: Role; displayName: string; br
   { username: 'manager', role: 'manager', displayName: 'خالد الحربي', branch: 'HQ' },
   { username: 'officer', role: 'officer', displayName: 'نورة السبيعي', branch: 'HQ' },
   { username: 'execution', role: 'execution_officer', displayName: 'فهد الرشيدي', branch: 'HQ' },
+  // A realistic committee: three members, a quorum of two (seedDemoCommittee), so a decision waits for two.
   { username: 'committee', role: 'committee', displayName: 'عبدالرحمن المطيري', branch: 'HQ' },
+  { username: 'committee2', role: 'committee', displayName: 'هيفاء القحطاني', branch: 'HQ' },
+  { username: 'committee3', role: 'committee', displayName: 'سليمان الدوسري', branch: 'HQ' },
   { username: 'branchrep', role: 'branch_rep', displayName: 'ماجد الشمري', branch: 'KHB' },
 ];
 
@@ -41,4 +45,14 @@ export async function seedDemoUsers(db: Db, orgId: string, branchIds: Record<str
     })),
   );
   return missing.map((u) => u.username);
+}
+
+/** The demo committee's quorum: two of its three members present. Refused in production by the caller. */
+export const DEMO_COMMITTEE_QUORUM = 2;
+
+export async function seedDemoCommittee(db: Db, orgId: string): Promise<void> {
+  const settings = await getSettings(db, orgId);
+  // Only a quorum nobody has set yet: a demo database whose admin changed it keeps their choice.
+  if (settings.committeeQuorum !== 'majority') return;
+  await saveSettings(db, orgId, { ...settings, committeeQuorum: DEMO_COMMITTEE_QUORUM });
 }
