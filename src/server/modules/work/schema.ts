@@ -86,3 +86,13 @@ export const markReadInput = z.union([
   z.strictObject({ ids: z.array(z.uuid()).min(1).max(100) }),
   z.strictObject({ all: z.literal(true) }),
 ]);
+
+/** The user's daily e-mail digest: on or off, and the address it goes to. */
+export const digestSettings = z.object({ enabled: z.boolean(), email: z.string().nullable() });
+
+export const digestInput = z
+  .strictObject({
+    enabled: z.boolean(),
+    email: z.email({ message: 'field.email' }).max(200).nullable(),
+  })
+  .refine((b) => !b.enabled || b.email !== null, { message: 'field.digest_email_required', path: ['email'] });
