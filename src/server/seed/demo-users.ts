@@ -3,7 +3,6 @@ import type { Role } from '../../common/domain/roles';
 import type { Db } from '../db/client';
 import { users } from '../db/tables/index';
 import { hashPassword } from '../modules/auth/passwords';
-import { getSettings, saveSettings } from '../modules/settings';
 
 export const DEMO_PASSWORD = 'wasl-demo-2026';
 
@@ -45,14 +44,4 @@ export async function seedDemoUsers(db: Db, orgId: string, branchIds: Record<str
     })),
   );
   return missing.map((u) => u.username);
-}
-
-/** The demo committee's quorum: two of its three members present. Refused in production by the caller. */
-export const DEMO_COMMITTEE_QUORUM = 2;
-
-export async function seedDemoCommittee(db: Db, orgId: string): Promise<void> {
-  const settings = await getSettings(db, orgId);
-  // Only a quorum nobody has set yet: a demo database whose admin changed it keeps their choice.
-  if (settings.committeeQuorum !== 'majority') return;
-  await saveSettings(db, orgId, { ...settings, committeeQuorum: DEMO_COMMITTEE_QUORUM });
 }

@@ -7,7 +7,8 @@ import { buildApp } from '../app';
 import { type Config, loadConfig } from '../config';
 import { type Database, migrateDatabase, openEmbedded, openServer } from '../db/client';
 import type { App, Deps } from '../http/context';
-import { DEMO_PASSWORD, seedDemoCommittee, seedDemoUsers } from '../seed/demo-users';
+import { seedDemoCommittee } from '../seed/demo-committee';
+import { DEMO_PASSWORD, seedDemoUsers } from '../seed/demo-users';
 import { ensureOrganization, FIRST_ORGANIZATION } from '../seed/organization';
 import { seedServices } from '../seed/services';
 
