@@ -69,6 +69,7 @@ describe('settings, digest and the staff guide', () => {
     await page.getByRole('button', { name: 'حفظ الإعدادات' }).click();
     await page.getByText('أدخل عدداً صحيحاً من ١ إلى ٣٦٥.').waitFor();
     await page.getByText('تاريخ اعتماد مجلس الإدارة لا يكون بعد اليوم.').waitFor();
+    await top(page);
     await screenshot(page, 'guide-01-settings-errors-1440');
     expect((await clients.admin!.call('GET', '/api/settings')).surveyIntervalDays).toBe(30);
 
@@ -83,7 +84,6 @@ describe('settings, digest and the staff guide', () => {
       boardApprovalMinutesNo: '5/2026',
       boardApprovalDate: '2026-04-12',
     });
-    await page.getByRole('heading', { name: 'اعتماد مجلس الإدارة للسياسة' }).scrollIntoViewIfNeeded();
     await top(page);
     await guideScreenshot(page, 'guide-admin-settings-1440');
     expect(await seriousViolations(page)).toEqual([]);
@@ -115,7 +115,8 @@ describe('settings, digest and the staff guide', () => {
     await save.click();
     await page.getByText('سيصلك الملخص كل صباح يوم عمل فيه ما يخصك.').waitFor();
     expect(await clients.officer!.call('GET', '/api/me/digest')).toEqual({ enabled: true, email: 'noura@maa.org.sa' });
-    await page.getByRole('heading', { name: 'الملخص اليومي بالبريد' }).scrollIntoViewIfNeeded();
+    // From the top, so the sticky header is drawn once, where it belongs.
+    await top(page);
     await guideScreenshot(page, 'guide-profile-digest-390');
     expect(await seriousViolations(page)).toEqual([]);
     await context.close();
