@@ -127,6 +127,8 @@ describe('settings, digest and the staff guide', () => {
       const viewport = username === 'officer' || username === 'branchrep' ? PHONE : DESKTOP;
       const { context, page } = await signedInPage(username, viewport);
       await page.goto(`${server.url}/`);
+      // On a phone the help link is in the menu.
+      if (viewport === PHONE) await page.getByRole('button', { name: 'فتح القائمة' }).click();
       await page.getByTestId('help-link').click();
       await page.waitForURL(new RegExp(`/guide/${role}$`));
       await page.getByRole('heading', { level: 1, name: title }).waitFor();

@@ -78,7 +78,8 @@ export function AppShell({ children }: { children: ReactNode }) {
         <div className="ms-auto flex shrink-0 items-center gap-1 sm:gap-3">
           <WorkCount />
           <NotificationBell />
-          <HelpLink />
+          {/* On a phone the help link is in the menu: the header keeps room for the association's name. */}
+          {isDesktop ? <HelpLink /> : null}
           {hasPermission(user, 'interactions.create') ? <LogInteractionLauncher /> : null}
           {isDesktop ? (
             <LanguageToggle isPending={preferences.isPending} onChange={(locale) => preferences.mutate({ locale })} />
@@ -150,7 +151,8 @@ export function AppShell({ children }: { children: ReactNode }) {
               })}
             </ul>
             {isDesktop ? null : (
-              <div className="border-t border-slate-200 p-3">
+              <div className="flex flex-wrap items-center gap-2 border-t border-slate-200 p-3">
+                <HelpLink inMenu />
                 <LanguageToggle
                   isPending={preferences.isPending}
                   onChange={(locale) => preferences.mutate({ locale })}
@@ -178,7 +180,7 @@ export function AppShell({ children }: { children: ReactNode }) {
 }
 
 /** The header's help menu: the staff guide, opened on the page of the user's role. */
-function HelpLink() {
+function HelpLink({ inMenu = false }: { inMenu?: boolean }) {
   const { t } = useTranslation();
   const user = useUser();
   return (
@@ -190,7 +192,7 @@ function HelpLink() {
       className="flex min-h-10 items-center gap-1.5 rounded-md px-2 text-slate-700 hover:bg-slate-100"
     >
       <CircleHelp aria-hidden="true" className="size-5" />
-      <span className="max-lg:sr-only">{t('guide.short')}</span>
+      <span className={inMenu ? undefined : 'max-lg:sr-only'}>{t('guide.short')}</span>
     </Link>
   );
 }
