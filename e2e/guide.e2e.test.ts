@@ -128,7 +128,10 @@ describe('settings, digest and the staff guide', () => {
       const { context, page } = await signedInPage(username, viewport);
       await page.goto(`${server.url}/`);
       // On a phone the help link is in the menu.
-      if (viewport === PHONE) await page.getByRole('button', { name: 'فتح القائمة' }).click();
+      if (viewport === PHONE) {
+        await page.getByRole('button', { name: 'فتح القائمة' }).click();
+        if (username === 'officer') await screenshot(page, 'guide-06-menu-390');
+      }
       await page.getByTestId('help-link').click();
       await page.waitForURL(new RegExp(`/guide/${role}$`));
       await page.getByRole('heading', { level: 1, name: title }).waitFor();
