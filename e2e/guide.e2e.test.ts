@@ -110,10 +110,10 @@ describe('settings, digest and the staff guide', () => {
     await page.getByText('أرسلوا لي الملخص اليومي').click();
     const save = page.getByRole('button', { name: 'حفظ', exact: true });
     await save.click();
-    await page.getByText('اكتب بريدك الإلكتروني لتصلك رسالة الملخص اليومي.').waitFor();
+    await page.getByText('يلزم البريد الإلكتروني لإرسال الملخص اليومي.').waitFor();
     await page.getByLabel('بريدي الإلكتروني').fill('noura@maa.org.sa');
     await save.click();
-    await page.getByText('سيصلك الملخص كل صباح يوم عمل فيه ما يخصك.').waitFor();
+    await page.getByText('سيصلك الملخص صباح كل يوم عمل فيه ما يخصك.').waitFor();
     expect(await clients.officer!.call('GET', '/api/me/digest')).toEqual({ enabled: true, email: 'noura@maa.org.sa' });
     // From the top, so the sticky header is drawn once, where it belongs.
     await top(page);

@@ -6,6 +6,7 @@ import type { Db } from '../../db/client';
 import { notifications, users } from '../../db/tables/index';
 import type { SessionUser } from '../../http/context';
 import { enqueueNotification } from '../notifications';
+import { getSettings } from '../settings';
 import { getMyWork } from './get-my-work';
 import { listNotifications } from './queries';
 
@@ -39,7 +40,7 @@ export type DigestRun = { sent: number; skippedEmpty: number; alreadySent: numbe
 
 /**
  * The optional daily e-mail (issue 12, item 2): to each active staff member who opted in and gave an address,
- * one message a day through the outbox listing their unread notices and their My work counts. Nothing is sent
+ * one message a working day through the outbox listing their unread notices and their My work counts. Nothing is sent
  * when both are empty. Notices are never of the user's own actions (staff_notifications refuses those), and the
  * outbox key `digest:<user>:<day>` makes a second run on the same day, on any instance, a no-op.
  */
@@ -53,6 +54,10 @@ export async function sendDailyDigests(
   // Before the working morning there is nothing to send yet; the hourly job tries again.
   if (!opts.force && riyadhHour(now) < DIGEST_HOUR) return run;
   const day = riyadhDate(now);
+  // Working days only (the association's calendar): nobody wants the office's digest on a Friday or a holiday.
+  const settings = await getSettings(db, orgId);
+  const weekday = new Date(`${day}T12:00:00Z`).getUTCDay();
+  if (!opts.force && (!settings.workDays.includes(weekday) || settings.publicHolidays.includes(day))) return run;
   const people = await db
     .select({
       id: users.id,

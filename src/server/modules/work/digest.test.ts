@@ -1,7 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toArabicDigits } from '../../../common/arabic';
-import { riyadhDate } from '../../../common/dates';
 import { auditLog, notifications, tasks } from '../../db/tables/index';
 import { beneficiaryInput } from '../../test/factories';
 import { createTestContext, signedInAs, type TestClient, type TestContext } from '../../test/harness';
@@ -15,8 +14,10 @@ let execution: TestClient;
 let admin: TestClient;
 let manager: TestClient;
 const ids: Record<string, string> = {};
-const today = riyadhDate(new Date());
+// A Sunday and the Monday after it (working days), and the Friday of that week (a day off).
+const today = '2026-12-06';
 const morning = new Date(`${today}T08:00:00+03:00`);
+const friday = new Date('2026-12-11T08:00:00+03:00');
 const PUBLIC_URL = 'https://wasl.example.org';
 
 beforeAll(async () => {
@@ -81,7 +82,7 @@ describe('the daily digest opt-in on the profile', () => {
     const noAddress = await officer.request('PUT', '/api/me/digest', { enabled: true, email: null });
     expect(noAddress.status).toBe(400);
     expect(noAddress.body.details[0]).toMatchObject({ field: 'email', issue: 'field.digest_email_required' });
-    expect(noAddress.body.details[0].message).toBe('اكتب بريدك الإلكتروني لتصلك رسالة الملخص اليومي.');
+    expect(noAddress.body.details[0].message).toBe('يلزم البريد الإلكتروني لإرسال الملخص اليومي.');
     const bad = await officer.request('PUT', '/api/me/digest', { enabled: true, email: 'not-an-address' });
     expect(bad.status).toBe(400);
     expect(bad.body.details[0]).toMatchObject({ field: 'email', message: 'البريد الإلكتروني غير صحيح.' });
@@ -122,6 +123,12 @@ describe('the daily digest job', () => {
       publicUrl: PUBLIC_URL,
     });
     expect(early).toEqual({ sent: 0, skippedEmpty: 0, alreadySent: 0 });
+    // Nor on a day off.
+    expect(await sendDailyDigests(ctx.deps.db, ctx.orgId, { now: friday, publicUrl: PUBLIC_URL })).toEqual({
+      sent: 0,
+      skippedEmpty: 0,
+      alreadySent: 0,
+    });
 
     const run = await sendDailyDigests(ctx.deps.db, ctx.orgId, { now: morning, publicUrl: PUBLIC_URL });
     expect(run).toEqual({ sent: 2, skippedEmpty: 1, alreadySent: 0 });
