@@ -16,8 +16,8 @@ import {
   startServer,
 } from './support';
 
-// Policy steps 5–7 in the browser: the committee member (the only one, so chair with a quorum of one) calls a
-// meeting, marks attendance, votes and records the acceptance, and the letter opens; the officer completes the
+// Policy steps 5–7 in the browser: the committee member (chair of the demo committee of three, quorum two) calls a
+// meeting, marks attendance (alone below the quorum, then with a second member), votes and records the acceptance, and the letter opens; the officer completes the
 // registration; the execution officer gives the first delivery to themself and, on a phone at the door the next
 // day, records it as delivered — and the next monthly visit appears.
 
@@ -116,13 +116,18 @@ describe('committee decision to the first delivery, in Arabic', () => {
     await page.waitForURL(/\/committee\/meetings\/[0-9a-f-]{36}$/);
     await page.getByRole('heading', { level: 1, name: /اجتماع اللجنة/ }).waitFor();
 
-    // Attendance: the chair marks themself present; the quorum (one of one) is met.
+    // Attendance: the demo committee has three members and a quorum of two. The chair alone does not make it;
+    // with a second member present it is met.
     await page.getByText('لم يكتمل النصاب').waitFor();
+    const attendance = page.getByRole('group', { name: 'حدّد الحاضرين' });
     const present = page.getByRole('checkbox', { name: new RegExp(displayName('committee')) });
-    await page.getByRole('group', { name: 'حدّد الحاضرين' }).getByText(displayName('committee')).click();
+    await attendance.getByText(displayName('committee')).click();
     await expect.poll(() => present.isChecked()).toBe(true);
     await page.getByRole('button', { name: 'حفظ الحضور' }).click();
     await page.getByText('حُفظ الحضور.').waitFor();
+    await page.getByText('لم يكتمل النصاب').waitFor();
+    await attendance.getByText(displayName('committee2')).click();
+    await page.getByRole('button', { name: 'حفظ الحضور' }).click();
     await page.getByText('مكتمل النصاب').waitFor();
 
     // The agenda item: the applicant, the reference linking to the application, the service, the promised date.

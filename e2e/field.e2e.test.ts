@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { riyadhDate } from '../src/common/dates';
 import { DEFAULT_CALENDAR, nextWorkingDate } from '../src/common/domain/sla';
 import { ApiClient } from './api';
-import { raisedApplication } from './flows';
+import { demoCommittee, raisedApplication } from './flows';
 import { launchBrowser, PHONE, type RunningServer, startServer } from './support';
 
 // Issue 18 in the browser: the branch representative loads the day's route, loses the signal, records two
@@ -27,15 +27,16 @@ async function enrolled(committee: ApiClient, names: string[][]) {
   const khb = branches.items.find((b: { code: string }) => b.code === 'KHB').id as string;
   const apps = [];
   for (const n of names) apps.push(await raisedApplication(officer, 'water_cooler', n, { branchId: khb }));
-  const me = (await committee.call('GET', '/api/auth/session')).user.id as string;
+  // The demo committee: three members, two of them present make the quorum.
+  const { chairId, memberIds, quorum } = await demoCommittee(committee);
   const repId = (await rep.call('GET', '/api/auth/session')).user.id as string;
   const meeting = await officer.call('POST', '/api/committee/meetings', {
     scheduledAt: new Date(Date.now() - 60_000).toISOString(),
     location: 'قاعة الاجتماعات',
-    chairUserId: me,
-    memberIds: [me],
+    chairUserId: chairId,
+    memberIds,
   });
-  await committee.call('PUT', `/api/committee/meetings/${meeting.id}/attendance`, { present: [me] });
+  await committee.call('PUT', `/api/committee/meetings/${meeting.id}/attendance`, { present: quorum });
   for (const app of apps) {
     await committee.call('POST', `/api/committee/meetings/${meeting.id}/items/${app.applicationId}/decision`, {
       decision: 'accepted',

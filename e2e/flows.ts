@@ -55,3 +55,17 @@ export async function raisedApplication(
     name: names.join(' '),
   };
 }
+
+/**
+ * The demo committee: three members with a quorum of two (issue 12). Returns the members' ids (the chair's first)
+ * for a meeting's invitation, and the two a decision needs present.
+ */
+export async function demoCommittee(
+  chair: ApiClient,
+): Promise<{ chairId: string; memberIds: string[]; quorum: string[] }> {
+  const users = (await chair.call('GET', '/api/committee/members')) as { items: { id: string; username?: string }[] };
+  const chairId = (await chair.call('GET', '/api/auth/session')).user.id as string;
+  const others = users.items.map((u) => u.id).filter((id) => id !== chairId);
+  if (others.length < 2) throw new Error(`the demo committee has ${others.length + 1} members, not three`);
+  return { chairId, memberIds: [chairId, ...others], quorum: [chairId, others[0]!] };
+}

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from './api';
-import { raisedApplication } from './flows';
+import { demoCommittee, raisedApplication } from './flows';
 import { launchBrowser, type RunningServer, SCREENSHOTS, startServer } from './support';
 
 let server: RunningServer;
@@ -24,15 +24,16 @@ beforeAll(async () => {
   const accepted = await raisedApplication(officer, 'tank_delivery', ['فاطمة', 'عبدالرحمن', 'إبراهيم', 'القحطاني']);
   rejectedId = rejected.applicationId;
   acceptedId = accepted.applicationId;
-  const me = (await chair.call('GET', '/api/auth/session')).user.id;
+  // The demo committee: three members, two of them present make the quorum.
+  const { chairId, memberIds, quorum } = await demoCommittee(chair);
   const meeting = await chair.call('POST', '/api/committee/meetings', {
     scheduledAt: new Date().toISOString(),
     location: 'مقر الجمعية',
-    chairUserId: me,
-    memberIds: [me],
+    chairUserId: chairId,
+    memberIds,
   });
   meetingId = meeting.id;
-  await chair.call('PUT', `/api/committee/meetings/${meetingId}/attendance`, { present: [me] });
+  await chair.call('PUT', `/api/committee/meetings/${meetingId}/attendance`, { present: quorum });
   await chair.call('POST', `/api/committee/meetings/${meetingId}/items/${rejectedId}/decision`, {
     decision: 'rejected',
     reasonCodes: ['income_above_limit'],

@@ -101,6 +101,18 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
+/**
+ * A screenshot the staff guide shows (docs/guide): kept in docs/screenshots as well as with the test output, so
+ * each run of the journey brings the guide's pictures up to date.
+ */
+export async function guideScreenshot(page: Page, name: string): Promise<string> {
+  const file = await screenshot(page, name);
+  const docs = path.resolve('docs/screenshots');
+  fs.mkdirSync(docs, { recursive: true });
+  fs.copyFileSync(file, path.join(docs, `${name}.png`));
+  return file;
+}
+
 /** Serious and critical accessibility violations on the page as it is now (WCAG 2.1 A/AA rules). */
 export async function seriousViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();

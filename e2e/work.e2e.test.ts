@@ -4,7 +4,7 @@ import { toArabicDigits } from '../src/common/arabic';
 import { addDays, riyadhDate } from '../src/common/dates';
 import { DEFAULT_CALENDAR, nextWorkingDate } from '../src/common/domain/sla';
 import { ApiClient } from './api';
-import { raisedApplication } from './flows';
+import { demoCommittee, raisedApplication } from './flows';
 import {
   DESKTOP,
   launchBrowser,
@@ -76,7 +76,8 @@ const headerCount = (page: Page) => page.getByTestId('header-work-count').textCo
 
 describe('nothing falls between hand-offs', () => {
   it('a meeting not yet started refuses the decision; once started the committee decides and the officer is told', async () => {
-    const me = (await committee.call('GET', '/api/auth/session')).user.id as string;
+    // The demo committee: three members with a quorum of two.
+    const { chairId: me, memberIds, quorum } = await demoCommittee(committee);
     // The officer's home before the decision: the application waits on the committee, not on them.
     const before = await officer.call('GET', '/api/work');
     expect(before.kinds.find((k: { kind: string }) => k.kind === 'applications_completing').count).toBe(0);
@@ -86,7 +87,7 @@ describe('nothing falls between hand-offs', () => {
       scheduledAt: new Date(Date.now() - 60_000).toISOString(),
       location: 'قاعة الاجتماعات',
       chairUserId: me,
-      memberIds: [me],
+      memberIds,
     });
     expect(started.agendaSize).toBe(1);
     // Tomorrow's meeting: nothing can be recorded the evening before.
@@ -94,7 +95,7 @@ describe('nothing falls between hand-offs', () => {
       scheduledAt: new Date(Date.now() + 20 * 3_600_000).toISOString(),
       location: 'قاعة الاجتماعات',
       chairUserId: me,
-      memberIds: [me],
+      memberIds,
     });
     const { context: early, page: earlyPage } = await signedInPage(committee, DESKTOP);
     await earlyPage.goto(`${server.url}/committee/meetings/${later.id}`);
@@ -106,10 +107,12 @@ describe('nothing falls between hand-offs', () => {
       committee.call('PUT', `/api/committee/meetings/${later.id}/attendance`, { present: [me] }),
     ).rejects.toThrow(/committee.meeting_not_started/);
 
+    // The chair alone is below the quorum: the decision is refused until a second member is present.
+    const decision = `/api/committee/meetings/${started.id}/items/${accepted.applicationId}/decision`;
     await committee.call('PUT', `/api/committee/meetings/${started.id}/attendance`, { present: [me] });
-    await committee.call('POST', `/api/committee/meetings/${started.id}/items/${accepted.applicationId}/decision`, {
-      decision: 'accepted',
-    });
+    await expect(committee.call('POST', decision, { decision: 'accepted' })).rejects.toThrow(/committee.no_quorum/);
+    await committee.call('PUT', `/api/committee/meetings/${started.id}/attendance`, { present: quorum });
+    await committee.call('POST', decision, { decision: 'accepted' });
   });
 
   it('the officer hears of the decision, finds the application in My work and the header count, and hands the inspection to the representative (1440)', async () => {

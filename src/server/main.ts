@@ -4,6 +4,7 @@ import { buildApp } from './app';
 import { loadConfig } from './config';
 import { openConfiguredDatabase } from './db/open';
 import { startScheduler } from './jobs/scheduler';
+import { seedDemoCommittee } from './seed/demo-committee';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from './seed/demo-users';
 import { seedDemoKnowledge } from './seed/knowledge';
 import { ensureOrganization, FIRST_ORGANIZATION, findOrganization } from './seed/organization';
@@ -23,7 +24,10 @@ async function main() {
   // Demo users on a new embedded database, or whenever WASL_DEMO=1; never in production.
   const demo = config.env !== 'production' && (config.demo || (isNew && database.kind === 'embedded'));
   const created = demo ? await seedDemoUsers(database.db, orgId, branchIds) : [];
-  if (demo && isNew) await seedDemoKnowledge(database.db, orgId);
+  if (demo && isNew) {
+    await seedDemoKnowledge(database.db, orgId);
+    await seedDemoCommittee(database.db, orgId);
+  }
 
   const app = await buildApp({ config, database, webRoot: path.join(root, 'dist/web'), logLevel: config.logLevel });
   const stopJobs = startScheduler({ config, database, db: database.db }, (msg, err) => app.log.error({ err }, msg));

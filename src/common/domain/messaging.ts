@@ -25,6 +25,7 @@ export const TEMPLATE_KIND: Record<TemplateKey, { category: MessageCategory; awa
   otp: { category: 'service', awaited: true },
   appointment_reminder: { category: 'service', awaited: false },
   outreach: { category: 'awareness', awaited: false },
+  staff_digest: { category: 'service', awaited: false },
 };
 
 const VARIABLE = /\{\{\s*(\w+)\s*\}\}/g;

@@ -40,6 +40,11 @@ export const DEFAULT_TEMPLATES = {
     body: 'نذكّركم بموعدكم في {{branch}} يوم {{date}} الساعة {{time}} بخصوص: {{purpose}}.',
   },
   outreach: { subject: 'تواصل من الجمعية', body: '{{message}}' },
+  /** To a staff member who opted in: once a day, what reached them and what waits on them. */
+  staff_digest: {
+    subject: 'ملخص عملك اليومي في وصل — {{date}}',
+    body: 'مرحباً {{name}}،\n\nإشعارات لم تُقرأ ({{unreadCount}}):\n{{notices}}\n\nما ينتظرك في «عملي» ({{workTotal}}):\n{{work}}\n\nافتح وصل: {{link}}',
+  },
 } as const;
 export type TemplateKey = keyof typeof DEFAULT_TEMPLATES;
 export const TEMPLATE_KEYS = Object.keys(DEFAULT_TEMPLATES) as TemplateKey[];

@@ -152,6 +152,16 @@ export const organizationSettingsSchema = z.object({
    * two within a day, whatever this is set to.
    */
   surveyIntervalDays: z.number().int().min(1).max(365).default(30),
+  /**
+   * The board's approval of the beneficiary-relationship policy, cited by the evidence report: the minutes'
+   * number and the meeting's date (the first customer: minutes no. 4 of 1 March 2026).
+   */
+  boardApprovalMinutesNo: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Za-z/ -]{1,20}$/)
+    .default('4'),
+  boardApprovalDate: isoDate().default('2026-03-01'),
   /** Months a closed file is kept before it is anonymised (unless under a legal hold). */
   retentionMonths: z.number().int().min(1).max(600).default(60),
   /** The portal's contact page: how people reach the association (phones in local form, 05… or 01…). */

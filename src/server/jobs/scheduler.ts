@@ -17,6 +17,7 @@ import '../wiring';
 import { deleteEndedRateLimits } from '../db/rate-limits';
 import { createBackup, pruneBackups } from '../modules/system/backups';
 import { claimJobPeriod, recordJobRun } from '../modules/system/queries';
+import { sendDailyDigests } from '../modules/work';
 
 /**
  * A scheduled job. Across several app instances on one database each job runs once per period (a claim in
@@ -90,6 +91,17 @@ export function housekeepingJobs(deps: Deps): Job[] {
         const today = riyadhDate(new Date());
         for (const org of await db.select({ id: organizations.id }).from(organizations)) {
           await suspendOverdueReverifications(db, org.id, today);
+        }
+      },
+    },
+    {
+      // The staff's optional daily e-mail: tried every hour (once across instances, by the lease), sent from the
+      // Riyadh morning; the outbox key per user and day keeps it to one a day.
+      name: 'daily-digest',
+      everyMs: 3_600_000,
+      run: async ({ db, config }) => {
+        for (const org of await db.select({ id: organizations.id }).from(organizations)) {
+          await sendDailyDigests(db, org.id, { publicUrl: config.publicUrl });
         }
       },
     },

@@ -11,7 +11,10 @@ export const DEMO_USERS: { username: string; role: Role; displayName: string; br
   { username: 'manager', role: 'manager', displayName: 'خالد الحربي', branch: 'HQ' },
   { username: 'officer', role: 'officer', displayName: 'نورة السبيعي', branch: 'HQ' },
   { username: 'execution', role: 'execution_officer', displayName: 'فهد الرشيدي', branch: 'HQ' },
+  // A realistic committee: three members, a quorum of two (seedDemoCommittee), so a decision waits for two.
   { username: 'committee', role: 'committee', displayName: 'عبدالرحمن المطيري', branch: 'HQ' },
+  { username: 'committee2', role: 'committee', displayName: 'هيفاء القحطاني', branch: 'HQ' },
+  { username: 'committee3', role: 'committee', displayName: 'سليمان الدوسري', branch: 'HQ' },
   { username: 'branchrep', role: 'branch_rep', displayName: 'ماجد الشمري', branch: 'KHB' },
 ];
 

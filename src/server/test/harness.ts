@@ -7,6 +7,7 @@ import { buildApp } from '../app';
 import { type Config, loadConfig } from '../config';
 import { type Database, migrateDatabase, openEmbedded, openServer } from '../db/client';
 import type { App, Deps } from '../http/context';
+import { seedDemoCommittee } from '../seed/demo-committee';
 import { DEMO_PASSWORD, seedDemoUsers } from '../seed/demo-users';
 import { ensureOrganization, FIRST_ORGANIZATION } from '../seed/organization';
 import { seedServices } from '../seed/services';
@@ -63,6 +64,8 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
   const config = { ...loadConfig({ NODE_ENV: 'test' }), uploadDir, backup, ...overrides };
   const { orgId, branchIds } = await ensureOrganization(database.db, FIRST_ORGANIZATION);
   await seedDemoUsers(database.db, orgId, branchIds);
+  // As the demo: three committee members and a quorum of two.
+  await seedDemoCommittee(database.db, orgId);
   await seedServices(database.db, orgId);
   const app = await buildApp({ config, database });
   await app.ready();

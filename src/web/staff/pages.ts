@@ -112,6 +112,8 @@ const CriteriaPage = lazy(() => import('./features/admin/CriteriaPage'));
 const PrivacyPage = lazy(() => import('./features/admin/PrivacyPage'));
 const AuditPage = lazy(() => import('./features/admin/AuditPage'));
 const SystemPage = lazy(() => import('./features/admin/SystemPage'));
+// The staff guide (docs/guide), opened from the header's help link: every signed-in role reads it.
+const GuidePage = lazy(() => import('./features/guide/GuidePage'));
 
 export const STAFF_PAGES: readonly StaffPage[] = [
   { path: '/', component: HomePage, nav: { label: 'nav.home', icon: House } },
@@ -308,5 +310,7 @@ export const STAFF_PAGES: readonly StaffPage[] = [
     permission: 'integrations.manage',
     nav: { label: 'integrations.nav', icon: Cable },
   },
+  { path: '/guide', component: GuidePage },
+  { path: '/guide/:page', component: GuidePage },
   { path: '/settings/profile', component: ProfilePage, nav: { label: 'nav.profile', icon: UserCog } },
 ];

@@ -42,6 +42,10 @@ export const users = pgTable(
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
     locale: text('locale').notNull().default('ar'),
     digits: text('digits').notNull().default('arab'),
+    /** Where the optional daily digest goes (the user's own work address); null until they give one. */
+    email: text('email'),
+    /** The user asked for one e-mail a day listing their unread notices and My work counts (issue 12). */
+    dailyDigest: boolean('daily_digest').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

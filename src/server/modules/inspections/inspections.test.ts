@@ -15,19 +15,23 @@ let execution: TestClient;
 let chair: TestClient;
 let rep: TestClient;
 let manager: TestClient;
+let member2: TestClient;
+let member3: TestClient;
 let serviceIds: Record<string, string>;
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  [officer, execution, chair, rep, manager] = await signedInAs(ctx.app, [
+  [officer, execution, chair, rep, manager, member2, member3] = await signedInAs(ctx.app, [
     'officer',
     'execution',
     'committee',
     'branchrep',
     'manager',
+    'committee2',
+    'committee3',
   ] as const);
-  for (const [name, client] of Object.entries({ officer, execution, chair, rep })) {
+  for (const [name, client] of Object.entries({ officer, execution, chair, rep, member2, member3 })) {
     ids[name] = (await client.get('/api/auth/session')).body.user.id;
   }
   serviceIds = Object.fromEntries(
@@ -38,20 +42,27 @@ afterAll(async () => {
   await ctx.close();
 });
 
-/** An application of the given branch accepted by a meeting held now (quorum of one member). */
+/**
+ * An application of the given branch accepted by a meeting held now: the demo committee of three with a quorum of
+ * two, so the chair alone cannot decide; a second member present can.
+ */
 async function accepted(branchId: string) {
   const app = await raiseToCommittee(officer, branchId, [serviceIds.tank_delivery!]);
   const meeting = await officer.post('/api/committee/meetings', {
     scheduledAt: new Date().toISOString(),
     location: 'قاعة الاجتماعات',
     chairUserId: ids.chair,
-    memberIds: [ids.chair],
+    memberIds: [ids.chair, ids.member2, ids.member3],
   });
   expect(meeting.status).toBe(201);
-  await chair.request('PUT', `/api/committee/meetings/${meeting.body.id}/attendance`, { present: [ids.chair] });
-  const decided = await chair.post(`/api/committee/meetings/${meeting.body.id}/items/${app.applicationId}/decision`, {
-    decision: 'accepted',
-  });
+  const attendance = `/api/committee/meetings/${meeting.body.id}/attendance`;
+  const decide = `/api/committee/meetings/${meeting.body.id}/items/${app.applicationId}/decision`;
+  await chair.request('PUT', attendance, { present: [ids.chair] });
+  const alone = await chair.post(decide, { decision: 'accepted' });
+  expect(alone.status).toBe(409);
+  expect(alone.body).toMatchObject({ code: 'committee.no_quorum', details: { present: 1, needed: 2 } });
+  await chair.request('PUT', attendance, { present: [ids.chair, ids.member2] });
+  const decided = await chair.post(decide, { decision: 'accepted' });
   expect(decided.status).toBe(200);
   return app;
 }

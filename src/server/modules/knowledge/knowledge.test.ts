@@ -81,6 +81,34 @@ describe('knowledge base', () => {
     expect(answers.body.items[0].bodyAr).toContain('أسبوعين');
   });
 
+  it('finds canned answers by their words in any order, normalised like the knowledge base', async () => {
+    const made = await manager.post('/api/knowledge', {
+      kind: 'answer',
+      titleAr: 'رد: موعد توصيل الصهريج',
+      bodyAr: 'يصلكم صهريج المياه في الموعد المتفق عليه، ويتصل بكم المندوب قبل وصوله بساعة.',
+      approvalRef: 'اعتماد المدير التنفيذي',
+      approvedOn: '2026-03-01',
+      effectiveFrom: '2026-03-01',
+    });
+    expect(made.status).toBe(201);
+    const titles = async (q: string) =>
+      (await officer.get(`/api/knowledge/answers?q=${encodeURIComponent(q)}`)).body.items.map(
+        (i: { titleAr: string }) => i.titleAr,
+      );
+    const title = 'رد: موعد توصيل الصهريج';
+    // The words as written, reversed, and typed without hamza, with ه for ة and with diacritics and tatweel.
+    expect(await titles('توصيل الصهريج')).toContain(title);
+    expect(await titles('الصهريج توصيل')).toContain(title);
+    expect(await titles('المندوب صهريج موعد')).toContain(title);
+    expect(await titles('بساعه المندوب')).toContain(title);
+    expect(await titles('المِيـــاه الموعد')).toContain(title);
+    // Every word must be there, whatever the order: a word the answer lacks finds nothing.
+    expect(await titles('الصهريج الشكوى')).not.toContain(title);
+    // The knowledge base search finds the same document for the same reversed words.
+    const kb = await officer.get(`/api/knowledge?q=${encodeURIComponent('المندوب صهريج موعد')}`);
+    expect(kb.body.items.map((i: { titleAr: string }) => i.titleAr)).toContain(title);
+  });
+
   it('asks every staff member to acknowledge the tool version in force, and keeps who did and when', async () => {
     const pending = await execution.get('/api/knowledge/acknowledgements/pending');
     const item = pending.body.items.find((i: { titleAr: string }) => i.titleAr === 'دليل السياسات والإجراءات');

@@ -171,7 +171,7 @@ describe('settings', () => {
     expect(res.status).toBe(200);
     const audit = await lastAudit('settings.updated');
     expect(audit?.details).toMatchObject({
-      before: { committeeQuorum: 'majority', slaAtRiskShare: 0.25 },
+      before: { committeeQuorum: 2, slaAtRiskShare: 0.25 },
       after: { committeeQuorum: 3, slaAtRiskShare: 0.3 },
     });
     expect((await manager.patch('/api/settings', { committeeQuorum: 2 })).status).toBe(403);

@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import { toArabicDigits } from '../../../common/arabic';
 import { formatDual, formatNumber, riyadhDate } from '../../../common/dates';
 import type { Db } from '../../db/client';
 import { organizations } from '../../db/tables/index';
@@ -22,7 +23,8 @@ async function count(db: Db, query: ReturnType<typeof sql>): Promise<Record<stri
 /**
  * The governance evidence report (for the board and the regulator): for a period, that the policy was applied —
  * the policy in force, applications and the two-week target, channels used, satisfaction measured and acted on,
- * suggestions and their outcomes, complaints and their resolution times.
+ * suggestions and their outcomes, complaints and their resolution times, service at the beneficiary's home,
+ * referrals and declarations. It cites the board's approval of the policy from the settings (minutes and date).
  */
 export async function renderEvidence(db: Db, p: Period): Promise<string> {
   const [org] = await db
@@ -75,12 +77,51 @@ export async function renderEvidence(db: Db, p: Period): Promise<string> {
           count(*) filter (where lat is not null) as pinned
         from home_inspections i where org_id = ${p.orgId} and recorded_at >= ${start}::timestamptz and recorded_at < ${end} ${branchOf('i')}`,
   );
+  // Referrals to the execution officer (applications and cases): asked in the period, answered, how fast.
+  const appBranch = p.branchId ? sql`and a.branch_id = ${p.branchId}` : sql``;
+  const referrals = await count(
+    db,
+    sql`with sent as (
+          select t.application_id, t.at,
+            (select min(r.at) from application_transitions r
+              where r.org_id = t.org_id and r.application_id = t.application_id and r.from_stage = 'referred' and r.at >= t.at) as answered_at
+          from application_transitions t join applications a on a.org_id = t.org_id and a.id = t.application_id
+          where t.org_id = ${p.orgId} and t.to_stage = 'referred' and t.at >= ${start}::timestamptz and t.at < ${end} ${appBranch})
+        select count(*) as sent, count(answered_at) as answered,
+          coalesce(avg(extract(epoch from (answered_at - at)) / 3600.0), 0) as avg_hours
+        from sent`,
+  );
+  const caseBranch = p.branchId ? sql`and c.branch_id = ${p.branchId}` : sql``;
+  const caseReferrals = await count(
+    db,
+    sql`select count(*) filter (where m.body like '% → referred%') as sent,
+          count(*) filter (where m.body like 'referred → %') as answered
+        from case_messages m join cases c on c.org_id = m.org_id and c.id = m.case_id
+        where m.org_id = ${p.orgId} and m.kind = 'status' and m.at >= ${start}::timestamptz and m.at < ${end} ${caseBranch}`,
+  );
+  // Declarations (الإقرار): every application raised to the committee carries one, signed or ticked, by channel.
+  const declared = await count(
+    db,
+    sql`select count(*) as total,
+          count(*) filter (where d.method = 'signature') as signed,
+          count(*) filter (where d.method = 'checkbox') as ticked,
+          count(*) filter (where d.witness_user_id is not null) as witnessed
+        from declarations d join applications a on a.org_id = d.org_id and a.id = d.application_id
+        where d.org_id = ${p.orgId} and d.at >= ${start}::timestamptz and d.at < ${end} ${appBranch}`,
+  );
+  const raisedWithout = await count(
+    db,
+    sql`select count(*) as n from applications a
+        where a.org_id = ${p.orgId} and a.raised_at >= ${start}::timestamptz and a.raised_at < ${end} ${appBranch}
+          and not exists (select 1 from declarations d where d.org_id = a.org_id and d.application_id = a.id)`,
+  );
   const channelTotals = new Map<string, number>();
   for (const c of channels) channelTotals.set(c.channel, (channelTotals.get(c.channel) ?? 0) + c.count);
   const body = `
 <div class="meta"><div>الفترة: من ${esc(formatDual(p.from, AR))} إلى ${esc(formatDual(p.to, AR))}</div><div>تاريخ الإصدار: ${esc(formatDual(riyadhDate(new Date()), AR))}</div></div>
 <h1>تقرير شواهد تطبيق سياسة تنظيم العلاقة مع المستفيدين</h1>
 <h2>١. السياسة المعتمدة</h2>
+<p class="approval">اعتمد مجلس الإدارة سياسة تنظيم العلاقة مع المستفيدين بموجب المحضر رقم ${esc(toArabicDigits(settings.boardApprovalMinutesNo))} بتاريخ ${esc(formatDual(settings.boardApprovalDate, AR))}.</p>
 <p>${policy ? `${esc(policy.titleAr)} — الإصدار ${n(policy.version)}، معتمد بموجب ${esc(policy.approvalRef)} بتاريخ ${esc(formatDual(policy.approvedOn, AR))}، ونافذ من ${esc(formatDual(policy.effectiveFrom, AR))}.` : 'لم تُسجل في النظام وثيقة سياسة نافذة في هذه الفترة.'}</p>
 <h2>٢. طلبات الالتحاق ومدة القرار</h2>
 <table><tbody>
@@ -125,7 +166,22 @@ ${[...channelTotals].map(([channel, total]) => `<tr><td>${esc(label('channel', c
 <tr><th>زيارات تعذّر فيها التسليم (مع السبب)</th><td>${n(visits.failed)}</td></tr>
 <tr><th>معاينات منازل سجّلها مندوبو الفروع</th><td>${n(inspections.recorded)} (مناسبة: ${n(inspections.suitable)}، بموقع مسجَّل: ${n(inspections.pinned)})</td></tr>
 </tbody></table>
-<p class="footnote" style="font-size:0.85em">طريقة الحساب: الرد الأول هو أول رد وصل إلى الشخص (رسالة أُرسلت إليه أو تواصل مسجَّل معه على الحالة)، لا تغيير حالتها إلى «قيد المعالجة»؛ وتُحسب المدد بساعات العمل. مدة القرار من رفع الطلب للجنة إلى قرارها، و«ضمن الموعد» يعني صدوره في موعد القرار المُبلَّغ للمتقدم أو قبله. تُرسل دعوة تقييم واحدة للشخص في كل مدة محددة. الزيارات والمعاينات تُعد بتاريخ تسجيلها في الفترة، وتسجّل المعاينة من أُسندت إليه وحده.</p>
+<h2>٨. الإحالات إلى مسؤول التنفيذ</h2>
+<table><tbody>
+<tr><th>طلبات التحاق أُحيلت للتحقق</th><td>${n(referrals.sent)}</td></tr>
+<tr><th>أُجيب عنها</th><td>${n(referrals.answered)}</td></tr>
+<tr><th>متوسط مدة الإجابة</th><td>${n(Math.round((referrals.avg_hours ?? 0) * 10) / 10, ' ساعة')}</td></tr>
+<tr><th>حالات (استفسارات وشكاوى وطلبات) أُحيلت</th><td>${n(caseReferrals.sent)} أُجيب منها ${n(caseReferrals.answered)}</td></tr>
+</tbody></table>
+<h2>٩. إقرارات المتقدمين</h2>
+<table><tbody>
+<tr><th>إقرارات سُجّلت في الفترة</th><td>${n(declared.total)}</td></tr>
+<tr><th>بتوقيع المتقدم</th><td>${n(declared.signed)}</td></tr>
+<tr><th>بالموافقة على النص</th><td>${n(declared.ticked)}</td></tr>
+<tr><th>بحضور موظف شاهد</th><td>${n(declared.witnessed)}</td></tr>
+<tr><th>طلبات رُفعت للجنة دون إقرار</th><td>${n(raisedWithout.n)}</td></tr>
+</tbody></table>
+<p class="footnote" style="font-size:0.85em">طريقة الحساب: الرد الأول هو أول رد وصل إلى الشخص (رسالة أُرسلت إليه أو تواصل مسجَّل معه على الحالة)، لا تغيير حالتها إلى «قيد المعالجة»؛ وتُحسب المدد بساعات العمل. مدة القرار من رفع الطلب للجنة إلى قرارها، و«ضمن الموعد» يعني صدوره في موعد القرار المُبلَّغ للمتقدم أو قبله. تُرسل دعوة تقييم واحدة للشخص في كل مدة محددة. الزيارات والمعاينات تُعد بتاريخ تسجيلها في الفترة، وتسجّل المعاينة من أُسندت إليه وحده. الإحالة تُعد بتاريخ إرسالها، ومدة الإجابة من الإحالة إلى أول رد عليها. الإقرار يُعد بتاريخ تسجيله.</p>
 <div class="signatures"><div>المدير التنفيذي<br>التوقيع:</div><div>رئيس مجلس الإدارة<br>التوقيع:</div></div>`;
   return printPage({
     title: 'تقرير شواهد تطبيق السياسة',

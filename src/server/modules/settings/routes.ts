@@ -1,8 +1,10 @@
+import { riyadhDate } from '../../../common/dates';
 import { holidayDays, organizationSettingsPatch, organizationSettingsSchema } from '../../../common/domain/settings';
 import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
 import type { App, Deps } from '../../http/context';
 import { actorOf } from '../../http/guard';
+import { pickLang, translate } from '../../http/i18n';
 import { errorResponses } from '../../http/schemas';
 import { requestMeta } from '../../http/session';
 import { beforeAfter } from '../audit';
@@ -43,6 +45,17 @@ export function registerSettingsRoutes(app: App, deps: Deps): void {
         // The working day must have working time, or SLA clocks could never run.
         if (next.workStartMinute >= next.workEndMinute) {
           throw new AppError('request.validation', [{ field: 'workEndMinute', issue: 'too_small', message: '' }]);
+        }
+        // The board approved the policy on a day that has come; a future date would cite a meeting not yet held.
+        if (request.body.boardApprovalDate && request.body.boardApprovalDate > riyadhDate(new Date())) {
+          const lang = pickLang(request.headers['accept-language']);
+          throw new AppError('request.validation', [
+            {
+              field: 'boardApprovalDate',
+              issue: 'field.board_approval.future',
+              message: translate(lang, 'field.board_approval.future'),
+            },
+          ]);
         }
         await saveSettings(tx, user.orgId, next);
         await writeAudit(tx, user, requestMeta(request), {

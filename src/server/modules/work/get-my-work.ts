@@ -16,7 +16,7 @@ import {
   type Scope,
   type WorkRow,
 } from './queries';
-import type { WorkKind, workResponse } from './schema';
+import { WORK_COUNT_CAP, type WorkKind, type workResponse } from './schema';
 
 type Loader = (db: Db, s: Scope, atRiskShare: number) => Promise<WorkRow[]>;
 
@@ -97,7 +97,8 @@ export async function getMyWork(
   options: { limit: number; kind?: WorkKind | undefined },
 ): Promise<z.infer<typeof workResponse>> {
   const settings = await getSettings(db, user.orgId);
-  const scope: Scope = { orgId: user.orgId, userId: user.id, branchId: listBranchOf(user), limit: options.limit };
+  // Each list reads one row past the cap: enough to count up to the cap and say "more", never the whole queue.
+  const scope: Scope = { orgId: user.orgId, userId: user.id, branchId: listBranchOf(user), limit: WORK_COUNT_CAP + 1 };
   const kinds = KINDS_BY_ROLE[user.role].filter((k) => !options.kind || k === options.kind);
   const results = [];
   // One query per kind, one after another: PGlite has a single connection, and each query stops after a page.
@@ -106,12 +107,14 @@ export async function getMyWork(
       kind === 'cases_at_risk' && user.role === 'manager'
         ? await casesAtRisk(db, { ...scope, all: true, atRiskShare: settings.slaAtRiskShare })
         : await LOADERS[kind](db, scope, settings.slaAtRiskShare);
+    const capped = list.length > WORK_COUNT_CAP;
     results.push({
       kind,
-      count: Number(list[0]?.total ?? 0),
+      count: Math.min(list.length, WORK_COUNT_CAP),
+      capped,
       // Someone's own cases at risk are already counted among their cases; the manager's list is its own work.
       countsTowardTotal: !NOT_COUNTED.includes(kind) && !(kind === 'cases_at_risk' && user.role !== 'manager'),
-      items: list.map((r) => ({
+      items: list.slice(0, options.limit).map((r) => ({
         entityType: r.entity_type,
         id: String(r.id),
         reference: r.reference ?? '',
@@ -123,9 +126,10 @@ export async function getMyWork(
       })),
     });
   }
-  const total = results.filter((r) => r.countsTowardTotal).reduce((n, r) => n + r.count, 0);
+  const counted = results.filter((r) => r.countsTowardTotal);
   return {
-    total,
+    total: counted.reduce((n, r) => n + r.count, 0),
+    totalCapped: counted.some((r) => r.capped),
     kinds: results,
   };
 }

@@ -12,7 +12,6 @@ export type WorkRow = {
   since: Date | string;
   due_at: Date | string | null;
   detail: string | null;
-  total: string | number;
 };
 
 async function rows(db: Db, query: SQL): Promise<WorkRow[]> {
@@ -36,8 +35,7 @@ export function applicationsAt(db: Db, s: Scope, stages: string[]) {
     sql`select 'application' as entity_type, a.id, a.reference, ${NAME} as title, a.stage as status,
           a.stage_changed_at as since,
           case when a.stage in ('in_committee', 'deferred') then a.expected_decision_date::text end as due_at,
-          null as detail,
-          count(*) over () as total
+          null as detail
         from applications a join beneficiaries b on b.id = a.beneficiary_id
         where a.org_id = ${s.orgId} and a.stage in (${list}) ${branch}
         order by a.stage_changed_at, a.id limit ${s.limit}`,
@@ -85,7 +83,7 @@ export function referralsSent(db: Db, s: Scope) {
             order by m2.at limit 1
           ) ans on true
         ), all_refs as (select * from app_refs union all select * from case_refs)
-        select *, count(*) over () as total from all_refs
+        select * from all_refs
         order by (status = 'answered') desc, since limit ${s.limit}`,
   );
 }
@@ -107,7 +105,7 @@ export function referralsReceived(db: Db, s: Scope) {
             c.resolution_due_at, null
           from cases c where c.org_id = ${s.orgId} and c.status = 'referred'
         )
-        select *, count(*) over () as total from r order by since, id limit ${s.limit}`,
+        select * from r order by since, id limit ${s.limit}`,
   );
 }
 
@@ -118,7 +116,7 @@ export function casesOwned(db: Db, s: Scope) {
   return rows(
     db,
     sql`select 'case' as entity_type, c.id, c.reference, c.subject as title, c.status, c.created_at as since,
-          c.resolution_due_at as due_at, c.kind as detail, count(*) over () as total
+          c.resolution_due_at as due_at, c.kind as detail
         from cases c
         where c.org_id = ${s.orgId} and c.owner_user_id = ${s.userId} and c.status in ${OPEN_CASES}
         order by c.resolution_due_at, c.id limit ${s.limit}`,
@@ -136,7 +134,7 @@ export function casesAtRisk(db: Db, s: Scope & { all: boolean; atRiskShare: numb
     db,
     sql`select 'case' as entity_type, c.id, c.reference, c.subject as title,
           case when c.resolution_due_at < now() then 'breached' else 'at_risk' end as status,
-          c.created_at as since, c.resolution_due_at as due_at, c.kind as detail, count(*) over () as total
+          c.created_at as since, c.resolution_due_at as due_at, c.kind as detail
         from cases c
         where c.org_id = ${s.orgId} ${who} ${branch} and c.status in ${OPEN_CASES} and c.paused_at is null
           and (c.resolution_due_at < now()
@@ -152,7 +150,7 @@ export function deliveriesFor(db: Db, s: Scope & { unassigned: boolean }) {
   return rows(
     db,
     sql`select 'delivery' as entity_type, d.id, b.file_number as reference, ${NAME} as title, d.status,
-          d.created_at as since, d.scheduled_date::text as due_at, sv.name_ar as detail, count(*) over () as total
+          d.created_at as since, d.scheduled_date::text as due_at, sv.name_ar as detail
         from deliveries d join beneficiaries b on b.id = d.beneficiary_id join services sv on sv.id = d.service_id
         where d.org_id = ${s.orgId} and d.status = 'scheduled' and ${who} ${branch}
         order by d.scheduled_date, d.id limit ${s.limit}`,
@@ -164,8 +162,7 @@ export function openTasks(db: Db, s: Scope) {
   return rows(
     db,
     sql`select coalesce(t.entity_type, 'task') as entity_type, coalesce(t.entity_id, t.id::text) as id,
-          '' as reference, t.title, t.kind as status, t.created_at as since, t.due_at, t.id::text as detail,
-          count(*) over () as total
+          '' as reference, t.title, t.kind as status, t.created_at as since, t.due_at, t.id::text as detail
         from tasks t
         where t.org_id = ${s.orgId} and t.assignee_user_id = ${s.userId} and t.done_at is null
         order by t.created_at, t.id limit ${s.limit}`,
@@ -179,8 +176,7 @@ export function openMeetings(db: Db, s: Scope) {
     sql`select 'meeting' as entity_type, m.id, m.reference, m.location as title,
           case when m.scheduled_at <= now() then 'started' else 'scheduled' end as status,
           m.created_at as since, m.scheduled_at as due_at,
-          (select count(*)::text from agenda_items ai where ai.meeting_id = m.id and ai.decision is null) as detail,
-          count(*) over () as total
+          (select count(*)::text from agenda_items ai where ai.meeting_id = m.id and ai.decision is null) as detail
         from committee_meetings m join meeting_attendees ma on ma.meeting_id = m.id and ma.user_id = ${s.userId}
         where m.org_id = ${s.orgId} and m.status = 'scheduled'
         order by m.scheduled_at, m.id limit ${s.limit}`,
@@ -258,8 +254,7 @@ export function inspectionsMine(db: Db, s: Scope) {
   return rows(
     db,
     sql`select 'application' as entity_type, a.id, a.reference, ${NAME} as title, 'inspection' as status,
-          i.assigned_at as since, null as due_at, b.district as detail,
-          count(*) over () as total
+          i.assigned_at as since, null as due_at, b.district as detail
         from home_inspections i
           join applications a on a.id = i.application_id and a.org_id = i.org_id
           join beneficiaries b on b.id = a.beneficiary_id

@@ -30,13 +30,23 @@ export const workItem = z.object({
   detail: z.string().nullable(),
 });
 
+/**
+ * Counts stop here (shown as "99+"): a list reads at most this many rows plus one, so My work stays cheap however
+ * long a queue grows (decision 033).
+ */
+export const WORK_COUNT_CAP = 99;
+
 export const workResponse = z.object({
   /** Everything waiting on the user (referrals they sent and are still waiting for are listed, not counted). */
   total: z.number(),
+  /** The total is at least this: one of its kinds reached the cap. */
+  totalCapped: z.boolean(),
   kinds: z.array(
     z.object({
       kind: z.enum(WORK_KINDS),
+      /** At most WORK_COUNT_CAP; `capped` says there are more. */
       count: z.number(),
+      capped: z.boolean(),
       /** Whether the count waits on this user (false: shown for information, e.g. referrals awaiting an answer). */
       countsTowardTotal: z.boolean(),
       items: z.array(workItem),
@@ -76,3 +86,13 @@ export const markReadInput = z.union([
   z.strictObject({ ids: z.array(z.uuid()).min(1).max(100) }),
   z.strictObject({ all: z.literal(true) }),
 ]);
+
+/** The user's daily e-mail digest: on or off, and the address it goes to. */
+export const digestSettings = z.object({ enabled: z.boolean(), email: z.string().nullable() });
+
+export const digestInput = z
+  .strictObject({
+    enabled: z.boolean(),
+    email: z.email({ message: 'field.email' }).max(200).nullable(),
+  })
+  .refine((b) => !b.enabled || b.email !== null, { message: 'field.digest_email_required', path: ['email'] });

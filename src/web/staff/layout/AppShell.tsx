@@ -1,4 +1,4 @@
-import { Droplets, LogOut, Menu, X } from 'lucide-react';
+import { CircleHelp, Droplets, LogOut, Menu, X } from 'lucide-react';
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
@@ -78,6 +78,8 @@ export function AppShell({ children }: { children: ReactNode }) {
         <div className="ms-auto flex shrink-0 items-center gap-1 sm:gap-3">
           <WorkCount />
           <NotificationBell />
+          {/* On a phone the help link is in the menu: the header keeps room for the association's name. */}
+          {isDesktop ? <HelpLink /> : null}
           {hasPermission(user, 'interactions.create') ? <LogInteractionLauncher /> : null}
           {isDesktop ? (
             <LanguageToggle isPending={preferences.isPending} onChange={(locale) => preferences.mutate({ locale })} />
@@ -149,7 +151,8 @@ export function AppShell({ children }: { children: ReactNode }) {
               })}
             </ul>
             {isDesktop ? null : (
-              <div className="border-t border-slate-200 p-3">
+              <div className="flex flex-wrap items-center gap-2 border-t border-slate-200 p-3">
+                <HelpLink inMenu />
                 <LanguageToggle
                   isPending={preferences.isPending}
                   onChange={(locale) => preferences.mutate({ locale })}
@@ -173,6 +176,24 @@ export function AppShell({ children }: { children: ReactNode }) {
         </main>
       </div>
     </div>
+  );
+}
+
+/** The header's help menu: the staff guide, opened on the page of the user's role. */
+function HelpLink({ inMenu = false }: { inMenu?: boolean }) {
+  const { t } = useTranslation();
+  const user = useUser();
+  return (
+    <Link
+      href={`/guide/${user.role}`}
+      aria-label={t('guide.open')}
+      title={t('guide.open')}
+      data-testid="help-link"
+      className="flex min-h-10 items-center gap-1.5 rounded-md px-2 text-slate-700 hover:bg-slate-100"
+    >
+      <CircleHelp aria-hidden="true" className="size-5" />
+      <span className={inMenu ? undefined : 'max-lg:sr-only'}>{t('guide.short')}</span>
+    </Link>
   );
 }
 

@@ -12,11 +12,15 @@ import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/fields';
 import { Card, PageHeader } from '../../ui/Page';
 import { RadioGroupField } from '../../ui/RadioGroupField';
+import { DigestSection } from '../features/profile/DigestSection';
 import { TotpSection } from '../features/profile/TotpSection';
 import { useBranchName } from '../queries';
 import { useUpdatePreferences, useUser } from '../session';
 
-/** The signed-in person's own settings: two-step verification, interface language, digits, and password. */
+/**
+ * The signed-in person's own settings: two-step verification, interface language, digits, the daily e-mail
+ * digest, and password.
+ */
 export default function ProfilePage() {
   const { t } = useTranslation();
   const user = useUser();
@@ -46,6 +50,7 @@ export default function ProfilePage() {
         </Card>
         <TotpSection />
         <PreferencesForm />
+        <DigestSection />
         <PasswordForm />
       </div>
     </>

@@ -4,6 +4,7 @@ import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { toLatinDigits } from '../../../common/arabic';
+import { riyadhDate } from '../../../common/dates';
 import type { HolidayRange } from '../../../common/domain/settings';
 import { errorMessage } from '../../lib/api';
 import { useFormat } from '../../lib/display';
@@ -81,6 +82,9 @@ function SettingsForm({
   const save = useSaveSettings();
   const [target, setTarget] = useState(String(initial.committeeTargetDays));
   const [appeal, setAppeal] = useState(String(initial.appealWindowDays));
+  const [surveyDays, setSurveyDays] = useState(String(initial.surveyIntervalDays));
+  const [minutesNo, setMinutesNo] = useState(initial.boardApprovalMinutesNo);
+  const [boardDate, setBoardDate] = useState(initial.boardApprovalDate);
   const [days, setDays] = useState<number[]>(initial.workDays);
   const [start, setStart] = useState(toTime(initial.workStartMinute));
   const [end, setEnd] = useState(toTime(initial.workEndMinute));
@@ -101,13 +105,19 @@ function SettingsForm({
   const startMinute = toMinutes(start);
   const endMinute = toMinutes(end);
   const hoursInvalid = startMinute !== null && endMinute !== null && startMinute >= endMinute;
+  const minutesClean = toLatinDigits(minutesNo).trim();
+  const minutesInvalid = !/^[0-9A-Za-z/ -]{1,20}$/.test(minutesClean);
+  // The board met on a day that has come; the server refuses a later date too.
+  const boardDateInvalid = !/^\d{4}-\d{2}-\d{2}$/.test(boardDate) || boardDate > riyadhDate(new Date());
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const committeeTargetDays = whole(target);
     const appealWindowDays = whole(appeal);
     if (committeeTargetDays === null || appealWindowDays === null || startMinute === null || endMinute === null) return;
-    if (hoursInvalid || days.length === 0) return;
+    const surveyIntervalDays = whole(surveyDays);
+    if (surveyIntervalDays === null || surveyIntervalDays < 1 || surveyIntervalDays > 365) return;
+    if (hoursInvalid || days.length === 0 || minutesInvalid || boardDateInvalid) return;
     const patch = changedFields();
     if (!patch) {
       onSaved();
@@ -136,6 +146,9 @@ function SettingsForm({
       workStartMinute: startMinute,
       workEndMinute: endMinute,
       holidayRanges: ranges,
+      surveyIntervalDays: whole(surveyDays),
+      boardApprovalMinutesNo: minutesClean,
+      boardApprovalDate: boardDate,
     };
     const patch = Object.fromEntries(
       Object.entries(next).filter(
@@ -234,6 +247,54 @@ function SettingsForm({
         </h2>
         <p className="mt-1 mb-3 text-sm text-slate-600">{t('admin.settings.holidaysHelp')}</p>
         <HolidayRanges value={ranges} onChange={changed(setRanges)} />
+      </section>
+
+      <section aria-labelledby="settings-surveys" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="settings-surveys" className="mb-3 font-bold text-slate-900">
+          {t('admin.settings.surveys')}
+        </h2>
+        <TextField
+          label={t('admin.settings.surveyIntervalDays')}
+          description={t('admin.settings.surveyIntervalHelp')}
+          value={surveyDays}
+          onChange={changed(setSurveyDays)}
+          isRequired
+          ltr
+          inputClassName="rtl:text-right sm:max-w-40"
+          validate={range(1, 365)}
+          inputProps={{ inputMode: 'numeric', autoComplete: 'off' }}
+        />
+      </section>
+
+      <section aria-labelledby="settings-board" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="settings-board" className="font-bold text-slate-900">
+          {t('admin.settings.board')}
+        </h2>
+        <p className="mt-1 mb-3 text-sm text-slate-600">{t('admin.settings.boardHelp')}</p>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <TextField
+            label={t('admin.settings.boardMinutesNo')}
+            description={t('admin.settings.boardMinutesHelp')}
+            value={minutesNo}
+            onChange={changed(setMinutesNo)}
+            isRequired
+            ltr
+            inputClassName="rtl:text-right"
+            isInvalid={minutesInvalid}
+            errorMessage={minutesInvalid ? t('admin.settings.boardMinutesInvalid') : undefined}
+            inputProps={{ autoComplete: 'off' }}
+          />
+          <TextField
+            label={t('admin.settings.boardDate')}
+            type="date"
+            ltr
+            value={boardDate}
+            onChange={changed(setBoardDate)}
+            isRequired
+            isInvalid={boardDateInvalid}
+            errorMessage={boardDateInvalid ? t('admin.settings.boardDateFuture') : undefined}
+          />
+        </div>
       </section>
 
       {save.isError ? <ErrorAlert>{errorMessage(save.error)}</ErrorAlert> : null}

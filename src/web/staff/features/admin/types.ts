@@ -69,4 +69,9 @@ export type WorkSettings = {
   workEndMinute: number;
   /** Calendar dates, YYYY-MM-DD. */
   publicHolidays: string[];
+  /** At most one survey invitation per person in this many days. */
+  surveyIntervalDays: number;
+  /** The board minutes that approved the policy, cited by the evidence report. */
+  boardApprovalMinutesNo: string;
+  boardApprovalDate: string;
 };

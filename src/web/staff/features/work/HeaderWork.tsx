@@ -6,7 +6,7 @@ import { useFormat } from '../../../lib/display';
 import { cx } from '../../../ui/cx';
 import { Ltr } from '../../../ui/Ltr';
 import { itemHref } from './links';
-import { type StaffNotice, useMarkNoticesRead, useMyWork, useNotifications } from './queries';
+import { countText, type StaffNotice, useMarkNoticesRead, useMyWork, useNotifications } from './queries';
 
 /** The header's count of what waits on the user (a link to My work on the home page). */
 export function WorkCount() {
@@ -14,7 +14,8 @@ export function WorkCount() {
   const format = useFormat();
   const work = useMyWork();
   const total = work.data?.total ?? 0;
-  const label = t('work.headerLink', { n: format.number(total) });
+  const shown = countText(format.number, total, work.data?.totalCapped ?? false);
+  const label = t('work.headerLink', { n: shown });
   return (
     <Link
       href="/"
@@ -33,7 +34,7 @@ export function WorkCount() {
           total > 0 ? 'bg-brand-700 text-white' : 'bg-slate-200 text-slate-700',
         )}
       >
-        {format.number(total)}
+        {shown}
       </span>
     </Link>
   );

@@ -10,7 +10,7 @@ import { Ltr } from '../../../ui/Ltr';
 import { Loading } from '../../../ui/Page';
 import { StageBadge } from '../applications/StageBadge';
 import { itemHref, KIND_LIST } from './links';
-import { useMyWork, type WorkGroup, type WorkItem } from './queries';
+import { countText, useMyWork, type WorkGroup, type WorkItem } from './queries';
 
 const STATUS_TONE: Record<string, BadgeTone> = {
   waiting: 'warning',
@@ -38,7 +38,9 @@ export function MyWork() {
         </h2>
         {work.data ? (
           <p className="text-slate-700" data-testid="work-total">
-            {work.data.total === 0 ? t('work.nothing') : t('work.total', { n: format.number(work.data.total) })}
+            {work.data.total === 0
+              ? t('work.nothing')
+              : t('work.total', { n: countText(format.number, work.data.total, work.data.totalCapped) })}
           </p>
         ) : null}
       </div>
@@ -87,7 +89,7 @@ function WorkCard({ group }: { group: WorkGroup }) {
             className="min-w-7 rounded-full bg-brand-700 px-2 py-0.5 text-center text-sm font-bold text-white"
             data-testid={`count-${group.kind}`}
           >
-            {format.number(group.count)}
+            {countText(format.number, group.count, group.capped)}
           </span>
         </span>
       </div>
@@ -99,7 +101,7 @@ function WorkCard({ group }: { group: WorkGroup }) {
       {list && group.count > group.items.length ? (
         <div className="border-t border-slate-100 px-4 py-2">
           <Link href={list} className="text-sm font-medium text-brand-800 underline-offset-2 hover:underline">
-            {t('work.showAll', { n: format.number(group.count) })}
+            {t('work.showAll', { n: countText(format.number, group.count, group.capped) })}
           </Link>
         </div>
       ) : null}

@@ -29,8 +29,20 @@ export type WorkItem = {
   detail: string | null;
 };
 
-export type WorkGroup = { kind: WorkKind; count: number; countsTowardTotal: boolean; items: WorkItem[] };
-export type MyWork = { total: number; kinds: WorkGroup[] };
+/** Counts stop at 99 (the server reads no further); `capped` says there are more, shown as "99+". */
+export type WorkGroup = {
+  kind: WorkKind;
+  count: number;
+  capped: boolean;
+  countsTowardTotal: boolean;
+  items: WorkItem[];
+};
+export type MyWork = { total: number; totalCapped: boolean; kinds: WorkGroup[] };
+
+/** A count as shown: "99+" once the server stopped counting. */
+export function countText(format: (n: number) => string, n: number, capped: boolean): string {
+  return capped ? `${format(n)}+` : format(n);
+}
 
 export type StaffNotice = {
   id: string;
