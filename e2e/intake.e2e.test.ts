@@ -362,6 +362,8 @@ describe('intake on a phone, in Arabic: policy steps 1–5', () => {
         familyStatus: 'married',
         water: { source: 'network', storageLitres: 500, peopleAtHome: 2 },
         consent: { accepted: true, channel: 'meeting' },
+        // No household listed: the stated people at home is confirmed (issue 12).
+        householdConfirmed: true,
         confirmNotDuplicate: true,
       },
     );

@@ -1,5 +1,5 @@
 import { normalizeArabic } from '../../../common/arabic';
-import type { CreateBeneficiaryInput } from '../../../common/domain/beneficiary';
+import { type CreateBeneficiaryInput, householdMismatch } from '../../../common/domain/beneficiary';
 import type { Db } from '../../db/client';
 import { nextNumber, riyadhYear } from '../../db/counters';
 import { isUniqueViolation } from '../../db/errors';
@@ -55,6 +55,9 @@ export async function createBeneficiary(
   const existing = await findByNationalId(deps.db, user.orgId, input.nationalId);
   if (existing) throw nationalIdTaken(user, existing);
 
+  const mismatch = householdMismatch(input.water.peopleAtHome, input.household.length);
+  if (mismatch && !input.householdConfirmed) throw new AppError('beneficiary.household_mismatch', mismatch);
+
   const nameNorm = normalizeArabic(fullName(input));
   if (!input.confirmNotDuplicate) {
     const mobiles = [input.mobile, ...(input.mobile2 ? [input.mobile2] : [])];
@@ -101,6 +104,11 @@ export async function writeBeneficiaryFile(
       fileNumber,
       nationalId: input.nationalId,
       nameNorm: normalizeArabic(fullName(input)),
+      // Only a confirmed difference is kept; a file from the portal stays unconfirmed until staff look at it.
+      householdConfirmedSize:
+        input.householdConfirmed && householdMismatch(input.water.peopleAtHome, input.household.length)
+          ? input.water.peopleAtHome
+          : null,
       createdBy: actor?.id ?? null,
     })
     .returning({ id: beneficiaries.id, fileNumber: beneficiaries.fileNumber });

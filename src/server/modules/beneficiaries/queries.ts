@@ -37,6 +37,7 @@ export const beneficiaryColumns = {
   waterSource: beneficiaries.waterSource,
   storageLitres: beneficiaries.storageLitres,
   peopleAtHome: beneficiaries.peopleAtHome,
+  householdConfirmedSize: beneficiaries.householdConfirmedSize,
   status: beneficiaries.status,
   reverifyDue: beneficiaries.reverifyDue,
   suspendedUntil: beneficiaries.suspendedUntil,
