@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { normalizeArabic } from '../../../common/arabic';
 import { addDays, riyadhDate } from '../../../common/dates';
-import { createBeneficiaryInput, updateBeneficiaryInput } from '../../../common/domain/beneficiary';
+import { createBeneficiaryInput, nationalIdSchema, updateBeneficiaryInput } from '../../../common/domain/beneficiary';
 import { normalizeSaudiMobile } from '../../../common/saudi';
 import { AppError } from '../../errors';
 import type { App, Deps } from '../../http/context';
@@ -12,7 +12,7 @@ import { requestMeta } from '../../http/session';
 import { authorize, listBranchOf } from '../../policy';
 import { getSettings } from '../settings';
 import { changeBeneficiaryStatus } from './change-status';
-import { createBeneficiary, likelyDuplicates } from './create-beneficiary';
+import { checkNationalId, createBeneficiary, likelyDuplicates } from './create-beneficiary';
 import { readDocument, uploadDocument } from './documents';
 import { fullName } from './fields';
 import { getBeneficiaryFile } from './get-beneficiary-file';
@@ -73,6 +73,36 @@ export function registerBeneficiaryRoutes(app: App, deps: Deps): void {
         birthYear: b.birthYear,
       });
     },
+  );
+
+  // A POST so the national ID stays out of URLs and access logs.
+  app.post(
+    '/api/beneficiaries/national-id-check',
+    {
+      config: { access: 'beneficiaries.write' },
+      schema: {
+        tags,
+        body: z.strictObject({ nationalId: nationalIdSchema }),
+        response: {
+          200: z.discriminatedUnion('status', [
+            z.object({ status: z.literal('new') }),
+            z.object({ status: z.literal('registered_elsewhere') }),
+            z.object({
+              status: z.literal('exists'),
+              file: z.object({
+                id: z.uuid(),
+                fileNumber: z.string(),
+                fullName: z.string(),
+                branchNameAr: z.string(),
+                branchNameEn: z.string(),
+              }),
+            }),
+          ]),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => checkNationalId(deps, actorOf(request), request.body.nationalId),
   );
 
   app.get(
