@@ -15,9 +15,9 @@ import { changeBeneficiaryStatus } from './change-status';
 import { checkNationalId, createBeneficiary, likelyDuplicates } from './create-beneficiary';
 import { readDocument, uploadDocument } from './documents';
 import { fullName } from './fields';
-import { getBeneficiaryFile } from './get-beneficiary-file';
+import { getBeneficiaryFile, loadBeneficiaryFor } from './get-beneficiary-file';
 import { presentSummary } from './present';
-import { listReverificationDue } from './queries';
+import { listReverificationDue, preferredChannelOf } from './queries';
 import {
   documentSchema,
   duplicatesBody,
@@ -143,6 +143,43 @@ export function registerBeneficiaryRoutes(app: App, deps: Deps): void {
       schema: { tags, params: idParams, response: { 200: fileSchema, ...errorResponses } },
     },
     async (request) => getBeneficiaryFile(deps, actorOf(request), request.params.id, requestMeta(request)),
+  );
+
+  /** "Who is this?": the person behind a case or a contact — name, file number, mobile, preferred channel, pin. */
+  app.get(
+    '/api/beneficiaries/:id/card',
+    {
+      config: { access: 'beneficiaries.read' },
+      schema: {
+        tags,
+        params: idParams,
+        response: {
+          200: z.object({
+            id: z.uuid(),
+            fullName: z.string(),
+            fileNumber: z.string(),
+            mobile: z.string(),
+            mobile2: z.string().nullable(),
+            preferredChannel: z.enum(['sms', 'whatsapp']).nullable(),
+            location: z.object({ lat: z.number(), lng: z.number() }).nullable(),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const user = actorOf(request);
+      const row = await loadBeneficiaryFor(deps, user, request.params.id, 'beneficiaries.read');
+      return {
+        id: row.id,
+        fullName: fullName(row),
+        fileNumber: row.fileNumber,
+        mobile: row.mobile,
+        mobile2: row.mobile2,
+        preferredChannel: await preferredChannelOf(deps.db, user.orgId, row.mobile),
+        location: row.lat !== null && row.lng !== null ? { lat: row.lat, lng: row.lng } : null,
+      };
+    },
   );
 
   app.patch(
