@@ -56,6 +56,8 @@ export type Permission =
   | 'deliveries.read'
   | 'deliveries.assign'
   | 'deliveries.manage'
+  | 'deliveries.correct'
+  | 'applications.correct_completion'
   | 'services.manage'
   | 'selection.manage'
   | 'branches.manage'
