@@ -112,7 +112,7 @@ describe.each([
     const card = page.getByTestId('person-card');
     await card.getByText(enrolled.name).waitFor();
     const file = await officer.call('GET', `/api/beneficiaries/${enrolled.beneficiaryId}`);
-    await card.getByRole('link', { name: file.fileNumber }).waitFor();
+    await card.locator(`a[href="/beneficiaries/${enrolled.beneficiaryId}"]`).waitFor();
     const digits = (file.mobile as string).replace('+', '');
     expect(await card.locator(`a[href="tel:+${digits}"]`).count()).toBe(1);
     expect(await card.getByRole('link', { name: 'محادثة واتساب' }).getAttribute('href')).toBe(

@@ -3,6 +3,7 @@ import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { householdMismatch, LIMITS, WATER_SOURCES } from '../../../../common/domain/beneficiary';
 import { errorMessage } from '../../../lib/api';
+import { useFormat } from '../../../lib/display';
 import { ErrorAlert } from '../../../ui/Alert';
 import { Button } from '../../../ui/Button';
 import { Dialog } from '../../../ui/Dialog';
@@ -124,6 +125,7 @@ function WaterForm({ file, onCancel, onDone }: { file: BeneficiaryFile; onCancel
   const [storage, setStorage] = useState(String(file.water.storageLitres));
   const [people, setPeople] = useState(String(file.water.peopleAtHome));
   const [confirmed, setConfirmed] = useState(false);
+  const format = useFormat();
   const stated = parseWhole(people);
   // A difference with the listed household is confirmed here, unless it is the number already confirmed.
   const mismatch = stated === null ? null : householdMismatch(stated, file.household.length);
@@ -185,9 +187,14 @@ function WaterForm({ file, onCancel, onDone }: { file: BeneficiaryFile; onCancel
           role="alert"
           className="flex flex-col gap-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950"
         >
-          <p>{t('householdCheck.mismatch', mismatch)}</p>
+          <p>
+            {t('householdCheck.mismatch', {
+              stated: format.number(mismatch.stated),
+              listed: format.number(mismatch.listed),
+            })}
+          </p>
           <Checkbox isSelected={confirmed} onChange={setConfirmed} isRequired name="householdConfirmed">
-            {t('householdCheck.confirm', { stated: mismatch.stated })}
+            {t('householdCheck.confirm', { stated: format.number(mismatch.stated) })}
           </Checkbox>
         </div>
       ) : null}

@@ -16,6 +16,7 @@ import { CHANNELS } from '../../../../common/domain/channels';
 import { birthDateProblem } from '../../../../common/input';
 import { mobileError, nationalIdError } from '../../../../common/saudi';
 import { ApiError, errorMessage } from '../../../lib/api';
+import { useFormat } from '../../../lib/display';
 import { ErrorAlert } from '../../../ui/Alert';
 import { Button } from '../../../ui/Button';
 import { Checkbox, TextField } from '../../../ui/fields';
@@ -145,6 +146,7 @@ export function RegistrationForm({
     return problem ? t('registration.fields.mobileInvalid') : null;
   };
   const [duplicates, setDuplicates] = useState<DuplicatesDetails | null>(null);
+  const format = useFormat();
   // People at home against the applicant plus the listed members: a difference is confirmed for these exact figures.
   const statedPeople = parseWhole(draft.peopleAtHome);
   const mismatch = statedPeople === null ? null : householdMismatch(statedPeople, draft.household.length);
@@ -510,7 +512,12 @@ export function RegistrationForm({
               className="flex flex-col gap-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 sm:col-span-2"
               data-testid="household-mismatch"
             >
-              <p>{t('householdCheck.mismatch', mismatch)}</p>
+              <p>
+                {t('householdCheck.mismatch', {
+                  stated: format.number(mismatch.stated),
+                  listed: format.number(mismatch.listed),
+                })}
+              </p>
               <p>{t('householdCheck.confirmHelp')}</p>
               <Checkbox
                 isSelected={householdConfirmed}
@@ -518,7 +525,7 @@ export function RegistrationForm({
                 isRequired
                 name="householdConfirmed"
               >
-                {t('householdCheck.confirm', { stated: mismatch.stated })}
+                {t('householdCheck.confirm', { stated: format.number(mismatch.stated) })}
               </Checkbox>
             </div>
           ) : null}
