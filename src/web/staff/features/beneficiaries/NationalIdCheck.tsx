@@ -68,7 +68,6 @@ export function NationalIdCheck({ value }: { value: string }) {
       <span>
         {t('nationalIdCheck.exists', {
           name: answer.file.fullName,
-          fileNumber: answer.file.fileNumber,
           branch: localized(answer.file.branchNameAr, answer.file.branchNameEn),
         })}
       </span>
@@ -76,7 +75,7 @@ export function NationalIdCheck({ value }: { value: string }) {
         href={`/beneficiaries/${answer.file.id}`}
         className="inline-flex min-h-11 items-center rounded-md border border-amber-400 bg-white px-3 font-medium text-brand-800"
       >
-        {t('nationalIdCheck.openFile')} <Ltr className="ms-1">{answer.file.fileNumber}</Ltr>
+        {t('nationalIdCheck.openFile')}&nbsp;<Ltr>{answer.file.fileNumber}</Ltr>
       </Link>
     </div>
   );
