@@ -245,6 +245,8 @@ describe('cases: inquiries on several channels, canned answers, referral to the 
       familyStatus: 'widowed',
       water: { source: 'tank', storageLitres: 800, peopleAtHome: 4 },
       consent: { accepted: true, channel: 'meeting' },
+      // No household listed: the stated people at home is confirmed (issue 12).
+      householdConfirmed: true,
       confirmNotDuplicate: true,
     });
 

@@ -31,6 +31,8 @@ export async function raisedApplication(
     familyStatus: 'married',
     water: { source: 'tank', storageLitres: 1000, peopleAtHome: 5 },
     consent: { accepted: true, channel: 'meeting' },
+    // No household listed: the stated people at home is confirmed (issue 12).
+    householdConfirmed: true,
     confirmNotDuplicate: true,
     ...facts,
   });

@@ -109,6 +109,8 @@ async function register(page: Page, person: Person, options: { expectDuplicates?
   await page.getByRole('radiogroup', { name: 'مصدر المياه' }).getByText('صهاريج', { exact: true }).click();
   await page.getByLabel('سعة خزان المياه (لتر)').fill('2000');
   await page.getByLabel('عدد الساكنين في المنزل').fill('5');
+  // Five at home against the applicant and one listed member: the officer confirms the stated number (issue 12).
+  await page.getByText('أؤكد أن عدد الساكنين في المنزل ٥').click();
   await page.getByText('اطّلع المستفيد على إشعار الخصوصية').click();
   if (options.shot) await screenshot(page, options.shot);
 
@@ -362,6 +364,8 @@ describe('intake on a phone, in Arabic: policy steps 1–5', () => {
         familyStatus: 'married',
         water: { source: 'network', storageLitres: 500, peopleAtHome: 2 },
         consent: { accepted: true, channel: 'meeting' },
+        // No household listed: the stated people at home is confirmed (issue 12).
+        householdConfirmed: true,
         confirmNotDuplicate: true,
       },
     );

@@ -97,6 +97,8 @@ describe('integrations screen (Arabic, right to left)', () => {
         familyStatus: 'married',
         water: { source: 'tank', storageLitres: 500, peopleAtHome: 3 },
         consent: { accepted: true, channel: 'meeting' },
+        // No household listed: the stated people at home is confirmed (issue 12).
+        householdConfirmed: true,
         confirmNotDuplicate: true,
       });
       for (let i = 0; i < 100 && received.length === 0; i++) await new Promise((r) => setTimeout(r, 200));

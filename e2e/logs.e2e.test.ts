@@ -33,6 +33,8 @@ describe('logs', () => {
       familyStatus: 'married',
       water: { source: 'tank', storageLitres: 500, peopleAtHome: 3 },
       consent: { accepted: true, channel: 'meeting' },
+      // No household listed: the stated people at home is confirmed (issue 12).
+      householdConfirmed: true,
       confirmNotDuplicate: true,
     });
     await officer.call('GET', `/api/beneficiaries?q=${nationalId}`);

@@ -43,6 +43,8 @@ beforeAll(async () => {
     familyStatus: 'married',
     water: { source: 'tank', storageLitres: 500, peopleAtHome: 3 },
     consent: { accepted: true, channel: 'meeting' },
+    // No household listed: the stated people at home is confirmed (issue 12).
+    householdConfirmed: true,
   });
   existing = { nationalId, mobile: '+966509990001' };
 });

@@ -111,6 +111,12 @@ const BODIES: Record<string, () => Payload> = {
     body: { outcome: 'suitable', note: 'المنزل مناسب للخدمة' },
   }),
   'POST /api/deliveries/:id/outcome': () => ({ body: { outcome: 'failed', reason: 'لم يكن أحد في المنزل' } }),
+  'POST /api/deliveries/:id/corrections': () => ({
+    body: { reason: 'تصحيح نتيجة الزيارة', outcome: 'failed', failureReason: 'لم يكن أحد في المنزل' },
+  }),
+  'POST /api/applications/:id/completion/corrections': () => ({
+    body: { reason: 'تصحيح يوم اكتمال التسجيل', completedOn: '2026-01-04' },
+  }),
   'PATCH /api/interactions/:id': () => ({ body: { beneficiaryId: own.beneficiaryId } }),
   'POST /api/cases/:id/transitions': () => ({ body: { to: 'in_progress' } }),
   'POST /api/cases/:id/messages': () => ({ body: { kind: 'note', body: 'ملاحظة داخلية للمتابعة' } }),

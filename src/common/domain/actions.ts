@@ -55,6 +55,9 @@ export const ACTION_ROLES = {
   'deliveries.read': ['manager', 'officer', 'execution_officer', 'branch_rep'],
   'deliveries.assign': ['execution_officer'],
   'deliveries.manage': ['execution_officer', 'branch_rep'],
+  /** A recorded outcome is corrected (with a reason) by whoever recorded it, the manager or the administrator. */
+  'deliveries.correct': ['execution_officer', 'branch_rep', 'manager', 'admin'],
+  'applications.correct_completion': ['officer', 'execution_officer', 'manager', 'admin'],
   // Contacts and cases: the relations staff work them; the manager reads them.
   'interactions.read': ['manager', 'officer', 'execution_officer', 'branch_rep'],
   'interactions.create': ['officer', 'execution_officer', 'branch_rep'],

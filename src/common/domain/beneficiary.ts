@@ -103,6 +103,15 @@ export const locationInput = z.strictObject({
   lng: z.number().min(SAUDI_BOUNDS.lngMin).max(SAUDI_BOUNDS.lngMax),
 });
 
+/**
+ * The applicant plus the listed household members against the stated "people at home" (issue 12): when they
+ * differ, staff must confirm the stated number before the file is saved, and the selection score uses it.
+ */
+export function householdMismatch(peopleAtHome: number, members: number): { stated: number; listed: number } | null {
+  const listed = 1 + members;
+  return peopleAtHome === listed ? null : { stated: peopleAtHome, listed };
+}
+
 /** The fields of a beneficiary's file that staff enter (PRODUCT.md → Beneficiary). */
 export const beneficiaryFields = {
   firstName: namePart,
@@ -134,15 +143,18 @@ export const createBeneficiaryInput = z.strictObject({
   consent: z.strictObject({ accepted: z.literal(true), channel: channelSchema }),
   /** The officer saw the likely duplicates and confirms this is a different person. */
   confirmNotDuplicate: z.boolean().default(false),
+  /** The officer confirms "people at home" although it differs from the applicant plus the listed members. */
+  householdConfirmed: z.boolean().optional(),
 });
 export type CreateBeneficiaryInput = z.infer<typeof createBeneficiaryInput>;
 
 export const updateBeneficiaryInput = z
-  .strictObject(
-    Object.fromEntries(Object.entries(beneficiaryFields).map(([k, v]) => [k, v.optional()])) as {
+  .strictObject({
+    ...(Object.fromEntries(Object.entries(beneficiaryFields).map(([k, v]) => [k, v.optional()])) as {
       [K in keyof typeof beneficiaryFields]: z.ZodOptional<(typeof beneficiaryFields)[K]>;
-    },
-  )
+    }),
+    householdConfirmed: z.boolean().optional(),
+  })
   .refine((b) => Object.keys(b).length > 0, { message: 'field.required' });
 export type UpdateBeneficiaryInput = z.infer<typeof updateBeneficiaryInput>;
 

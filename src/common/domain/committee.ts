@@ -58,6 +58,22 @@ export const deliveryOutcomeInput = z.discriminatedUnion('outcome', [
   }),
 ]);
 
+/** A recorded correction of a delivery's outcome: the reason is mandatory, and at least one value must change. */
+export const deliveryCorrectionInput = z.strictObject({
+  reason: z.string().trim().min(5).max(500),
+  outcome: z.enum(['delivered', 'failed']).optional(),
+  /** The Riyadh day it actually happened. */
+  completedOn: isoDate().optional(),
+  recipientName: z.string().trim().min(2).max(120).optional(),
+  failureReason: z.string().trim().min(3).max(500).optional(),
+});
+
+/** A recorded correction of "registration complete": the day it was actually completed, with a reason. */
+export const registrationCorrectionInput = z.strictObject({
+  reason: z.string().trim().min(5).max(500),
+  completedOn: isoDate(),
+});
+
 export const assignDeliveryInput = z.strictObject({
   assigneeUserId: z.uuid().nullable().optional(),
   scheduledDate: isoDate().optional(),

@@ -65,6 +65,8 @@ export type ScoringFacts = {
   monthlyIncome: number;
   peopleAtHome: number;
   householdSize: number;
+  /** "People at home" as staff confirmed it against a different household list; it then decides the count. */
+  confirmedPeople?: number | null;
   anyDisability: boolean;
   oldestAge: number;
   waterSource: (typeof WATER_SOURCES)[number];
@@ -78,7 +80,7 @@ const round = (x: number, places = 2) => Math.round(x * 10 ** places) / 10 ** pl
 
 /** The priority score (0–100) and the line-by-line explanation the committee sees. Pure: no I/O. */
 export function scoreApplication(criteria: Criterion[], facts: ScoringFacts): { score: number; lines: ScoreLine[] } {
-  const people = Math.max(1, facts.peopleAtHome, facts.householdSize);
+  const people = Math.max(1, facts.confirmedPeople ?? Math.max(facts.peopleAtHome, facts.householdSize));
   const lines = criteria.map((c): ScoreLine => {
     let value: number;
     let detail: string;

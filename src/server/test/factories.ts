@@ -40,6 +40,8 @@ export function beneficiaryInput(branchId: string, overrides: Record<string, unk
     disability: false,
     water: { source: 'tank', storageLitres: 600, peopleAtHome: 4 },
     consent: { accepted: true, channel: 'meeting' },
+    // Four at home against the applicant and two listed members: the officer confirmed the stated number.
+    householdConfirmed: true,
     ...overrides,
   };
 }

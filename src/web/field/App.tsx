@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { geoHref, mapsHref, telHref } from '../lib/contact-links';
 import { FieldForms, type FormTarget } from './Forms';
 import { type FieldKey, fieldLang, setFieldLang, todayInRiyadh, tr } from './i18n';
 import {
@@ -327,14 +328,23 @@ function Route({
                 <h3 className="font-bold">{stop.beneficiaryName}</h3>
                 <p className="text-sm">
                   {stop.district} ·{' '}
-                  <a className="underline" href={`tel:${stop.mobile}`} dir="ltr">
+                  <a className="underline" href={telHref(stop.mobile)} dir="ltr">
                     {stop.mobile}
                   </a>
                   {stop.lat !== null && stop.lng !== null && (
                     <>
                       {' · '}
-                      <a className="underline" href={`geo:${stop.lat},${stop.lng}`}>
+                      <a
+                        className="underline"
+                        href={mapsHref(stop.lat, stop.lng)}
+                        target="_blank"
+                        rel="noopener noreferrer"
+                      >
                         {tr('route.map')}
+                      </a>
+                      {' · '}
+                      <a className="underline" href={geoHref(stop.lat, stop.lng)}>
+                        {tr('route.mapOther')}
                       </a>
                     </>
                   )}

@@ -55,6 +55,11 @@ export const beneficiaries = pgTable(
     waterSource: text('water_source').notNull(),
     storageLitres: integer('storage_litres').notNull(),
     peopleAtHome: integer('people_at_home').notNull(),
+    /**
+     * Set when staff confirmed "people at home" although it differs from the applicant plus the listed household:
+     * the figure they confirmed, which the selection score then uses. Null while the two agree or nobody confirmed.
+     */
+    householdConfirmedSize: integer('household_confirmed_size'),
     status: text('status').notNull().default('applicant'),
     reverifyDue: date('reverify_due'),
     suspendedUntil: date('suspended_until'),

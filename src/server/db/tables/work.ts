@@ -3,6 +3,7 @@ import {
   check,
   doublePrecision,
   index,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -11,6 +12,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { applications } from './applications';
+import { deliveries } from './deliveries';
 import { branches, organizations } from './organizations';
 import { tenantFk } from './tenant-keys';
 import { users } from './users';
@@ -86,5 +88,42 @@ export const homeInspections = pgTable(
     // A representative's open inspections, the longest waiting first (My work).
     index('home_inspections_org_assignee_idx').on(t.orgId, t.assigneeUserId, t.recordedAt, t.assignedAt),
     check('home_inspections_outcome_ck', sql`${t.outcome} is null or ${t.outcome} in ('suitable','unsuitable')`),
+  ],
+);
+
+/**
+ * A recorded correction of something already recorded — a delivery's outcome or the completion of a registration.
+ * The record itself is changed (so KPIs and reports read the corrected value) and this row keeps what it said
+ * before, what it says now, who corrected it and why: a correction is never a silent edit.
+ */
+export const recordCorrections = pgTable(
+  'record_corrections',
+  {
+    id: uuid('id').notNull().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    /** 'delivery' (deliveryId set) or 'registration' (the application's completion; applicationId only). */
+    subject: text('subject').notNull(),
+    applicationId: uuid('application_id'),
+    deliveryId: uuid('delivery_id'),
+    before: jsonb('before').notNull(),
+    after: jsonb('after').notNull(),
+    reason: text('reason').notNull(),
+    correctedBy: uuid('corrected_by').notNull(),
+    correctedAt: timestamp('corrected_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    tenantFk(t.orgId, t.applicationId, applications),
+    tenantFk(t.orgId, t.deliveryId, deliveries),
+    tenantFk(t.orgId, t.correctedBy, users),
+    index('record_corrections_application_idx').on(t.orgId, t.applicationId, t.correctedAt),
+    index('record_corrections_delivery_idx').on(t.orgId, t.deliveryId, t.correctedAt),
+    check('record_corrections_subject_ck', sql`${t.subject} in ('delivery','registration')`),
+    check(
+      'record_corrections_target_ck',
+      sql`(${t.subject} = 'delivery' and ${t.deliveryId} is not null) or (${t.subject} = 'registration' and ${t.applicationId} is not null)`,
+    ),
   ],
 );

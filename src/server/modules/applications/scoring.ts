@@ -36,6 +36,7 @@ export function scoreBeneficiary(
     monthlyIncome: beneficiary.monthlyIncome,
     peopleAtHome: beneficiary.peopleAtHome,
     householdSize: 1 + household.length,
+    confirmedPeople: beneficiary.householdConfirmedSize,
     anyDisability: beneficiary.disability || household.some((m) => m.disability),
     oldestAge: Math.max(ageOn(beneficiary.birthDate, today), ...household.map((m) => ageOn(m.birthDate, today))),
     waterSource: beneficiary.waterSource as 'network' | 'tank' | 'well' | 'none',

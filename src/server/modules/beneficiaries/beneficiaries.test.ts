@@ -375,6 +375,7 @@ describe('updating a file', () => {
     const res = await officer.patch(`/api/beneficiaries/${b.id}`, {
       familyName: 'الشهرانيّ',
       water: { source: 'none', storageLitres: 0, peopleAtHome: 5 },
+      householdConfirmed: true,
     });
     expect(res.status).toBe(204);
     const file = await officer.get(`/api/beneficiaries/${b.id}`);

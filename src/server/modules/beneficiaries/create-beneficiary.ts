@@ -1,9 +1,11 @@
+import { and, eq } from 'drizzle-orm';
 import { normalizeArabic } from '../../../common/arabic';
-import type { CreateBeneficiaryInput } from '../../../common/domain/beneficiary';
+import { type CreateBeneficiaryInput, householdMismatch } from '../../../common/domain/beneficiary';
 import type { Db } from '../../db/client';
 import { nextNumber, riyadhYear } from '../../db/counters';
 import { isUniqueViolation } from '../../db/errors';
-import { beneficiaries, consents } from '../../db/tables/index';
+import { beneficiaries, branches, consents } from '../../db/tables/index';
+import { inOrg } from '../../db/tenancy';
 import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
@@ -22,6 +24,40 @@ function nationalIdTaken(user: SessionUser, existing: { id: string; fileNumber: 
     'beneficiary.national_id_exists',
     visible ? { id: existing.id, fileNumber: existing.fileNumber } : undefined,
   );
+}
+
+/**
+ * The registration form's early check, as soon as a complete and valid national ID is typed: the existing file
+ * (name, number, branch) for someone allowed to open it; for anyone else only that the number is registered.
+ */
+export async function checkNationalId(deps: Deps, user: SessionUser, nationalId: string) {
+  const existing = await findByNationalId(deps.db, user.orgId, nationalId);
+  if (!existing) return { status: 'new' as const };
+  if (!can(user, 'beneficiaries.read', { orgId: user.orgId, branchId: existing.branchId })) {
+    return { status: 'registered_elsewhere' as const };
+  }
+  const [row] = await deps.db
+    .select({
+      firstName: beneficiaries.firstName,
+      fatherName: beneficiaries.fatherName,
+      grandfatherName: beneficiaries.grandfatherName,
+      familyName: beneficiaries.familyName,
+      branchNameAr: branches.nameAr,
+      branchNameEn: branches.nameEn,
+    })
+    .from(beneficiaries)
+    .innerJoin(branches, and(eq(branches.orgId, beneficiaries.orgId), eq(branches.id, beneficiaries.branchId)))
+    .where(inOrg(beneficiaries, user.orgId, eq(beneficiaries.id, existing.id)));
+  return {
+    status: 'exists' as const,
+    file: {
+      id: existing.id,
+      fileNumber: existing.fileNumber,
+      fullName: row ? fullName(row) : '',
+      branchNameAr: row?.branchNameAr ?? '',
+      branchNameEn: row?.branchNameEn ?? '',
+    },
+  };
 }
 
 export async function likelyDuplicates(
@@ -54,6 +90,9 @@ export async function createBeneficiary(
   if (!(await branchExists(deps.db, user.orgId, input.branchId))) throw new AppError('user.branch_not_found');
   const existing = await findByNationalId(deps.db, user.orgId, input.nationalId);
   if (existing) throw nationalIdTaken(user, existing);
+
+  const mismatch = householdMismatch(input.water.peopleAtHome, input.household.length);
+  if (mismatch && !input.householdConfirmed) throw new AppError('beneficiary.household_mismatch', mismatch);
 
   const nameNorm = normalizeArabic(fullName(input));
   if (!input.confirmNotDuplicate) {
@@ -101,6 +140,11 @@ export async function writeBeneficiaryFile(
       fileNumber,
       nationalId: input.nationalId,
       nameNorm: normalizeArabic(fullName(input)),
+      // Only a confirmed difference is kept; a file from the portal stays unconfirmed until staff look at it.
+      householdConfirmedSize:
+        input.householdConfirmed && householdMismatch(input.water.peopleAtHome, input.household.length)
+          ? input.water.peopleAtHome
+          : null,
       createdBy: actor?.id ?? null,
     })
     .returning({ id: beneficiaries.id, fileNumber: beneficiaries.fileNumber });

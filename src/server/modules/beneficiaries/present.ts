@@ -1,3 +1,4 @@
+import { householdMismatch } from '../../../common/domain/beneficiary';
 import { formatSaudiMobileLocal } from '../../../common/saudi';
 import { fullName } from './fields';
 import type { BeneficiaryRow, BeneficiarySummaryRow } from './queries';
@@ -46,6 +47,12 @@ export function presentBeneficiary(row: BeneficiaryRow, household: Household, se
     branchId: row.branchId,
     housing: row.housing,
     water: { source: row.waterSource, storageLitres: row.storageLitres, peopleAtHome: row.peopleAtHome },
+    /** People at home against the applicant plus the members; confirmed when staff confirmed the stated number. */
+    householdCheck: {
+      listed: 1 + household.length,
+      mismatch: householdMismatch(row.peopleAtHome, household.length) !== null,
+      confirmedSize: row.householdConfirmedSize,
+    },
     status: row.status,
     statusReason: row.statusReason,
     suspendedUntil: row.suspendedUntil,

@@ -8,6 +8,7 @@ import {
   consents,
   documents,
   householdMembers,
+  messageContacts,
   users,
 } from '../../db/tables/index';
 import { inOrg } from '../../db/tenancy';
@@ -37,6 +38,7 @@ export const beneficiaryColumns = {
   waterSource: beneficiaries.waterSource,
   storageLitres: beneficiaries.storageLitres,
   peopleAtHome: beneficiaries.peopleAtHome,
+  householdConfirmedSize: beneficiaries.householdConfirmedSize,
   status: beneficiaries.status,
   reverifyDue: beneficiaries.reverifyDue,
   suspendedUntil: beneficiaries.suspendedUntil,
@@ -363,4 +365,13 @@ export async function applicationOwner(db: Db, orgId: string, applicationId: str
     .from(applications)
     .where(inOrg(applications, orgId, eq(applications.id, applicationId)));
   return row ?? null;
+}
+
+/** The channel the person asked to be messaged on (set at the desk or by replying), if any. */
+export async function preferredChannelOf(db: Db, orgId: string, mobile: string): Promise<'sms' | 'whatsapp' | null> {
+  const [row] = await db
+    .select({ channel: messageContacts.preferredChannel })
+    .from(messageContacts)
+    .where(and(eq(messageContacts.orgId, orgId), eq(messageContacts.address, mobile)));
+  return row?.channel === 'sms' || row?.channel === 'whatsapp' ? row.channel : null;
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { normalizeArabic } from '../../../common/arabic';
 import { addDays, riyadhDate } from '../../../common/dates';
-import { createBeneficiaryInput, updateBeneficiaryInput } from '../../../common/domain/beneficiary';
+import { createBeneficiaryInput, nationalIdSchema, updateBeneficiaryInput } from '../../../common/domain/beneficiary';
 import { normalizeSaudiMobile } from '../../../common/saudi';
 import { AppError } from '../../errors';
 import type { App, Deps } from '../../http/context';
@@ -12,12 +12,12 @@ import { requestMeta } from '../../http/session';
 import { authorize, listBranchOf } from '../../policy';
 import { getSettings } from '../settings';
 import { changeBeneficiaryStatus } from './change-status';
-import { createBeneficiary, likelyDuplicates } from './create-beneficiary';
+import { checkNationalId, createBeneficiary, likelyDuplicates } from './create-beneficiary';
 import { readDocument, uploadDocument } from './documents';
 import { fullName } from './fields';
-import { getBeneficiaryFile } from './get-beneficiary-file';
+import { getBeneficiaryFile, loadBeneficiaryFor } from './get-beneficiary-file';
 import { presentSummary } from './present';
-import { listReverificationDue } from './queries';
+import { listReverificationDue, preferredChannelOf } from './queries';
 import {
   documentSchema,
   duplicatesBody,
@@ -75,6 +75,36 @@ export function registerBeneficiaryRoutes(app: App, deps: Deps): void {
     },
   );
 
+  // A POST so the national ID stays out of URLs and access logs.
+  app.post(
+    '/api/beneficiaries/national-id-check',
+    {
+      config: { access: 'beneficiaries.write' },
+      schema: {
+        tags,
+        body: z.strictObject({ nationalId: nationalIdSchema }),
+        response: {
+          200: z.discriminatedUnion('status', [
+            z.object({ status: z.literal('new') }),
+            z.object({ status: z.literal('registered_elsewhere') }),
+            z.object({
+              status: z.literal('exists'),
+              file: z.object({
+                id: z.uuid(),
+                fileNumber: z.string(),
+                fullName: z.string(),
+                branchNameAr: z.string(),
+                branchNameEn: z.string(),
+              }),
+            }),
+          ]),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => checkNationalId(deps, actorOf(request), request.body.nationalId),
+  );
+
   app.get(
     '/api/beneficiaries/reverification',
     {
@@ -113,6 +143,43 @@ export function registerBeneficiaryRoutes(app: App, deps: Deps): void {
       schema: { tags, params: idParams, response: { 200: fileSchema, ...errorResponses } },
     },
     async (request) => getBeneficiaryFile(deps, actorOf(request), request.params.id, requestMeta(request)),
+  );
+
+  /** "Who is this?": the person behind a case or a contact — name, file number, mobile, preferred channel, pin. */
+  app.get(
+    '/api/beneficiaries/:id/card',
+    {
+      config: { access: 'beneficiaries.read' },
+      schema: {
+        tags,
+        params: idParams,
+        response: {
+          200: z.object({
+            id: z.uuid(),
+            fullName: z.string(),
+            fileNumber: z.string(),
+            mobile: z.string(),
+            mobile2: z.string().nullable(),
+            preferredChannel: z.enum(['sms', 'whatsapp']).nullable(),
+            location: z.object({ lat: z.number(), lng: z.number() }).nullable(),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const user = actorOf(request);
+      const row = await loadBeneficiaryFor(deps, user, request.params.id, 'beneficiaries.read');
+      return {
+        id: row.id,
+        fullName: fullName(row),
+        fileNumber: row.fileNumber,
+        mobile: row.mobile,
+        mobile2: row.mobile2,
+        preferredChannel: await preferredChannelOf(deps.db, user.orgId, row.mobile),
+        location: row.lat !== null && row.lng !== null ? { lat: row.lat, lng: row.lng } : null,
+      };
+    },
   );
 
   app.patch(

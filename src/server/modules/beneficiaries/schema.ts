@@ -57,6 +57,7 @@ export const fileSchema = z.object({
   branchId: z.uuid(),
   housing: z.string(),
   water: z.object({ source: z.string(), storageLitres: z.number(), peopleAtHome: z.number() }),
+  householdCheck: z.object({ listed: z.number(), mismatch: z.boolean(), confirmedSize: z.number().nullable() }),
   status: z.string(),
   statusReason: z.string().nullable(),
   suspendedUntil: z.string().nullable(),

@@ -1,5 +1,5 @@
 import { and, eq, inArray, notInArray } from 'drizzle-orm';
-import type { UpdateBeneficiaryInput } from '../../../common/domain/beneficiary';
+import { householdMismatch, type UpdateBeneficiaryInput } from '../../../common/domain/beneficiary';
 import { OPEN_CASE_STATUSES } from '../../../common/domain/case';
 import { applications, beneficiaries, beneficiaryRevisions, cases, deliveries } from '../../db/tables/index';
 import { inOrg } from '../../db/tenancy';
@@ -11,7 +11,27 @@ import { branchExists } from '../users';
 import { diffFields } from './diff-fields';
 import { toColumns } from './fields';
 import { loadBeneficiaryFor } from './get-beneficiary-file';
-import { replaceHousehold } from './queries';
+import { getHousehold, replaceHousehold } from './queries';
+
+/**
+ * The household figure the score should use after this change: null when people at home and the applicant plus
+ * the members agree; the stated number when they differ and staff confirmed it now, or confirmed that same number
+ * before and the list was not changed. Otherwise the save is refused.
+ */
+async function confirmedHousehold(
+  deps: Deps,
+  current: { id: string; peopleAtHome: number; householdConfirmedSize: number | null },
+  input: UpdateBeneficiaryInput,
+): Promise<number | null> {
+  const people = input.water?.peopleAtHome ?? current.peopleAtHome;
+  const members = input.household?.length ?? (await getHousehold(deps.db, current.id)).length;
+  const mismatch = householdMismatch(people, members);
+  if (!mismatch) return null;
+  if (input.householdConfirmed) return people;
+  if (current.householdConfirmedSize === people && input.household === undefined) return people;
+  if (input.water === undefined && input.household === undefined) return current.householdConfirmedSize;
+  throw new AppError('beneficiary.household_mismatch', mismatch);
+}
 
 /** Corrects a file; the audit row keeps which fields changed (not their sensitive values). */
 export async function updateBeneficiary(
@@ -27,7 +47,9 @@ export async function updateBeneficiary(
     authorize(user, 'beneficiaries.write', { orgId: user.orgId, branchId: input.branchId });
     if (!(await branchExists(deps.db, user.orgId, input.branchId))) throw new AppError('user.branch_not_found');
   }
-  const columns = toColumns(input, current);
+  const columns: Record<string, unknown> = toColumns(input, current);
+  const confirmed = await confirmedHousehold(deps, current, input);
+  if (confirmed !== current.householdConfirmedSize) columns.householdConfirmedSize = confirmed;
   await deps.db.transaction(async (tx) => {
     if (Object.keys(columns).length > 0) {
       await tx

@@ -6,6 +6,7 @@ import {
   attendanceInput,
   completionUpdateInput,
   decisionInput,
+  registrationCorrectionInput,
   scheduleMeetingInput,
   voteInput,
 } from '../../../common/domain/committee';
@@ -17,10 +18,12 @@ import { requestMeta } from '../../http/session';
 import { authorize } from '../../policy';
 import { listApplicationServices, loadApplicationFor } from '../applications';
 import { fullName } from '../beneficiaries';
+import { correctionList, listCorrections } from '../deliveries';
 import { getSettings } from '../settings';
 import { listStaffByRole } from '../users';
 import { fileAppeal } from './appeal';
 import { enrolApplication, listCompletion, markCompletionStep } from './complete-registration';
+import { correctRegistration } from './correct-registration';
 import { castVote, closeMeeting, decideApplication, quorumNeeded } from './decide';
 import { renderDecisionLetter, renderMinutes } from './print';
 import { getMeeting, listAgenda, listAttendees, listMeetings, listOverdue, listVotes } from './queries';
@@ -289,6 +292,44 @@ export function registerCommitteeRoutes(app: App, deps: Deps): void {
     async (request) => {
       authorize(actorOf(request), 'applications.complete');
       return enrolApplication(deps, actorOf(request), request.params.id, requestMeta(request));
+    },
+  );
+
+  app.post(
+    '/api/applications/:id/completion/corrections',
+    {
+      config: { access: 'applications.correct_completion' },
+      schema: {
+        tags,
+        params: idParams,
+        body: registrationCorrectionInput,
+        response: {
+          201: z.object({
+            id: z.uuid(),
+            before: z.record(z.string(), z.unknown()),
+            after: z.record(z.string(), z.unknown()),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await correctRegistration(deps, actorOf(request), request.params.id, request.body, requestMeta(request))),
+  );
+
+  /** The recorded corrections of the application: its registration and its deliveries. */
+  app.get(
+    '/api/applications/:id/corrections',
+    {
+      config: { access: 'applications.read' },
+      schema: { tags, params: idParams, response: { 200: correctionList, ...errorResponses } },
+    },
+    async (request) => {
+      const user = actorOf(request);
+      const found = await loadApplicationFor(deps, user, request.params.id);
+      return { items: await listCorrections(deps.db, user.orgId, { applicationId: found.id }) };
     },
   );
 }

@@ -29,6 +29,7 @@ export async function previewCriteria(deps: Deps, orgId: string, proposed: Crite
       monthlyIncome: r.monthlyIncome,
       peopleAtHome: r.peopleAtHome,
       householdSize: 1 + members.length,
+      confirmedPeople: r.householdConfirmedSize,
       anyDisability: r.disability || members.some((m) => m.disability),
       oldestAge: Math.max(ageOn(r.birthDate, today), ...members.map((m) => ageOn(m.birthDate, today))),
       waterSource: r.waterSource as ScoringFacts['waterSource'],

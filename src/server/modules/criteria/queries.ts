@@ -28,6 +28,7 @@ export function waitingApplications(db: Db, orgId: string) {
       district: beneficiaries.district,
       monthlyIncome: beneficiaries.monthlyIncome,
       peopleAtHome: beneficiaries.peopleAtHome,
+      householdConfirmedSize: beneficiaries.householdConfirmedSize,
       disability: beneficiaries.disability,
       birthDate: beneficiaries.birthDate,
       waterSource: beneficiaries.waterSource,

@@ -1,6 +1,6 @@
-import { and, asc, eq, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { beneficiaries, deliveries, services, users } from '../../db/tables/index';
+import { beneficiaries, deliveries, recordCorrections, services, users } from '../../db/tables/index';
 import { inOrg } from '../../db/tenancy';
 
 export const deliveryColumns = {
@@ -17,6 +17,7 @@ export const deliveryColumns = {
   status: deliveries.status,
   sequence: deliveries.sequence,
   completedAt: deliveries.completedAt,
+  completedBy: deliveries.completedBy,
   recipientName: deliveries.recipientName,
   note: deliveries.note,
   failureReason: deliveries.failureReason,
@@ -66,4 +67,38 @@ export function listDeliveries(db: Db, orgId: string, conditions: (SQL | undefin
       asc(deliveries.id),
     )
     .limit(limit);
+}
+
+/** The recorded corrections of one delivery, or of an application (its registration and its deliveries), newest first. */
+export async function listCorrections(db: Db, orgId: string, of: { deliveryId: string } | { applicationId: string }) {
+  const rows = await db
+    .select({
+      id: recordCorrections.id,
+      subject: recordCorrections.subject,
+      deliveryId: recordCorrections.deliveryId,
+      before: recordCorrections.before,
+      after: recordCorrections.after,
+      reason: recordCorrections.reason,
+      correctedAt: recordCorrections.correctedAt,
+      correctedByName: users.displayName,
+    })
+    .from(recordCorrections)
+    .leftJoin(users, and(eq(users.orgId, recordCorrections.orgId), eq(users.id, recordCorrections.correctedBy)))
+    .where(
+      inOrg(
+        recordCorrections,
+        orgId,
+        'deliveryId' in of
+          ? eq(recordCorrections.deliveryId, of.deliveryId)
+          : eq(recordCorrections.applicationId, of.applicationId),
+      ),
+    )
+    .orderBy(desc(recordCorrections.correctedAt), desc(recordCorrections.id));
+  return rows.map((r) => ({
+    ...r,
+    subject: r.subject as 'delivery' | 'registration',
+    before: r.before as Record<string, unknown>,
+    after: r.after as Record<string, unknown>,
+    correctedAt: r.correctedAt.toISOString(),
+  }));
 }

@@ -1,20 +1,48 @@
 import { eq, gte, lte, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { staffRefListSchema } from '../../../common/api/staff';
-import { assignDeliveryInput, DELIVERY_STATUSES, deliveryOutcomeInput } from '../../../common/domain/committee';
+import {
+  assignDeliveryInput,
+  DELIVERY_STATUSES,
+  deliveryCorrectionInput,
+  deliveryOutcomeInput,
+} from '../../../common/domain/committee';
 import { isoDate } from '../../../common/domain/fields';
 import { deliveries } from '../../db/tables/index';
+import { AppError } from '../../errors';
 import type { App, Deps } from '../../http/context';
 import { actorOf } from '../../http/guard';
 import { errorResponses, idParams, noContentResponses } from '../../http/schemas';
 import { requestMeta } from '../../http/session';
-import { listBranchOf } from '../../policy';
+import { authorize, listBranchOf } from '../../policy';
 import { fullName } from '../beneficiaries';
 import { listStaffByRole } from '../users';
-import { listDeliveries } from './queries';
+import { correctDelivery } from './correct-delivery';
+import { getDelivery, listCorrections, listDeliveries } from './queries';
 import { assignDelivery, recordDeliveryOutcome } from './record-outcome';
 
 const tags = ['deliveries'];
+
+const correctionResult = z.object({
+  id: z.uuid(),
+  before: z.record(z.string(), z.unknown()),
+  after: z.record(z.string(), z.unknown()),
+});
+/** The history of recorded corrections (shared with the application page). */
+export const correctionList = z.object({
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      subject: z.enum(['delivery', 'registration']),
+      deliveryId: z.uuid().nullable(),
+      before: z.record(z.string(), z.unknown()),
+      after: z.record(z.string(), z.unknown()),
+      reason: z.string(),
+      correctedAt: z.string(),
+      correctedByName: z.string().nullable(),
+    }),
+  ),
+});
 
 const listQuery = z.strictObject({
   from: isoDate().optional(),
@@ -89,5 +117,37 @@ export function registerDeliveryRoutes(app: App, deps: Deps): void {
     },
     async (request) =>
       recordDeliveryOutcome(deps, actorOf(request), request.params.id, request.body, requestMeta(request)),
+  );
+
+  app.post(
+    '/api/deliveries/:id/corrections',
+    {
+      config: { access: 'deliveries.correct' },
+      schema: {
+        tags,
+        params: idParams,
+        body: deliveryCorrectionInput,
+        response: { 201: correctionResult, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await correctDelivery(deps, actorOf(request), request.params.id, request.body, requestMeta(request))),
+  );
+
+  app.get(
+    '/api/deliveries/:id/corrections',
+    {
+      config: { access: 'deliveries.read' },
+      schema: { tags, params: idParams, response: { 200: correctionList, ...errorResponses } },
+    },
+    async (request) => {
+      const user = actorOf(request);
+      const delivery = await getDelivery(deps.db, user.orgId, request.params.id);
+      if (!delivery) throw new AppError('delivery.not_found');
+      authorize(user, 'deliveries.read', { orgId: delivery.orgId, branchId: delivery.branchId });
+      return { items: await listCorrections(deps.db, user.orgId, { deliveryId: delivery.id }) };
+    },
   );
 }

@@ -43,6 +43,7 @@ const e164 = (local: string) => `+966${local.slice(1)}`;
 async function apply(client: TestClient, overrides: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) {
   const applicant = beneficiaryInput(info.branches[0]!.id, overrides) as Record<string, unknown>;
   delete applicant.consent;
+  delete applicant.householdConfirmed;
   const mobile = e164(applicant.mobile as string);
   expect((await client.post('/api/portal/otp', { purpose: 'apply', mobile: applicant.mobile })).status).toBe(200);
   const code = await lastCode(mobile);
@@ -139,6 +140,7 @@ describe('applying on the portal', () => {
     const other = visitor();
     const applicant = beneficiaryInput(info.branches[0]!.id) as Record<string, unknown>;
     delete applicant.consent;
+    delete applicant.householdConfirmed;
     await other.post('/api/portal/otp', { purpose: 'apply', mobile: applicant.mobile });
     const code = await lastCode(e164(applicant.mobile as string));
     const wrongName = await other.post('/api/portal/applications', {
@@ -172,6 +174,7 @@ function applyBody(applicant: Record<string, unknown>, c: string, extra: Record<
 function freshApplicant(overrides: Record<string, unknown> = {}) {
   const applicant = beneficiaryInput(info.branches[0]!.id, overrides) as Record<string, unknown>;
   delete applicant.consent;
+  delete applicant.householdConfirmed;
   return applicant;
 }
 

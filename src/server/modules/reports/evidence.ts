@@ -114,6 +114,19 @@ export async function renderEvidence(db: Db, p: Period): Promise<string> {
     sql`select count(*) as n from applications a
         where a.org_id = ${p.orgId} and a.raised_at >= ${start}::timestamptz and a.raised_at < ${end} ${appBranch}
           and not exists (select 1 from declarations d where d.org_id = a.org_id and d.application_id = a.id)`,
+  // Registrations completed in the period by the day they were completed (a recorded correction moves it), and
+  // the corrections themselves: a record changed after the fact is counted, never hidden.
+  const registrations = await count(
+    db,
+    sql`select count(*) as completed from application_transitions t join applications a on a.org_id = t.org_id and a.id = t.application_id
+        where t.org_id = ${p.orgId} and t.to_stage = 'enrolled' and t.at >= ${start}::timestamptz and t.at < ${end} ${branchOf('a')}`,
+  );
+  const corrections = await count(
+    db,
+    sql`select count(*) filter (where c.subject = 'delivery') as deliveries,
+          count(*) filter (where c.subject = 'registration') as registrations
+        from record_corrections c left join applications a on a.org_id = c.org_id and a.id = c.application_id
+        where c.org_id = ${p.orgId} and c.corrected_at >= ${start}::timestamptz and c.corrected_at < ${end} ${branchOf('a')}`,
   );
   const channelTotals = new Map<string, number>();
   for (const c of channels) channelTotals.set(c.channel, (channelTotals.get(c.channel) ?? 0) + c.count);
@@ -165,6 +178,8 @@ ${[...channelTotals].map(([channel, total]) => `<tr><td>${esc(label('channel', c
 <tr><th>منها في موعد وفترة متفق عليهما مع المستفيد</th><td>${n(visits.agreed)}</td></tr>
 <tr><th>زيارات تعذّر فيها التسليم (مع السبب)</th><td>${n(visits.failed)}</td></tr>
 <tr><th>معاينات منازل سجّلها مندوبو الفروع</th><td>${n(inspections.recorded)} (مناسبة: ${n(inspections.suitable)}، بموقع مسجَّل: ${n(inspections.pinned)})</td></tr>
+<tr><th>طلبات اكتمل تسجيلها</th><td>${n(registrations.completed)}</td></tr>
+<tr><th>تصحيحات مسجَّلة بسببها</th><td>نتائج زيارات: ${n(corrections.deliveries)}، اكتمال تسجيل: ${n(corrections.registrations)}</td></tr>
 </tbody></table>
 <h2>٨. الإحالات إلى مسؤول التنفيذ</h2>
 <table><tbody>
@@ -181,7 +196,7 @@ ${[...channelTotals].map(([channel, total]) => `<tr><td>${esc(label('channel', c
 <tr><th>بحضور موظف شاهد</th><td>${n(declared.witnessed)}</td></tr>
 <tr><th>طلبات رُفعت للجنة دون إقرار</th><td>${n(raisedWithout.n)}</td></tr>
 </tbody></table>
-<p class="footnote" style="font-size:0.85em">طريقة الحساب: الرد الأول هو أول رد وصل إلى الشخص (رسالة أُرسلت إليه أو تواصل مسجَّل معه على الحالة)، لا تغيير حالتها إلى «قيد المعالجة»؛ وتُحسب المدد بساعات العمل. مدة القرار من رفع الطلب للجنة إلى قرارها، و«ضمن الموعد» يعني صدوره في موعد القرار المُبلَّغ للمتقدم أو قبله. تُرسل دعوة تقييم واحدة للشخص في كل مدة محددة. الزيارات والمعاينات تُعد بتاريخ تسجيلها في الفترة، وتسجّل المعاينة من أُسندت إليه وحده. الإحالة تُعد بتاريخ إرسالها، ومدة الإجابة من الإحالة إلى أول رد عليها. الإقرار يُعد بتاريخ تسجيله.</p>
+<p class="footnote" style="font-size:0.85em">طريقة الحساب: الرد الأول هو أول رد وصل إلى الشخص (رسالة أُرسلت إليه أو تواصل مسجَّل معه على الحالة)، لا تغيير حالتها إلى «قيد المعالجة»؛ وتُحسب المدد بساعات العمل. مدة القرار من رفع الطلب للجنة إلى قرارها، و«ضمن الموعد» يعني صدوره في موعد القرار المُبلَّغ للمتقدم أو قبله. تُرسل دعوة تقييم واحدة للشخص في كل مدة محددة. الزيارات والمعاينات تُعد بتاريخ تسجيلها في الفترة، وتسجّل المعاينة من أُسندت إليه وحده. الإحالة تُعد بتاريخ إرسالها، ومدة الإجابة من الإحالة إلى أول رد عليها. الإقرار يُعد بتاريخ تسجيله. وتُحسب الأرقام بالقيم المصحَّحة بعد كل تصحيح مسجَّل بسببه.</p>
 <div class="signatures"><div>المدير التنفيذي<br>التوقيع:</div><div>رئيس مجلس الإدارة<br>التوقيع:</div></div>`;
   return printPage({
     title: 'تقرير شواهد تطبيق السياسة',

@@ -30,6 +30,7 @@ import { ApplicationsTable } from '../features/applications/ApplicationsTable';
 import { useApplications, useDocumentKinds } from '../features/applications/queries';
 import { DocumentUpload } from '../features/beneficiaries/DocumentUpload';
 import { EditContactDialog, EditWaterDialog } from '../features/beneficiaries/EditDialogs';
+import { HouseholdCheckNotice } from '../features/beneficiaries/HouseholdCheckNotice';
 import { isClosedOrSuspended, useEnumLabel } from '../features/beneficiaries/labels';
 import { PortalDevices } from '../features/beneficiaries/PortalDevices';
 import { useBeneficiary } from '../features/beneficiaries/queries';
@@ -350,7 +351,14 @@ function HouseholdTab({ file }: { file: BeneficiaryFile }) {
   const { t } = useTranslation();
   const format = useFormat();
   const enumLabel = useEnumLabel();
-  if (file.household.length === 0) return <p className="text-slate-700">{t('file.householdEmpty')}</p>;
+  if (file.household.length === 0) {
+    return (
+      <div className="flex flex-col gap-3">
+        <p className="text-slate-700">{t('file.householdEmpty')}</p>
+        <HouseholdCheckNotice file={file} canConfirm={false} />
+      </div>
+    );
+  }
   const columns = {
     name: t('file.householdColumns.name'),
     relation: t('file.householdColumns.relation'),
@@ -416,6 +424,9 @@ function WaterTab({ file, onEdit }: { file: BeneficiaryFile; onEdit?: () => void
         <Fact label={t('registration.fields.storageLitres')}>{format.number(file.water.storageLitres)}</Fact>
         <Fact label={t('registration.fields.peopleAtHome')}>{format.number(file.water.peopleAtHome)}</Fact>
       </Facts>
+      <div className="mt-3">
+        <HouseholdCheckNotice file={file} canConfirm={onEdit !== undefined} />
+      </div>
     </Card>
   );
 }

@@ -7,6 +7,7 @@ import { buttonClass } from '../../ui/Button';
 import { Ltr, localMobile } from '../../ui/Ltr';
 import { Loading, PageHeader } from '../../ui/Page';
 import { useEnumLabel } from '../features/beneficiaries/labels';
+import { PersonCard } from '../features/beneficiaries/PersonCard';
 import { CaseStatusBadge, PriorityBadge } from '../features/cases/Badges';
 import { CaseActions } from '../features/cases/CaseActions';
 import { AssignCard, AttachmentsCard, CaseFacts, OutcomeCard } from '../features/cases/CaseSide';
@@ -110,6 +111,7 @@ function CaseView({ item }: { item: CaseDetail }) {
           {canWork ? <Composer key={item.id} item={item} /> : null}
         </div>
         <aside className="flex min-w-0 flex-col gap-5" aria-label={t('cases.facts.title')}>
+          {item.beneficiaryId ? <PersonCard beneficiaryId={item.beneficiaryId} /> : null}
           <CaseFacts item={item} />
           {item.kind === 'suggestion' ? (
             <OutcomeCard item={item} canRecord={hasPermission(user, 'cases.outcome')} />

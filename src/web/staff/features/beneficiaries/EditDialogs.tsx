@@ -1,12 +1,13 @@
 import { type FormEvent, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { LIMITS, WATER_SOURCES } from '../../../../common/domain/beneficiary';
+import { householdMismatch, LIMITS, WATER_SOURCES } from '../../../../common/domain/beneficiary';
 import { errorMessage } from '../../../lib/api';
+import { useFormat } from '../../../lib/display';
 import { ErrorAlert } from '../../../ui/Alert';
 import { Button } from '../../../ui/Button';
 import { Dialog } from '../../../ui/Dialog';
-import { TextField } from '../../../ui/fields';
+import { Checkbox, TextField } from '../../../ui/fields';
 import { localMobile } from '../../../ui/Ltr';
 import { RadioGroupField } from '../../../ui/RadioGroupField';
 import { useFieldErrors } from '../../../ui/useFieldErrors';
@@ -123,6 +124,12 @@ function WaterForm({ file, onCancel, onDone }: { file: BeneficiaryFile; onCancel
   const [source, setSource] = useState(file.water.source);
   const [storage, setStorage] = useState(String(file.water.storageLitres));
   const [people, setPeople] = useState(String(file.water.peopleAtHome));
+  const [confirmed, setConfirmed] = useState(false);
+  const format = useFormat();
+  const stated = parseWhole(people);
+  // A difference with the listed household is confirmed here, unless it is the number already confirmed.
+  const mismatch = stated === null ? null : householdMismatch(stated, file.household.length);
+  const askConfirm = mismatch !== null && file.householdCheck.confirmedSize !== stated;
   const fieldErrors = useFieldErrors(update.error);
   const whole = (min: number, max: number) => (value: string) => {
     const n = parseWhole(value);
@@ -135,7 +142,10 @@ function WaterForm({ file, onCancel, onDone }: { file: BeneficiaryFile; onCancel
     const storageLitres = parseWhole(storage);
     const peopleAtHome = parseWhole(people);
     if (storageLitres === null || peopleAtHome === null) return;
-    update.mutate({ water: { source, storageLitres, peopleAtHome } }, { onSuccess: onDone });
+    update.mutate(
+      { water: { source, storageLitres, peopleAtHome }, ...(askConfirm ? { householdConfirmed: confirmed } : {}) },
+      { onSuccess: onDone },
+    );
   }
 
   return (
@@ -172,6 +182,22 @@ function WaterForm({ file, onCancel, onDone }: { file: BeneficiaryFile; onCancel
           inputProps={{ inputMode: 'numeric', autoComplete: 'off' }}
         />
       </div>
+      {askConfirm && mismatch ? (
+        <div
+          role="alert"
+          className="flex flex-col gap-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950"
+        >
+          <p>
+            {t('householdCheck.mismatch', {
+              stated: format.number(mismatch.stated),
+              listed: format.number(mismatch.listed),
+            })}
+          </p>
+          <Checkbox isSelected={confirmed} onChange={setConfirmed} isRequired name="householdConfirmed">
+            {t('householdCheck.confirm', { stated: format.number(mismatch.stated) })}
+          </Checkbox>
+        </div>
+      ) : null}
       {update.isError ? <ErrorAlert>{errorMessage(update.error)}</ErrorAlert> : null}
       <div className="flex flex-wrap justify-end gap-2">
         <Button onPress={onCancel}>{t('app.cancel')}</Button>

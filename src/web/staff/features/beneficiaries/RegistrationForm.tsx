@@ -4,11 +4,19 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { toLatinDigits } from '../../../../common/arabic';
 import { riyadhDate } from '../../../../common/dates';
-import { FAMILY_STATUSES, GENDERS, HOUSING, LIMITS, WATER_SOURCES } from '../../../../common/domain/beneficiary';
+import {
+  FAMILY_STATUSES,
+  GENDERS,
+  HOUSING,
+  householdMismatch,
+  LIMITS,
+  WATER_SOURCES,
+} from '../../../../common/domain/beneficiary';
 import { CHANNELS } from '../../../../common/domain/channels';
 import { birthDateProblem } from '../../../../common/input';
 import { mobileError, nationalIdError } from '../../../../common/saudi';
 import { ApiError, errorMessage } from '../../../lib/api';
+import { useFormat } from '../../../lib/display';
 import { ErrorAlert } from '../../../ui/Alert';
 import { Button } from '../../../ui/Button';
 import { Checkbox, TextField } from '../../../ui/fields';
@@ -27,6 +35,7 @@ import { birthDateIso, birthDateText, checkPin, numberInputClass, parseDecimal, 
 import { HouseholdFields, type MemberDraft } from './HouseholdFields';
 import { LocationField, type PinValue } from './LocationField';
 import { useEnumOptions } from './labels';
+import { NationalIdCheck } from './NationalIdCheck';
 import { useCreateBeneficiary, useOrgSettings } from './queries';
 
 type Draft = {
@@ -137,6 +146,13 @@ export function RegistrationForm({
     return problem ? t('registration.fields.mobileInvalid') : null;
   };
   const [duplicates, setDuplicates] = useState<DuplicatesDetails | null>(null);
+  const format = useFormat();
+  // People at home against the applicant plus the listed members: a difference is confirmed for these exact figures.
+  const statedPeople = parseWhole(draft.peopleAtHome);
+  const mismatch = statedPeople === null ? null : householdMismatch(statedPeople, draft.household.length);
+  const mismatchKey = mismatch ? `${mismatch.stated}/${mismatch.listed}` : null;
+  const [confirmedFor, setConfirmedFor] = useState<string | null>(null);
+  const householdConfirmed = mismatchKey !== null && confirmedFor === mismatchKey;
   // The server's word on the birth date or the pin stays until the person changes that part of the form.
   const [edited, setEdited] = useState<{ birth?: boolean; pin?: boolean }>({});
   const set =
@@ -205,6 +221,7 @@ export function RegistrationForm({
       water: { source: draft.waterSource, storageLitres: storage, peopleAtHome: people },
       consent: { accepted: true, channel: draft.channel },
       confirmNotDuplicate,
+      ...(mismatch ? { householdConfirmed } : {}),
     };
   }
 
@@ -289,6 +306,7 @@ export function RegistrationForm({
             inputProps={{ inputMode: 'numeric', maxLength: 10, autoComplete: 'off' }}
             className="sm:col-span-2 sm:max-w-sm"
           />
+          <NationalIdCheck value={draft.nationalId} />
           <TextField
             label={t('registration.fields.firstName')}
             name="firstName"
@@ -488,6 +506,29 @@ export function RegistrationForm({
             validate={whole(1, LIMITS.peopleAtHome)}
             inputProps={{ inputMode: 'numeric', autoComplete: 'off' }}
           />
+          {mismatch ? (
+            <div
+              role="alert"
+              className="flex flex-col gap-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 sm:col-span-2"
+              data-testid="household-mismatch"
+            >
+              <p>
+                {t('householdCheck.mismatch', {
+                  stated: format.number(mismatch.stated),
+                  listed: format.number(mismatch.listed),
+                })}
+              </p>
+              <p>{t('householdCheck.confirmHelp')}</p>
+              <Checkbox
+                isSelected={householdConfirmed}
+                onChange={(on) => setConfirmedFor(on ? mismatchKey : null)}
+                isRequired
+                name="householdConfirmed"
+              >
+                {t('householdCheck.confirm', { stated: format.number(mismatch.stated) })}
+              </Checkbox>
+            </div>
+          ) : null}
         </div>
       </Section>
 

@@ -10,13 +10,13 @@ import { ErrorAlert, SuccessNotice } from '../../../ui/Alert';
 import { Badge } from '../../../ui/Badge';
 import { Button } from '../../../ui/Button';
 import { Fact, Facts } from '../../../ui/Facts';
-import { Ltr, localMobile } from '../../../ui/Ltr';
 import { RadioGroupField } from '../../../ui/RadioGroupField';
 import { SelectField } from '../../../ui/SelectField';
 import { TextAreaField } from '../../../ui/TextAreaField';
 import { useFieldErrors } from '../../../ui/useFieldErrors';
 import { useUser } from '../../session';
 import { useEnumLabel } from '../beneficiaries/labels';
+import { MobileLinks } from '../beneficiaries/PersonCard';
 import { useOrgSettings } from '../beneficiaries/queries';
 import { OUTCOME_TONE, useCaseLabel, useCaseOptions } from './labels';
 import { useAssignCase, useCaseOutcome, useUploadCaseAttachment } from './queries';
@@ -52,14 +52,7 @@ export function CaseFacts({ item }: { item: CaseDetail }) {
           ) : (
             <span className="flex flex-col gap-0.5">
               {item.contactName ? <bdi className="self-start">{item.contactName}</bdi> : null}
-              {item.contactMobile ? (
-                <a
-                  href={`tel:${item.contactMobile}`}
-                  className="font-normal text-brand-800 underline-offset-2 hover:underline"
-                >
-                  <Ltr>{localMobile(item.contactMobile)}</Ltr>
-                </a>
-              ) : null}
+              {item.contactMobile ? <MobileLinks mobile={item.contactMobile} /> : null}
               {item.beneficiaryId ? (
                 <Link
                   href={`/beneficiaries/${item.beneficiaryId}?tab=timeline`}

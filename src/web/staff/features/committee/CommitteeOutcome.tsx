@@ -8,6 +8,7 @@ import { Button } from '../../../ui/Button';
 import type { ApplicationDetail, Decision } from '../../api-types';
 import { hasPermission, useUser } from '../../session';
 import { useOrgSettings } from '../beneficiaries/queries';
+import { CorrectDeliveryButton, CorrectionsCard } from '../deliveries/Corrections';
 import { DeliveryStatusBadge, useDeliveryService, useDeliveryWindow } from '../deliveries/labels';
 import { useDeliveries } from '../deliveries/queries';
 import { AppealDialog } from './AppealDialog';
@@ -55,7 +56,14 @@ export function CommitteeOutcome({
         />
       ) : null}
       {application.stage === 'enrolled' && hasPermission(user, 'deliveries.read') ? (
-        <ServiceVisits application={application} />
+        <ServiceVisits application={application} canCorrect={hasPermission(user, 'deliveries.correct')} />
+      ) : null}
+      {application.stage === 'enrolled' ? (
+        <CorrectionsCard
+          applicationId={application.id}
+          enrolledAt={[...application.transitions].reverse().find((tr) => tr.toStage === 'enrolled')?.at ?? null}
+          canCorrectRegistration={hasPermission(user, 'applications.correct_completion')}
+        />
       ) : null}
     </>
   );
@@ -151,7 +159,7 @@ function DecisionCard({
 }
 
 /** Policy step 7: the visits that provide the service, for this application, soonest first. */
-function ServiceVisits({ application }: { application: ApplicationDetail }) {
+function ServiceVisits({ application, canCorrect }: { application: ApplicationDetail; canCorrect: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
   const serviceName = useDeliveryService();
@@ -191,7 +199,12 @@ function ServiceVisits({ application }: { application: ApplicationDetail }) {
                 ) : null}
               </span>
             </span>
-            <DeliveryStatusBadge status={d.status} />
+            <span className="flex flex-wrap items-center gap-2">
+              <DeliveryStatusBadge status={d.status} />
+              {canCorrect && (d.status === 'delivered' || d.status === 'failed') ? (
+                <CorrectDeliveryButton delivery={d} applicationId={application.id} />
+              ) : null}
+            </span>
           </li>
         ))}
       </ul>

@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { Trans, useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../lib/api';
+import { mapsHref } from '../../../lib/contact-links';
 import { useFormat } from '../../../lib/display';
 import { ErrorAlert } from '../../../ui/Alert';
 import { Badge } from '../../../ui/Badge';
@@ -15,7 +16,6 @@ import { TextAreaField } from '../../../ui/TextAreaField';
 import { useFieldErrors } from '../../../ui/useFieldErrors';
 import type { InspectionOutcome } from '../../api-types';
 import { CurrentPinField } from '../deliveries/CurrentPinField';
-import { mapsUrl } from '../deliveries/labels';
 import { useCurrentPin } from '../deliveries/useCurrentPin';
 import { useAssignInspection, useInspection, useRecordInspection } from './queries';
 
@@ -71,7 +71,7 @@ export function InspectionStep({ applicationId, label }: { applicationId: string
           </p>
           {inspection.location ? (
             <a
-              href={mapsUrl(inspection.location.lat, inspection.location.lng)}
+              href={mapsHref(inspection.location.lat, inspection.location.lng)}
               target="_blank"
               rel="noopener noreferrer"
               className="inline-flex min-h-11 items-center gap-1 font-medium text-brand-800 underline"

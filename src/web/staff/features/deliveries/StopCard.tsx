@@ -1,11 +1,12 @@
 import { CircleCheck, CircleX, Clock, MapPin, Navigation, Phone } from 'lucide-react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { geoHref, mapsHref, telHref } from '../../../lib/contact-links';
 import { useFormat } from '../../../lib/display';
 import { Button } from '../../../ui/Button';
 import { Ltr, localMobile } from '../../../ui/Ltr';
 import type { Delivery, DeliveryOutcomeResponse } from '../../api-types';
-import { DeliveryStatusBadge, geoUri, useDeliveryService, useDeliveryWindow } from './labels';
+import { DeliveryStatusBadge, useDeliveryService, useDeliveryWindow } from './labels';
 import { DeliveredDialog, FailedDialog } from './OutcomeDialogs';
 
 const linkClass =
@@ -74,16 +75,29 @@ export function StopCard({
         ) : null}
 
         <div className="mt-3 flex flex-wrap gap-2">
-          <a href={`tel:${delivery.mobile}`} className={linkClass}>
+          <a href={telHref(delivery.mobile)} className={linkClass}>
             <Phone aria-hidden="true" className="size-5 shrink-0" />
             <span className="sr-only">{t('deliveries.today.call')}</span>
             <Ltr className="text-base">{localMobile(delivery.mobile)}</Ltr>
           </a>
           {delivery.homeLat !== null && delivery.homeLng !== null ? (
-            <a href={geoUri(delivery.homeLat, delivery.homeLng, delivery.beneficiaryName)} className={linkClass}>
-              <Navigation aria-hidden="true" className="size-5 shrink-0" />
-              {t('deliveries.today.map')}
-            </a>
+            <>
+              <a
+                href={mapsHref(delivery.homeLat, delivery.homeLng)}
+                target="_blank"
+                rel="noopener noreferrer"
+                className={linkClass}
+              >
+                <Navigation aria-hidden="true" className="size-5 shrink-0" />
+                {t('deliveries.today.map')}
+              </a>
+              <a
+                href={geoHref(delivery.homeLat, delivery.homeLng, delivery.beneficiaryName)}
+                className="inline-flex min-h-12 items-center px-2 text-sm text-brand-800 underline"
+              >
+                {t('person.otherMapApp')}
+              </a>
+            </>
           ) : (
             <span className="inline-flex min-h-12 flex-1 items-center justify-center rounded-md border border-dashed border-slate-300 px-3 text-center text-slate-600">
               {t('deliveries.today.noPin')}

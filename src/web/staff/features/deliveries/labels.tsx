@@ -29,19 +29,6 @@ export function useDeliveryService(): (delivery: Pick<Delivery, 'serviceNameAr' 
   return (d) => localized(d.serviceNameAr, d.serviceNameEn);
 }
 
-/**
- * A link that opens the home's pin in the phone's own maps app (a `geo:` URI), so the page itself asks no third
- * party for anything.
- */
-export function geoUri(lat: number, lng: number, label: string): string {
-  return `geo:${lat},${lng}?q=${lat},${lng}(${encodeURIComponent(label)})`;
-}
-
-/** An https maps link for a pin: it opens in the maps app on iPhone and Android alike (`geo:` does not on iOS). */
-export function mapsUrl(lat: number, lng: number): string {
-  return `https://www.google.com/maps/search/?api=1&query=${lat},${lng}`;
-}
-
 /** The time window agreed with the beneficiary, in the user's language and digits, or null when none was. */
 export function useDeliveryWindow(): (delivery: Pick<Delivery, 'windowFrom' | 'windowTo'>) => string | null {
   const format = useFormat();

@@ -5,6 +5,7 @@ import { Ltr } from '../../../ui/Ltr';
 import { SegmentedControl } from '../../../ui/SegmentedControl';
 import { BeneficiaryPicker } from '../beneficiaries/BeneficiaryPicker';
 import { numberInputClass } from '../beneficiaries/form-values';
+import { PersonCard } from '../beneficiaries/PersonCard';
 
 export type ChosenBeneficiary = { id: string; fullName: string; fileNumber: string };
 
@@ -94,6 +95,9 @@ export function ContactChooser({
             <Button className="min-h-9 px-3" onPress={() => onChange({ mode: 'beneficiary', beneficiary: null })}>
               {t('wizard.change')}
             </Button>
+            <div className="w-full">
+              <PersonCard beneficiaryId={value.beneficiary.id} />
+            </div>
           </div>
         ) : (
           <div className="flex flex-col gap-2">
