@@ -14,6 +14,7 @@ import { fullName, loadBeneficiaryFor } from '../beneficiaries';
 import { recordInteraction } from '../timeline';
 import { branchExists } from '../users';
 import { bookAppointment } from './book-appointment';
+import { recordAppointmentOutcome } from './record-outcome';
 
 const tags = ['appointments'];
 
@@ -167,37 +168,7 @@ export function registerAppointmentRoutes(app: App, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const user = actorOf(request);
-      const [a] = await deps.db
-        .select()
-        .from(appointments)
-        .where(inOrg(appointments, user.orgId, eq(appointments.id, request.params.id)));
-      if (!a) throw new AppError('appointment.not_found');
-      await loadBeneficiaryFor(deps, user, a.beneficiaryId, 'beneficiaries.write');
-      if (a.status !== 'booked') throw new AppError('appointment.not_booked');
-      if (request.body.outcome === 'held' && !request.body.summary) throw new AppError('appointment.summary_required');
-      await deps.db.transaction(async (tx) => {
-        let interactionId: string | null = null;
-        if (request.body.outcome === 'held') {
-          interactionId = await recordInteraction(tx, {
-            orgId: user.orgId,
-            channel: 'meeting',
-            direction: 'inbound',
-            userId: user.id,
-            summary: `${a.purpose}: ${request.body.summary}`,
-            beneficiaryId: a.beneficiaryId,
-          });
-        }
-        await tx
-          .update(appointments)
-          .set({ status: request.body.outcome, interactionId })
-          .where(and(eq(appointments.id, a.id), eq(appointments.status, 'booked')));
-        await writeAudit(tx, user, requestMeta(request), {
-          action: `appointment.${request.body.outcome}`,
-          entityType: 'appointment',
-          entityId: a.id,
-        });
-      });
+      await recordAppointmentOutcome(deps, actorOf(request), request.params.id, request.body, requestMeta(request));
       return reply.status(204).send();
     },
   );

@@ -1,10 +1,14 @@
-import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import {
+  applications,
+  appointmentSlots,
+  appointments,
   beneficiaries,
   deliveries,
   fieldPhotos,
   fieldReports,
+  homeInspections,
   householdMembers,
   services,
   users,
@@ -71,6 +75,148 @@ export function listBranchRoute(db: Db, orgId: string, branchId: string, from: s
       asc(deliveries.id),
     )
     .limit(500);
+}
+
+/** What the representative needs of a household at the door (shared by the route's three lists). */
+const household = {
+  beneficiaryId: beneficiaries.id,
+  beneficiaryStatus: beneficiaries.status,
+  fileNumber: beneficiaries.fileNumber,
+  firstName: beneficiaries.firstName,
+  fatherName: beneficiaries.fatherName,
+  grandfatherName: beneficiaries.grandfatherName,
+  familyName: beneficiaries.familyName,
+  mobile: beneficiaries.mobile,
+  district: beneficiaries.district,
+  lat: beneficiaries.lat,
+  lng: beneficiaries.lng,
+  peopleAtHome: beneficiaries.peopleAtHome,
+  housing: beneficiaries.housing,
+};
+
+/**
+ * A branch's booked visits (appointments) whose slot falls in the period, of files of the same branch, with the
+ * household's details and the version the phone sends back.
+ */
+export function listBranchAppointments(db: Db, orgId: string, branchId: string, from: Date, to: Date) {
+  return db
+    .select({
+      id: appointments.id,
+      status: appointments.status,
+      purpose: appointments.purpose,
+      startsAt: appointmentSlots.startsAt,
+      endsAt: appointmentSlots.endsAt,
+      branchId: beneficiaries.branchId,
+      ...household,
+    })
+    .from(appointments)
+    .innerJoin(
+      appointmentSlots,
+      and(eq(appointmentSlots.orgId, appointments.orgId), eq(appointmentSlots.id, appointments.slotId)),
+    )
+    .innerJoin(
+      beneficiaries,
+      and(eq(beneficiaries.orgId, appointments.orgId), eq(beneficiaries.id, appointments.beneficiaryId)),
+    )
+    .where(
+      inOrg(
+        appointments,
+        orgId,
+        eq(appointments.status, 'booked'),
+        eq(appointmentSlots.branchId, branchId),
+        eq(beneficiaries.branchId, branchId),
+        gte(appointmentSlots.startsAt, from),
+        lte(appointmentSlots.startsAt, to),
+      ),
+    )
+    .orderBy(asc(appointmentSlots.startsAt), asc(appointments.id))
+    .limit(500);
+}
+
+/**
+ * The home inspections assigned to this representative and not yet recorded, of applications still completing
+ * in their branch: they have no date, so they stay on the phone until done.
+ */
+export function listMyInspectionTasks(db: Db, orgId: string, userId: string, branchId: string) {
+  return db
+    .select({
+      applicationId: applications.id,
+      reference: applications.reference,
+      assignedAt: homeInspections.assignedAt,
+      branchId: applications.branchId,
+      ...household,
+    })
+    .from(homeInspections)
+    .innerJoin(
+      applications,
+      and(eq(applications.orgId, homeInspections.orgId), eq(applications.id, homeInspections.applicationId)),
+    )
+    .innerJoin(
+      beneficiaries,
+      and(eq(beneficiaries.orgId, applications.orgId), eq(beneficiaries.id, applications.beneficiaryId)),
+    )
+    .where(
+      inOrg(
+        homeInspections,
+        orgId,
+        eq(homeInspections.assigneeUserId, userId),
+        isNull(homeInspections.recordedAt),
+        eq(applications.stage, 'completing'),
+        eq(applications.branchId, branchId),
+      ),
+    )
+    .orderBy(asc(homeInspections.assignedAt), asc(homeInspections.id))
+    .limit(200);
+}
+
+/**
+ * An inspection task's state as the field app sees it: still open for this user, already recorded, handed to
+ * someone else, or no longer needed (the application left the completing stage).
+ */
+export async function getInspectionTaskVersion(db: Db, orgId: string, applicationId: string, userId: string) {
+  const [row] = await db
+    .select({
+      orgId: applications.orgId,
+      branchId: applications.branchId,
+      stage: applications.stage,
+      beneficiaryId: applications.beneficiaryId,
+      beneficiaryStatus: beneficiaries.status,
+      assigneeUserId: homeInspections.assigneeUserId,
+      recordedAt: homeInspections.recordedAt,
+    })
+    .from(applications)
+    .innerJoin(
+      beneficiaries,
+      and(eq(beneficiaries.orgId, applications.orgId), eq(beneficiaries.id, applications.beneficiaryId)),
+    )
+    .leftJoin(
+      homeInspections,
+      and(eq(homeInspections.orgId, applications.orgId), eq(homeInspections.applicationId, applications.id)),
+    )
+    .where(inOrg(applications, orgId, eq(applications.id, applicationId)));
+  if (!row) return undefined;
+  const taskStatus = row.recordedAt
+    ? ('recorded' as const)
+    : row.assigneeUserId !== userId
+      ? ('reassigned' as const)
+      : row.stage !== 'completing'
+        ? ('closed' as const)
+        : ('open' as const);
+  return {
+    orgId: row.orgId,
+    branchId: row.branchId,
+    beneficiaryStatus: row.beneficiaryStatus,
+    beneficiaryId: row.beneficiaryId,
+    taskStatus,
+  };
+}
+
+export async function getSlot(db: Db, orgId: string, slotId: string) {
+  const [row] = await db
+    .select({ startsAt: appointmentSlots.startsAt, branchId: appointmentSlots.branchId })
+    .from(appointmentSlots)
+    .where(inOrg(appointmentSlots, orgId, eq(appointmentSlots.id, slotId)));
+  return row;
 }
 
 /** The file's version the phone compares against: its branch and status. */

@@ -1,12 +1,20 @@
 import { z } from 'zod';
-import { fieldDeliveryInput, fieldInspectionInput, registrationDraftInput } from '../../../common/domain/field';
+import {
+  fieldAppointmentInput,
+  fieldDeliveryInput,
+  fieldInspectionInput,
+  fieldInspectionTaskInput,
+  registrationDraftInput,
+} from '../../../common/domain/field';
 import type { App, Deps } from '../../http/context';
 import { actorOf } from '../../http/guard';
 import { errorResponses, idParams, noContentResponses } from '../../http/schemas';
 import { requestMeta } from '../../http/session';
 import { getDayWork } from './get-day-work';
+import { recordFieldAppointment } from './record-appointment';
 import { recordFieldDelivery } from './record-delivery';
 import { recordFieldInspection } from './record-inspection';
+import { recordFieldInspectionTask } from './record-inspection-task';
 import { completeRegistrationDraft, listInspections, listRegistrationDrafts } from './registration-drafts';
 import { saveRegistrationDraft } from './save-registration-draft';
 
@@ -20,6 +28,19 @@ const deliveryVersionOut = z.object({
   branchId: z.uuid(),
   beneficiaryStatus: z.string(),
 });
+
+const householdOut = {
+  beneficiaryId: z.uuid(),
+  beneficiaryStatus: z.string(),
+  beneficiaryName: z.string(),
+  fileNumber: z.string(),
+  mobile: z.string(),
+  district: z.string(),
+  lat: z.number().nullable(),
+  lng: z.number().nullable(),
+  peopleAtHome: z.number().nullable(),
+  housing: z.string().nullable(),
+};
 
 const dayWorkResponse = z.object({
   userId: z.uuid(),
@@ -49,6 +70,28 @@ const dayWorkResponse = z.object({
       serviceNameEn: z.string(),
       assigneeName: z.string().nullable(),
       version: deliveryVersionOut,
+    }),
+  ),
+  appointments: z.array(
+    z.object({
+      id: z.uuid(),
+      status: z.string(),
+      purpose: z.string(),
+      startsAt: z.string(),
+      endsAt: z.string(),
+      branchId: z.uuid(),
+      ...householdOut,
+      version: z.object({ status: z.string(), startsAt: z.string(), branchId: z.uuid(), beneficiaryStatus: z.string() }),
+    }),
+  ),
+  inspections: z.array(
+    z.object({
+      applicationId: z.uuid(),
+      reference: z.string(),
+      assignedAt: z.string(),
+      branchId: z.uuid(),
+      ...householdOut,
+      version: z.object({ taskStatus: z.string(), branchId: z.uuid(), beneficiaryStatus: z.string() }),
     }),
   ),
 });
@@ -89,6 +132,40 @@ export function registerFieldRoutes(app: App, deps: Deps): void {
     },
     async (request) =>
       recordFieldDelivery(deps, actorOf(request), request.params.id, request.body, requestMeta(request)),
+  );
+
+  app.post(
+    '/api/field/appointments/:id/outcome',
+    {
+      config: { access: 'field.work', idempotent: true },
+      schema: {
+        tags,
+        params: idParams,
+        body: fieldAppointmentInput,
+        response: { 200: z.object({ status: z.string() }), ...errorResponses },
+      },
+    },
+    async (request) =>
+      recordFieldAppointment(deps, actorOf(request), request.params.id, request.body, requestMeta(request)),
+  );
+
+  app.post(
+    '/api/field/inspection-tasks/:id/result',
+    {
+      config: { access: 'field.work', idempotent: true },
+      bodyLimit: PHOTOS_BODY_LIMIT,
+      schema: {
+        tags,
+        params: idParams,
+        body: fieldInspectionTaskInput,
+        response: {
+          200: z.object({ outcome: z.string(), photoDocumentId: z.uuid().nullable() }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) =>
+      recordFieldInspectionTask(deps, actorOf(request), request.params.id, request.body, requestMeta(request)),
   );
 
   app.post(
