@@ -23,6 +23,7 @@ const NOT_JSON = new Set([
   'GET /api/reports/export/{dataset}',
   'GET /api/backups/{name}/download',
   'GET /api/webhooks/whatsapp',
+  'GET /api/field/photos/{id}',
 ]);
 
 /**

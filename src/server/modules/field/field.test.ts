@@ -510,8 +510,81 @@ describe('registration drafts at the office', () => {
     const draft = list.body.items.find((d: { id: string }) => d.id === saved.body.id);
     expect(draft.data).toMatchObject({ firstName: 'حصة', consent: true });
     expect(draft.photoIds).toHaveLength(1);
+    expect(draft.photos).toEqual([{ id: draft.photoIds[0], purpose: 'national_id' }]);
     expect((await officer.post(`/api/field/registration-drafts/${saved.body.id}/complete`)).status).toBe(204);
     expect((await officer.post(`/api/field/registration-drafts/${saved.body.id}/complete`)).status).toBe(409);
+  });
+
+  it('opens with its photos for the officer, and completes into the file registered from it', async () => {
+    const saved = await rep.post('/api/field/registration-drafts', draftBody(), { 'idempotency-key': key() });
+    const path = `/api/field/registration-drafts/${saved.body.id}`;
+    expect((await rep.get(path)).status).toBe(403);
+    const opened = await officer.get(path);
+    expect(opened.status).toBe(200);
+    expect(opened.body).toMatchObject({
+      status: 'open',
+      data: { firstName: 'حصة', familyName: 'العنزي', district: 'قرية الشقة', consent: true },
+      createdByName: expect.any(String),
+      beneficiaryId: null,
+    });
+    expect(opened.body.data.consentAt).toBe(opened.body.recordedAt);
+    const photo = await officer.get(`/api/field/photos/${opened.body.photos[0].id}`);
+    expect(photo.status).toBe(200);
+    expect(photo.headers['content-type']).toBe('image/jpeg');
+    expect((await rep.get(`/api/field/photos/${opened.body.photos[0].id}`)).status).toBe(403);
+    expect((await officer.get(`/api/field/photos/${randomUUID()}`)).body.code).toBe('field.photo_not_found');
+
+    const file = await activeFile(khb);
+    expect((await officer.post(`${path}/complete`, { beneficiaryId: randomUUID() })).status).toBe(404);
+    expect((await officer.get(path)).body.status).toBe('open');
+    expect((await officer.post(`${path}/complete`, { beneficiaryId: file })).status).toBe(204);
+    expect((await officer.get(path)).body).toMatchObject({ status: 'completed', beneficiaryId: file });
+    const done = await officer.get('/api/field/registration-drafts?status=completed');
+    expect(done.body.items.map((d: { id: string }) => d.id)).toContain(saved.body.id);
+    const [audit] = await ctx.deps.db
+      .select({ details: auditLog.details })
+      .from(auditLog)
+      .where(sql`${auditLog.action} = 'field.registration_draft_completed' and ${auditLog.entityId} = ${saved.body.id}`);
+    expect(audit?.details).toEqual({ before: { status: 'open' }, after: { status: 'completed', beneficiaryId: file } });
+  });
+
+  it('is rejected with a reason (required, translated), once, and leaves the open list', async () => {
+    const saved = await rep.post('/api/field/registration-drafts', draftBody(), { 'idempotency-key': key() });
+    const path = `/api/field/registration-drafts/${saved.body.id}`;
+    const empty = await officer.post(`${path}/reject`, { reason: ' ' });
+    expect(empty.status).toBe(400);
+    expect(empty.body.details[0]).toMatchObject({ field: 'reason', message: 'اذكر السبب.' });
+    expect((await rep.post(`${path}/reject`, { reason: 'مسجلة من قبل' })).status).toBe(403);
+    expect((await officer.post(`${path}/reject`, { reason: 'الأسرة مسجلة من قبل في ملف آخر' })).status).toBe(204);
+    expect((await officer.get(path)).body).toMatchObject({
+      status: 'rejected',
+      rejectionReason: 'الأسرة مسجلة من قبل في ملف آخر',
+    });
+    const again = await officer.post(`${path}/reject`, { reason: 'مرة أخرى' });
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('field.draft_rejected');
+    expect((await officer.post(`${path}/complete`)).body.code).toBe('field.draft_rejected');
+    const open = await officer.get('/api/field/registration-drafts');
+    expect(open.body.items.map((d: { id: string }) => d.id)).not.toContain(saved.body.id);
+    const rejected = await officer.get('/api/field/registration-drafts?status=rejected');
+    expect(rejected.body.items.map((d: { id: string }) => d.id)).toContain(saved.body.id);
+  });
+
+  it('lists field inspections for the office with the household and photos', async () => {
+    const b = await activeFile(khb);
+    const saved = await rep.post('/api/field/inspections', inspectionBody(b, khb), { 'idempotency-key': key() });
+    expect(saved.status).toBe(201);
+    const list = await officer.get('/api/field/inspections');
+    const row = list.body.items.find((i: { id: string }) => i.id === saved.body.id);
+    expect(row).toMatchObject({
+      beneficiaryId: b,
+      beneficiaryName: expect.any(String),
+      fileNumber: expect.any(String),
+      createdByName: expect.any(String),
+      data: { recommendation: 'urgent', housingCondition: 'poor' },
+      photos: [{ id: expect.any(String), purpose: 'home' }],
+    });
+    expect((await officer.get(`/api/field/photos/${row.photos[0].id}`)).status).toBe(200);
   });
 });
 

@@ -260,7 +260,14 @@ export async function insertFieldReport(
 }
 
 /** Registration drafts of a branch (or of every branch), open first, each with its photos' ids. */
-export function listDrafts(db: Db, orgId: string, branchId: string | null, status: 'open' | 'completed') {
+export type DraftStatus = 'open' | 'completed' | 'rejected';
+
+/** A report's photos as `[{ id, purpose }]`, in the order they were taken. */
+const photosOf = (orgId: string) =>
+  sql<{ id: string; purpose: string }[]>`coalesce((select json_agg(json_build_object('id', ${fieldPhotos.id}, 'purpose', ${fieldPhotos.purpose}) order by ${fieldPhotos.createdAt}, ${fieldPhotos.id})
+        from ${fieldPhotos} where ${fieldPhotos.reportId} = ${fieldReports.id} and ${fieldPhotos.orgId} = ${orgId}), '[]'::json)`;
+
+export function listDrafts(db: Db, orgId: string, branchId: string | null, status: DraftStatus) {
   return db
     .select({
       id: fieldReports.id,
@@ -272,6 +279,9 @@ export function listDrafts(db: Db, orgId: string, branchId: string | null, statu
       createdByName: users.displayName,
       photoIds: sql<string[]>`coalesce((select array_agg(${fieldPhotos.id}::text order by ${fieldPhotos.createdAt})
         from ${fieldPhotos} where ${fieldPhotos.reportId} = ${fieldReports.id} and ${fieldPhotos.orgId} = ${orgId}), '{}')`,
+      photos: photosOf(orgId),
+      beneficiaryId: fieldReports.beneficiaryId,
+      rejectionReason: fieldReports.rejectionReason,
     })
     .from(fieldReports)
     .leftJoin(users, and(eq(users.orgId, fieldReports.orgId), eq(users.id, fieldReports.createdBy)))
@@ -302,10 +312,45 @@ export async function getReport(db: Db, orgId: string, id: string) {
   return row;
 }
 
-export async function completeReport(db: Db, orgId: string, id: string, userId: string) {
+/** One registration draft with everything the officer needs to complete or reject it. */
+export async function getDraft(db: Db, orgId: string, id: string) {
+  const [row] = await db
+    .select({
+      id: fieldReports.id,
+      orgId: fieldReports.orgId,
+      kind: fieldReports.kind,
+      branchId: fieldReports.branchId,
+      data: fieldReports.data,
+      status: fieldReports.status,
+      recordedAt: fieldReports.recordedAt,
+      createdAt: fieldReports.createdAt,
+      createdByName: users.displayName,
+      photos: photosOf(orgId),
+      beneficiaryId: fieldReports.beneficiaryId,
+      rejectionReason: fieldReports.rejectionReason,
+    })
+    .from(fieldReports)
+    .leftJoin(users, and(eq(users.orgId, fieldReports.orgId), eq(users.id, fieldReports.createdBy)))
+    .where(inOrg(fieldReports, orgId, eq(fieldReports.id, id)));
+  return row;
+}
+
+/** Closes an open draft: completed (linked to the file opened from it, if any) or rejected with the reason. */
+export async function closeReport(
+  db: Db,
+  orgId: string,
+  id: string,
+  userId: string,
+  close: { status: 'completed'; beneficiaryId: string | null } | { status: 'rejected'; reason: string },
+) {
   const rows = await db
     .update(fieldReports)
-    .set({ status: 'completed', completedBy: userId, completedAt: new Date() })
+    .set({
+      status: close.status,
+      completedBy: userId,
+      completedAt: new Date(),
+      ...(close.status === 'completed' ? { beneficiaryId: close.beneficiaryId } : { rejectionReason: close.reason }),
+    })
     .where(inOrg(fieldReports, orgId, eq(fieldReports.id, id), eq(fieldReports.status, 'open')))
     .returning({ id: fieldReports.id });
   return rows.length > 0;
@@ -314,8 +359,25 @@ export async function completeReport(db: Db, orgId: string, id: string, userId: 
 /** Inspections from the field, newest first: of one file, or of a branch (null: every branch). */
 export function listInspectionRows(db: Db, orgId: string, filter: { beneficiaryId?: string; branchId: string | null }) {
   return db
-    .select({ id: fieldReports.id, beneficiaryId: fieldReports.beneficiaryId, data: fieldReports.data })
+    .select({
+      id: fieldReports.id,
+      beneficiaryId: fieldReports.beneficiaryId,
+      data: fieldReports.data,
+      recordedAt: fieldReports.recordedAt,
+      createdByName: users.displayName,
+      firstName: beneficiaries.firstName,
+      fatherName: beneficiaries.fatherName,
+      grandfatherName: beneficiaries.grandfatherName,
+      familyName: beneficiaries.familyName,
+      fileNumber: beneficiaries.fileNumber,
+      photos: photosOf(orgId),
+    })
     .from(fieldReports)
+    .leftJoin(users, and(eq(users.orgId, fieldReports.orgId), eq(users.id, fieldReports.createdBy)))
+    .leftJoin(
+      beneficiaries,
+      and(eq(beneficiaries.orgId, fieldReports.orgId), eq(beneficiaries.id, fieldReports.beneficiaryId)),
+    )
     .where(
       inOrg(
         fieldReports,
@@ -338,7 +400,7 @@ export async function getPhoto(db: Db, orgId: string, id: string) {
       orgId: fieldPhotos.orgId,
     })
     .from(fieldPhotos)
-    .innerJoin(fieldReports, eq(fieldReports.id, fieldPhotos.reportId))
+    .innerJoin(fieldReports, and(eq(fieldReports.orgId, fieldPhotos.orgId), eq(fieldReports.id, fieldPhotos.reportId)))
     .where(and(inOrg(fieldPhotos, orgId, eq(fieldPhotos.id, id))));
   return row;
 }

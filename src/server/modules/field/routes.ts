@@ -15,7 +15,14 @@ import { recordFieldAppointment } from './record-appointment';
 import { recordFieldDelivery } from './record-delivery';
 import { recordFieldInspection } from './record-inspection';
 import { recordFieldInspectionTask } from './record-inspection-task';
-import { completeRegistrationDraft, listInspections, listRegistrationDrafts } from './registration-drafts';
+import {
+  completeRegistrationDraft,
+  getRegistrationDraft,
+  listInspections,
+  listRegistrationDrafts,
+  readFieldPhoto,
+  rejectRegistrationDraft,
+} from './registration-drafts';
 import { saveRegistrationDraft } from './save-registration-draft';
 
 const tags = ['field'];
@@ -96,20 +103,23 @@ const dayWorkResponse = z.object({
   ),
 });
 
-const draftsResponse = z.object({
-  items: z.array(
-    z.object({
-      id: z.uuid(),
-      branchId: z.uuid(),
-      data: z.record(z.string(), z.unknown()),
-      status: z.string(),
-      recordedAt: z.string(),
-      createdAt: z.string(),
-      createdByName: z.string().nullable(),
-      photoIds: z.array(z.string()),
-    }),
-  ),
+const photosOut = z.array(z.object({ id: z.uuid(), purpose: z.string() }));
+
+const draftOut = z.object({
+  id: z.uuid(),
+  branchId: z.uuid(),
+  data: z.record(z.string(), z.unknown()),
+  status: z.enum(['open', 'completed', 'rejected']),
+  recordedAt: z.string(),
+  createdAt: z.string(),
+  createdByName: z.string().nullable(),
+  photos: photosOut,
+  /** The file opened from a completed draft. */
+  beneficiaryId: z.uuid().nullable(),
+  rejectionReason: z.string().nullable(),
 });
+
+const draftsResponse = z.object({ items: z.array(draftOut.extend({ photoIds: z.array(z.string()) })) });
 
 export function registerFieldRoutes(app: App, deps: Deps): void {
   app.get(
@@ -196,7 +206,7 @@ export function registerFieldRoutes(app: App, deps: Deps): void {
       config: { access: 'field.drafts' },
       schema: {
         tags,
-        querystring: z.strictObject({ status: z.enum(['open', 'completed']).default('open') }),
+        querystring: z.strictObject({ status: z.enum(['open', 'completed', 'rejected']).default('open') }),
         response: { 200: draftsResponse, ...errorResponses },
       },
     },
@@ -213,7 +223,16 @@ export function registerFieldRoutes(app: App, deps: Deps): void {
         response: {
           200: z.object({
             items: z.array(
-              z.object({ id: z.uuid(), beneficiaryId: z.uuid().nullable(), data: z.record(z.string(), z.unknown()) }),
+              z.object({
+                id: z.uuid(),
+                beneficiaryId: z.uuid().nullable(),
+                beneficiaryName: z.string().nullable(),
+                fileNumber: z.string().nullable(),
+                data: z.record(z.string(), z.unknown()),
+                recordedAt: z.string(),
+                createdByName: z.string().nullable(),
+                photos: photosOut,
+              }),
             ),
           }),
           ...errorResponses,
@@ -223,15 +242,68 @@ export function registerFieldRoutes(app: App, deps: Deps): void {
     async (request) => ({ items: await listInspections(deps, actorOf(request), request.query.beneficiaryId) }),
   );
 
+  app.get(
+    '/api/field/registration-drafts/:id',
+    {
+      config: { access: 'field.complete_drafts' },
+      schema: { tags, params: idParams, response: { 200: draftOut, ...errorResponses } },
+    },
+    async (request) => getRegistrationDraft(deps, actorOf(request), request.params.id),
+  );
+
   app.post(
     '/api/field/registration-drafts/:id/complete',
     {
       config: { access: 'field.complete_drafts' },
-      schema: { tags, params: idParams, response: noContentResponses },
+      schema: {
+        tags,
+        params: idParams,
+        // The file registered from the draft, when there is one (an officer may also close a draft whose
+        // household was already registered).
+        body: z.strictObject({ beneficiaryId: z.uuid().optional() }).optional(),
+        response: noContentResponses,
+      },
     },
     async (request, reply) => {
-      await completeRegistrationDraft(deps, actorOf(request), request.params.id, requestMeta(request));
+      await completeRegistrationDraft(
+        deps,
+        actorOf(request),
+        request.params.id,
+        request.body?.beneficiaryId ?? null,
+        requestMeta(request),
+      );
       return reply.status(204).send();
+    },
+  );
+
+  app.post(
+    '/api/field/registration-drafts/:id/reject',
+    {
+      config: { access: 'field.complete_drafts' },
+      schema: {
+        tags,
+        params: idParams,
+        body: z.strictObject({ reason: z.string().trim().min(3, { message: 'field.reason_required' }).max(500) }),
+        response: noContentResponses,
+      },
+    },
+    async (request, reply) => {
+      await rejectRegistrationDraft(deps, actorOf(request), request.params.id, request.body.reason, requestMeta(request));
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/api/field/photos/:id',
+    { config: { access: 'field.complete_drafts' }, schema: { tags, params: idParams } },
+    async (request, reply) => {
+      const photo = await readFieldPhoto(deps, actorOf(request), request.params.id);
+      // Shown in an <img> on the office screen; never sniffed into anything else.
+      return reply
+        .type(photo.mime)
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store')
+        .send(photo.bytes);
     },
   );
 }
