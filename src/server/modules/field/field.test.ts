@@ -155,9 +155,9 @@ describe('the day’s work on the phone', () => {
 /** A visit booked for a file of the branch, an hour from now (inside the downloaded period). */
 async function bookedVisit(beneficiaryId: string, branchId: string) {
   const startsAt = new Date(Date.now() + 3_600_000 + Math.floor(Math.random() * 600) * 60_000).toISOString();
-  expect(
-    (await officer.post('/api/appointment-slots', { branchId, slots: [{ startsAt, minutes: 30 }] })).status,
-  ).toBe(201);
+  expect((await officer.post('/api/appointment-slots', { branchId, slots: [{ startsAt, minutes: 30 }] })).status).toBe(
+    201,
+  );
   const [slot] = await ctx.deps.db
     .select({ id: appointmentSlots.id, startsAt: appointmentSlots.startsAt })
     .from(appointmentSlots)
@@ -228,9 +228,13 @@ describe('visits and inspection tasks on the route', () => {
     const tasks = day.inspections.map((i: { applicationId: string }) => i.applicationId);
     expect(tasks).toContain(task.applicationId);
     expect(tasks).not.toContain(hqTask.applicationId);
-    expect(day.inspections.find((i: { applicationId: string }) => i.applicationId === task.applicationId)).toMatchObject(
-      { reference: task.reference, beneficiaryName: task.name, version: { taskStatus: 'open', branchId: khb } },
-    );
+    expect(
+      day.inspections.find((i: { applicationId: string }) => i.applicationId === task.applicationId),
+    ).toMatchObject({
+      reference: task.reference,
+      beneficiaryName: task.name,
+      version: { taskStatus: 'open', branchId: khb },
+    });
   });
 
   it('records a visit’s outcome once through the appointments rules; a replay writes nothing', async () => {
@@ -325,8 +329,9 @@ describe('visits and inspection tasks on the route', () => {
     const twice = await rep.post(path, taskBody(khb), { 'idempotency-key': key() });
     expect(twice.status).toBe(409);
     expect(twice.body.details.server).toMatchObject({ taskStatus: 'recorded', sameBranch: true });
-    expect((await rep.get('/api/field/day')).body.inspections.map((i: { applicationId: string }) => i.applicationId))
-      .not.toContain(task.applicationId);
+    expect(
+      (await rep.get('/api/field/day')).body.inspections.map((i: { applicationId: string }) => i.applicationId),
+    ).not.toContain(task.applicationId);
   });
 
   it('holds an inspection task handed to someone else meanwhile, and refuses another branch’s', async () => {
@@ -544,7 +549,9 @@ describe('registration drafts at the office', () => {
     const [audit] = await ctx.deps.db
       .select({ details: auditLog.details })
       .from(auditLog)
-      .where(sql`${auditLog.action} = 'field.registration_draft_completed' and ${auditLog.entityId} = ${saved.body.id}`);
+      .where(
+        sql`${auditLog.action} = 'field.registration_draft_completed' and ${auditLog.entityId} = ${saved.body.id}`,
+      );
     expect(audit?.details).toEqual({ before: { status: 'open' }, after: { status: 'completed', beneficiaryId: file } });
   });
 

@@ -264,7 +264,9 @@ export type DraftStatus = 'open' | 'completed' | 'rejected';
 
 /** A report's photos as `[{ id, purpose }]`, in the order they were taken. */
 const photosOf = (orgId: string) =>
-  sql<{ id: string; purpose: string }[]>`coalesce((select json_agg(json_build_object('id', ${fieldPhotos.id}, 'purpose', ${fieldPhotos.purpose}) order by ${fieldPhotos.createdAt}, ${fieldPhotos.id})
+  sql<
+    { id: string; purpose: string }[]
+  >`coalesce((select json_agg(json_build_object('id', ${fieldPhotos.id}, 'purpose', ${fieldPhotos.purpose}) order by ${fieldPhotos.createdAt}, ${fieldPhotos.id})
         from ${fieldPhotos} where ${fieldPhotos.reportId} = ${fieldReports.id} and ${fieldPhotos.orgId} = ${orgId}), '[]'::json)`;
 
 export function listDrafts(db: Db, orgId: string, branchId: string | null, status: DraftStatus) {

@@ -88,7 +88,12 @@ const dayWorkResponse = z.object({
       endsAt: z.string(),
       branchId: z.uuid(),
       ...householdOut,
-      version: z.object({ status: z.string(), startsAt: z.string(), branchId: z.uuid(), beneficiaryStatus: z.string() }),
+      version: z.object({
+        status: z.string(),
+        startsAt: z.string(),
+        branchId: z.uuid(),
+        beneficiaryStatus: z.string(),
+      }),
     }),
   ),
   inspections: z.array(
@@ -288,7 +293,13 @@ export function registerFieldRoutes(app: App, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      await rejectRegistrationDraft(deps, actorOf(request), request.params.id, request.body.reason, requestMeta(request));
+      await rejectRegistrationDraft(
+        deps,
+        actorOf(request),
+        request.params.id,
+        request.body.reason,
+        requestMeta(request),
+      );
       return reply.status(204).send();
     },
   );
