@@ -50,8 +50,7 @@ export default function FieldDraftsPage() {
   );
 }
 
-const draftName = (draft: RegistrationDraft) =>
-  [draft.data.firstName, draft.data.familyName].filter(Boolean).join(' ');
+const draftName = (draft: RegistrationDraft) => [draft.data.firstName, draft.data.familyName].filter(Boolean).join(' ');
 
 function Drafts() {
   const { t } = useTranslation();
