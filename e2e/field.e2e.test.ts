@@ -251,6 +251,12 @@ describe('field work without a signal', () => {
     expect(await conflict.textContent()).toContain('أُلغيت');
     expect(await conflict.textContent()).toContain('مجدولة');
     await shot(page, 'field-sync-review-390');
+    // The same screens on a desktop browser (an office computer used for field work).
+    await page.setViewportSize(DESKTOP);
+    await shot(page, 'field-sync-review-1440');
+    await page.getByRole('button', { name: 'مسار اليوم' }).click();
+    await shot(page, 'field-route-1440');
+    await page.setViewportSize(PHONE);
 
     // Through the API: each record exactly once; the cancelled delivery untouched.
     const deliveries = await rep.call('GET', '/api/deliveries');
@@ -342,7 +348,9 @@ describe('field work without a signal', () => {
     await desk.close();
 
     // A second draft, rejected on a phone-sized screen with the reason.
-    await rep.call('POST', '/api/field/registration-drafts', {
+    // The representative signed out of the phone above: a new session sends it.
+    const again = await new ApiClient(server.url).login('branchrep');
+    await again.call('POST', '/api/field/registration-drafts', {
       firstName: 'مها',
       familyName: 'السبيعي',
       mobile: '0559876543',
