@@ -411,6 +411,12 @@ function Route({
   );
 }
 
+/** A Saudi mobile as it is dialled at home (05…); the link keeps the international form. */
+function localMobile(e164: string): string {
+  const match = /^\+966(5\d{8})$/.exec(e164);
+  return match ? `0${match[1]}` : e164;
+}
+
 /** One household on the route: who, where, how to call, and what is to be done there. */
 function Card({
   kind,
@@ -434,7 +440,7 @@ function Card({
       <p className="text-sm">
         {household.district} ·{' '}
         <a className="underline" href={`tel:${household.mobile}`} dir="ltr">
-          {household.mobile}
+          {localMobile(household.mobile)}
         </a>
         {household.lat !== null && household.lng !== null && (
           <>
@@ -511,7 +517,7 @@ function Queue({ items, store, onChange }: { items: QueueItem[]; store: FieldSto
             </span>
             <span
               data-state={item.state}
-              className={`rounded-full px-2 py-0.5 text-xs font-bold ${STATE_CLASS[item.state]}`}
+              className={`shrink-0 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-bold ${STATE_CLASS[item.state]}`}
             >
               {tr(`queue.state.${item.state}` as FieldKey)}
             </span>

@@ -198,9 +198,21 @@ export function FieldForms({
     }
   };
   const photoInput = (purpose: string, label: FieldKey) => (
-    <label className="flex flex-col gap-1">
+    <div className="flex flex-col gap-1">
       <span className="text-sm font-bold">{tr(label)}</span>
-      <input type="file" accept="image/*" capture="environment" data-purpose={purpose} onChange={addPhoto(purpose)} />
+      {/* The browser's own file button speaks the browser's language; this one speaks the app's. */}
+      <label className="btn-secondary cursor-pointer self-start focus-within:ring-2 focus-within:ring-brand-700">
+        {tr('form.addPhoto')}
+        <input
+          type="file"
+          accept="image/*"
+          capture="environment"
+          className="sr-only"
+          data-purpose={purpose}
+          aria-label={tr(label)}
+          onChange={addPhoto(purpose)}
+        />
+      </label>
       {photos
         .filter((p) => p.purpose === purpose)
         .map((p) => (
@@ -208,7 +220,7 @@ export function FieldForms({
             {tr('form.photoReady', { kb: Math.ceil(p.bytes / 1024) })}
           </span>
         ))}
-    </label>
+    </div>
   );
   const locate = () =>
     navigator.geolocation?.getCurrentPosition(
