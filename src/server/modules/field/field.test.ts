@@ -539,11 +539,18 @@ describe('registration drafts at the office', () => {
     expect((await rep.get(`/api/field/photos/${opened.body.photos[0].id}`)).status).toBe(403);
     expect((await officer.get(`/api/field/photos/${randomUUID()}`)).body.code).toBe('field.photo_not_found');
 
+    // Waiting in the officer's My work until it is done.
+    const drafts = async () =>
+      ((await officer.get('/api/work?kind=field_drafts&limit=50')).body.kinds[0].items as { id: string }[]).map(
+        (i) => i.id,
+      );
+    expect(await drafts()).toContain(saved.body.id);
     const file = await activeFile(khb);
     expect((await officer.post(`${path}/complete`, { beneficiaryId: randomUUID() })).status).toBe(404);
     expect((await officer.get(path)).body.status).toBe('open');
     expect((await officer.post(`${path}/complete`, { beneficiaryId: file })).status).toBe(204);
     expect((await officer.get(path)).body).toMatchObject({ status: 'completed', beneficiaryId: file });
+    expect(await drafts()).not.toContain(saved.body.id);
     const done = await officer.get('/api/field/registration-drafts?status=completed');
     expect(done.body.items.map((d: { id: string }) => d.id)).toContain(saved.body.id);
     const [audit] = await ctx.deps.db
