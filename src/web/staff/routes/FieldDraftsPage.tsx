@@ -97,7 +97,8 @@ function Drafts() {
                 name: draft.createdByName ?? '',
                 date: format.dateTime(draft.recordedAt),
               })}
-              {' · '}
+            </p>
+            <p className="text-sm text-slate-600">
               {t('fieldDrafts.photoCount', { n: format.number(draft.photos.length) })}
             </p>
             <div>
