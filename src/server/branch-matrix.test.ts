@@ -65,6 +65,7 @@ const PARAM_RECORDS: Record<string, keyof Records> = {
   'cases/:id': 'caseId',
   'case-attachments/:id': 'caseAttachmentId',
   'appointments/:id': 'appointmentId',
+  'inspection-tasks/:id': 'applicationId',
   'consents/:consentId': 'consentId',
 };
 
@@ -142,10 +143,35 @@ const BODIES: Record<string, () => Payload> = {
     },
     headers: { 'idempotency-key': `matrix-${randomUUID()}` },
   }),
+  'POST /api/field/appointments/:id/outcome': () => ({
+    body: {
+      result: { outcome: 'no_show' },
+      recordedAt: new Date().toISOString(),
+      expected: {
+        status: 'booked',
+        startsAt: new Date().toISOString(),
+        branchId: '00000000-0000-4000-8000-000000000001',
+        beneficiaryStatus: 'active',
+      },
+    },
+    headers: { 'idempotency-key': `matrix-${randomUUID()}` },
+  }),
+  'POST /api/field/inspection-tasks/:id/result': () => ({
+    body: {
+      result: { outcome: 'suitable', note: 'المنزل مناسب للخدمة' },
+      recordedAt: new Date().toISOString(),
+      expected: { taskStatus: 'open', branchId: '00000000-0000-4000-8000-000000000001', beneficiaryStatus: 'active' },
+    },
+    headers: { 'idempotency-key': `matrix-${randomUUID()}` },
+  }),
 };
 
 /** Routes only the branch representative may call (the field app): no unrestricted role to try them with. */
-const BRANCH_REP_ONLY = new Set(['POST /api/field/deliveries/:id/outcome']);
+const BRANCH_REP_ONLY = new Set([
+  'POST /api/field/deliveries/:id/outcome',
+  'POST /api/field/appointments/:id/outcome',
+  'POST /api/field/inspection-tasks/:id/result',
+]);
 
 let ctx: TestContext;
 const clients = {} as Record<'officer' | 'execution' | 'committee' | 'branchrep' | 'admin', TestClient>;

@@ -45,6 +45,8 @@ const STATUS_BY_CODE = {
   'field.no_branch': 403,
   'field.draft_not_found': 404,
   'field.draft_completed': 409,
+  'field.draft_rejected': 409,
+  'field.photo_not_found': 404,
   'user.totp_not_enabled': 409,
   'user.use_profile_for_self': 409,
   'user.not_found': 404,

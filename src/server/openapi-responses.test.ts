@@ -25,6 +25,7 @@ const NOT_JSON = new Set([
   'GET /api/webhooks/whatsapp',
   // A data-access request's download: the stored rows as they are (JSON) or a printable page (HTML).
   'GET /api/beneficiaries/{id}/export',
+  'GET /api/field/photos/{id}',
 ]);
 
 /**

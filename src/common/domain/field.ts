@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BENEFICIARY_STATUSES, LIMITS, locationInput, mobileSchema, namePart, nationalIdSchema } from './beneficiary';
-import { DELIVERY_STATUSES, deliveryOutcomeInput } from './committee';
+import { DELIVERY_STATUSES, deliveryOutcomeInput, INSPECTION_OUTCOMES } from './committee';
 import { FIELD_PHOTO_MAX_BYTES, FIELD_PHOTOS_MAX } from './field-limits';
 import { isoDate, isoDateTime } from './fields';
 
@@ -73,3 +73,46 @@ export const registrationDraftInput = z.strictObject({
   photos: z.array(fieldPhotoInput).max(FIELD_PHOTOS_MAX),
 });
 export type RegistrationDraftInput = z.infer<typeof registrationDraftInput>;
+
+/** The version of a booked visit (appointment) the phone downloaded. */
+export const appointmentVersion = z.strictObject({
+  status: z.enum(['booked', 'held', 'no_show', 'cancelled']),
+  startsAt: isoDateTime(),
+  branchId: z.uuid(),
+  beneficiaryStatus: z.enum(BENEFICIARY_STATUSES),
+});
+export type AppointmentVersion = z.infer<typeof appointmentVersion>;
+
+/** What happened at a visit, recorded on the phone (a cancellation is the office's to record). */
+export const fieldAppointmentInput = z.strictObject({
+  result: z.strictObject({
+    outcome: z.enum(['held', 'no_show']),
+    summary: z.string().trim().min(2).max(4000).optional(),
+  }),
+  recordedAt: isoDateTime(),
+  expected: appointmentVersion,
+});
+
+/**
+ * An inspection task as the phone saw it: open (assigned to this representative, not yet recorded); the server
+ * may say since then it was recorded, handed to someone else, or its application left the completing stage.
+ */
+export const INSPECTION_TASK_STATES = ['open', 'recorded', 'reassigned', 'closed'] as const;
+export const inspectionTaskVersion = z.strictObject({
+  taskStatus: z.enum(INSPECTION_TASK_STATES),
+  branchId: z.uuid(),
+  beneficiaryStatus: z.enum(BENEFICIARY_STATUSES),
+});
+export type InspectionTaskVersion = z.infer<typeof inspectionTaskVersion>;
+
+/** The result of an assigned home inspection recorded on the phone; it completes the application's inspection step. */
+export const fieldInspectionTaskInput = z.strictObject({
+  result: z.strictObject({
+    outcome: z.enum(INSPECTION_OUTCOMES),
+    note: z.string().trim().min(3).max(1000),
+    location: locationInput.optional(),
+  }),
+  recordedAt: isoDateTime(),
+  photo: fieldPhotoInput.optional(),
+  expected: inspectionTaskVersion,
+});

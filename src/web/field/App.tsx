@@ -1,7 +1,17 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { geoHref, mapsHref, telHref } from '../lib/contact-links';
 import { FieldForms, type FormTarget } from './Forms';
-import { type FieldKey, fieldLang, setFieldLang, todayInRiyadh, tr } from './i18n';
+import {
+  dateTimeText,
+  dayText,
+  type FieldKey,
+  fieldLang,
+  setFieldDigits,
+  setFieldLang,
+  timeText,
+  todayInRiyadh,
+  tr,
+} from './i18n';
 import {
   clearFieldData,
   FieldStore,
@@ -13,9 +23,8 @@ import {
 } from './store';
 import { call, sendQueue, setCsrf } from './sync';
 
-export type RouteStop = {
-  id: string;
-  scheduledDate: string;
+/** What the representative needs of a household at the door. */
+type Household = {
   beneficiaryId: string;
   beneficiaryName: string;
   fileNumber: string;
@@ -24,12 +33,35 @@ export type RouteStop = {
   lat: number | null;
   lng: number | null;
   peopleAtHome: number | null;
+};
+export type RouteStop = Household & {
+  id: string;
+  scheduledDate: string;
   householdMembers: number;
   serviceNameAr: string;
   serviceNameEn: string;
   version: { status: string; scheduledDate: string; branchId: string; beneficiaryStatus: string };
 };
-type DayWork = { generatedAt: string; days: string[]; deliveries: RouteStop[] };
+export type VisitStop = Household & {
+  id: string;
+  purpose: string;
+  startsAt: string;
+  version: { status: string; startsAt: string; branchId: string; beneficiaryStatus: string };
+};
+export type TaskStop = Household & {
+  applicationId: string;
+  reference: string;
+  assignedAt: string;
+  version: { taskStatus: string; branchId: string; beneficiaryStatus: string };
+};
+// A phone that downloaded before visits and tasks were part of the route has neither list.
+type DayWork = {
+  generatedAt: string;
+  days: string[];
+  deliveries: RouteStop[];
+  appointments?: VisitStop[];
+  inspections?: TaskStop[];
+};
 
 type Phase =
   | { name: 'loading' }
@@ -93,10 +125,17 @@ async function boot(): Promise<Phase> {
     return { name: 'signin' };
   }
   const session = answer.body as {
-    user: { id: string; displayName: string; branchId: string | null; permissions: string[] };
+    user: {
+      id: string;
+      displayName: string;
+      branchId: string | null;
+      permissions: string[];
+      preferences?: { digits?: 'arab' | 'latn' };
+    };
     csrfToken: string;
   };
   if (!session?.user?.permissions.includes('field.work')) return { name: 'no_access' };
+  setFieldDigits(session.user.preferences?.digits);
   setCsrf(session.csrfToken);
   await forgetOtherUsers(session.user.id);
   const user = { id: session.user.id, displayName: session.user.displayName, branchId: session.user.branchId };
@@ -200,7 +239,8 @@ function Field({
   }, [reload, sync]);
 
   const waiting = items.filter((i) => i.state === 'waiting').length;
-  const recorded = new Set(items.filter((i) => i.kind === 'delivery').map((i) => i.url));
+  // Anything already recorded on the phone (sent or not) is not offered again.
+  const recorded = new Set(items.map((i) => i.url));
 
   const signOut = async () => {
     if (waiting > 0 && !window.confirm(tr('signOutWarning', { count: waiting }))) return;
@@ -250,9 +290,7 @@ function Field({
         {progress && <progress className="w-full" max={progress.total} value={progress.done} />}
         <p className="text-xs text-slate-600">
           {user.displayName}
-          {work
-            ? ` · ${tr('lastDownload', { time: new Date(work.generatedAt).toLocaleString(fieldLang() === 'ar' ? 'ar-SA' : 'en-GB') })}`
-            : ''}
+          {work ? ` · ${tr('lastDownload', { time: dateTimeText(work.generatedAt) })}` : ''}
         </p>
         <nav className="grid grid-cols-3 gap-1" aria-label={tr('title')}>
           {tabs.map((name) => (
@@ -300,91 +338,170 @@ function Route({
   onAction: (target: FormTarget) => void;
 }) {
   if (!work) return <p>{tr('route.notDownloaded')}</p>;
-  if (work.deliveries.length === 0) return <p>{tr('route.empty')}</p>;
-  const byDay = new Map<string, RouteStop[]>();
-  for (const stop of work.deliveries) byDay.set(stop.scheduledDate, [...(byDay.get(stop.scheduledDate) ?? []), stop]);
-  const locale = fieldLang() === 'ar' ? 'ar-SA-u-ca-gregory' : 'en-GB';
+  const visits = work.appointments ?? [];
+  const tasks = work.inspections ?? [];
+  if (work.deliveries.length + visits.length + tasks.length === 0) return <p>{tr('route.empty')}</p>;
+  type Entry = { kind: 'delivery'; stop: RouteStop } | { kind: 'visit'; visit: VisitStop };
+  const byDay = new Map<string, Entry[]>();
+  const add = (day: string, entry: Entry) => byDay.set(day, [...(byDay.get(day) ?? []), entry]);
+  for (const stop of work.deliveries) add(stop.scheduledDate, { kind: 'delivery', stop });
+  // A visit's day is Riyadh's calendar day of its start.
+  for (const visit of visits)
+    add(new Date(Date.parse(visit.startsAt) + 3 * 3_600_000).toISOString().slice(0, 10), { kind: 'visit', visit });
+  const days = [...byDay.keys()].sort();
   return (
     <>
-      {[...byDay.entries()].map(([day, stops]) => (
+      {tasks.length > 0 && (
+        <section className="flex flex-col gap-2" data-testid="tasks">
+          <h2 className="font-bold">{tr('route.tasks')}</h2>
+          {tasks.map((task) => (
+            <Card key={task.applicationId} kind="task" household={task} testId="task">
+              <p className="text-sm">
+                {tr('route.task', { reference: task.reference, date: dayText(task.assignedAt.slice(0, 10), false) })}
+              </p>
+              {recorded.has(`/api/field/inspection-tasks/${task.applicationId}/result`) ? (
+                <p className="text-sm font-bold text-emerald-800">{tr('route.recorded')}</p>
+              ) : (
+                <div className="flex flex-wrap gap-2">
+                  <button type="button" className="btn-primary" onClick={() => onAction({ type: 'task', task })}>
+                    {tr('action.task')}
+                  </button>
+                </div>
+              )}
+            </Card>
+          ))}
+        </section>
+      )}
+      {days.map((day) => (
         <section key={day} className="flex flex-col gap-2">
-          <h2 className="font-bold">
-            {tr('route.day', {
-              date: new Date(`${day}T12:00:00Z`).toLocaleDateString(locale, {
-                weekday: 'long',
-                day: 'numeric',
-                month: 'long',
-              }),
-            })}
-          </h2>
-          {stops.map((stop) => {
-            const done = recorded.has(`/api/field/deliveries/${stop.id}/outcome`);
-            return (
-              <article
-                key={stop.id}
-                className="flex flex-col gap-1 rounded-lg border border-slate-200 bg-white p-3"
-                data-testid="stop"
-              >
-                <h3 className="font-bold">{stop.beneficiaryName}</h3>
+          <h2 className="font-bold">{tr('route.day', { date: dayText(day) })}</h2>
+          {byDay.get(day)!.map((entry) =>
+            entry.kind === 'visit' ? (
+              <Card key={entry.visit.id} kind="visit" household={entry.visit} testId="visit">
                 <p className="text-sm">
-                  {stop.district} ·{' '}
-                  <a className="underline" href={telHref(stop.mobile)} dir="ltr">
-                    {stop.mobile}
-                  </a>
-                  {stop.lat !== null && stop.lng !== null && (
-                    <>
-                      {' · '}
-                      <a
-                        className="underline"
-                        href={mapsHref(stop.lat, stop.lng)}
-                        target="_blank"
-                        rel="noopener noreferrer"
-                      >
-                        {tr('route.map')}
-                      </a>
-                      {' · '}
-                      <a className="underline" href={geoHref(stop.lat, stop.lng)}>
-                        {tr('route.mapOther')}
-                      </a>
-                    </>
-                  )}
+                  {tr('route.visit', { time: timeText(entry.visit.startsAt), purpose: entry.visit.purpose })}
                 </p>
-                <p className="text-sm">
-                  {tr('route.household', { people: stop.peopleAtHome ?? 0, members: stop.householdMembers })}
-                </p>
-                <p className="text-sm">
-                  {tr('route.deliver', { service: fieldLang() === 'ar' ? stop.serviceNameAr : stop.serviceNameEn })}
-                </p>
-                {done ? (
+                {recorded.has(`/api/field/appointments/${entry.visit.id}/outcome`) ? (
                   <p className="text-sm font-bold text-emerald-800">{tr('route.recorded')}</p>
                 ) : (
                   <div className="flex flex-wrap gap-2">
-                    <button type="button" className="btn-primary" onClick={() => onAction({ type: 'delivered', stop })}>
-                      {tr('action.delivered')}
+                    <button
+                      type="button"
+                      className="btn-primary"
+                      onClick={() => onAction({ type: 'held', visit: entry.visit })}
+                    >
+                      {tr('action.held')}
                     </button>
-                    <button type="button" className="btn-secondary" onClick={() => onAction({ type: 'failed', stop })}>
-                      {tr('action.failed')}
+                    <button
+                      type="button"
+                      className="btn-secondary"
+                      onClick={() => onAction({ type: 'no_show', visit: entry.visit })}
+                    >
+                      {tr('action.noShow')}
                     </button>
                   </div>
                 )}
-                <div className="flex flex-wrap gap-2">
-                  <button
-                    type="button"
-                    className="btn-secondary"
-                    onClick={() => onAction({ type: 'inspection', stop })}
-                  >
-                    {tr('action.inspection')}
-                  </button>
-                  <button type="button" className="btn-secondary" onClick={() => onAction({ type: 'contact', stop })}>
-                    {tr('action.contact')}
-                  </button>
-                </div>
-              </article>
-            );
-          })}
+              </Card>
+            ) : (
+              <DeliveryCard key={entry.stop.id} stop={entry.stop} recorded={recorded} onAction={onAction} />
+            ),
+          )}
         </section>
       ))}
     </>
+  );
+}
+
+/** A Saudi mobile as it is dialled at home (05…); the link keeps the international form. */
+function localMobile(e164: string): string {
+  const match = /^\+966(5\d{8})$/.exec(e164);
+  return match ? `0${match[1]}` : e164;
+}
+
+/** One household on the route: who, where, how to call, and what is to be done there. */
+function Card({
+  kind,
+  household,
+  testId,
+  children,
+}: {
+  kind: 'delivery' | 'visit' | 'task';
+  household: Household & { householdMembers?: number };
+  testId: string;
+  children: ReactNode;
+}) {
+  return (
+    <article className="flex flex-col gap-1 rounded-lg border border-slate-200 bg-white p-3" data-testid={testId}>
+      <div className="flex items-start justify-between gap-2">
+        <h3 className="font-bold">{household.beneficiaryName}</h3>
+        <span className="shrink-0 rounded-full bg-slate-100 px-2 py-0.5 text-xs font-bold text-slate-700">
+          {tr(`route.kind.${kind}` as FieldKey)}
+        </span>
+      </div>
+      <p className="text-sm">
+        {household.district} ·{' '}
+        <a className="underline" href={telHref(household.mobile)} dir="ltr">
+          {localMobile(household.mobile)}
+        </a>
+        {household.lat !== null && household.lng !== null && (
+          <>
+            {' · '}
+            <a className="underline" href={mapsHref(household.lat, household.lng)} target="_blank" rel="noopener noreferrer">
+              {tr('route.map')}
+            </a>
+            {' · '}
+            <a className="underline" href={geoHref(household.lat, household.lng)}>
+              {tr('route.mapOther')}
+            </a>
+          </>
+        )}
+      </p>
+      {household.householdMembers !== undefined && (
+        <p className="text-sm">
+          {tr('route.household', { people: household.peopleAtHome ?? 0, members: household.householdMembers })}
+        </p>
+      )}
+      {children}
+    </article>
+  );
+}
+
+function DeliveryCard({
+  stop,
+  recorded,
+  onAction,
+}: {
+  stop: RouteStop;
+  recorded: Set<string>;
+  onAction: (target: FormTarget) => void;
+}) {
+  const done = recorded.has(`/api/field/deliveries/${stop.id}/outcome`);
+  return (
+    <Card kind="delivery" household={stop} testId="stop">
+      <p className="text-sm">
+        {tr('route.deliver', { service: fieldLang() === 'ar' ? stop.serviceNameAr : stop.serviceNameEn })}
+      </p>
+      {done ? (
+        <p className="text-sm font-bold text-emerald-800">{tr('route.recorded')}</p>
+      ) : (
+        <div className="flex flex-wrap gap-2">
+          <button type="button" className="btn-primary" onClick={() => onAction({ type: 'delivered', stop })}>
+            {tr('action.delivered')}
+          </button>
+          <button type="button" className="btn-secondary" onClick={() => onAction({ type: 'failed', stop })}>
+            {tr('action.failed')}
+          </button>
+        </div>
+      )}
+      <div className="flex flex-wrap gap-2">
+        <button type="button" className="btn-secondary" onClick={() => onAction({ type: 'inspection', stop })}>
+          {tr('action.inspection')}
+        </button>
+        <button type="button" className="btn-secondary" onClick={() => onAction({ type: 'contact', stop })}>
+          {tr('action.contact')}
+        </button>
+      </div>
+    </Card>
   );
 }
 
@@ -405,7 +522,7 @@ function Queue({ items, store, onChange }: { items: QueueItem[]; store: FieldSto
             </span>
             <span
               data-state={item.state}
-              className={`rounded-full px-2 py-0.5 text-xs font-bold ${STATE_CLASS[item.state]}`}
+              className={`shrink-0 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-bold ${STATE_CLASS[item.state]}`}
             >
               {tr(`queue.state.${item.state}` as FieldKey)}
             </span>
@@ -436,6 +553,18 @@ const STATE_CLASS: Record<QueueItem['state'], string> = {
   refused: 'bg-red-100 text-red-900',
 };
 
+const CONFLICT_KEYS = ['status', 'taskStatus', 'scheduledDate', 'startsAt', 'beneficiaryStatus'] as const;
+type ConflictKey = (typeof CONFLICT_KEYS)[number];
+
+/** A version's value as words, dates and times in the user's digits. */
+function shown(key: ConflictKey, value: unknown): string {
+  if (value === undefined || value === null || value === '') return '—';
+  if (key === 'scheduledDate') return dayText(String(value));
+  if (key === 'startsAt') return dateTimeText(String(value));
+  if (key === 'taskStatus') return tr(`task.${String(value)}` as FieldKey);
+  return tr(`status.${String(value)}` as FieldKey);
+}
+
 /** Both versions side by side; the representative deletes the record or sends it again on the current version. */
 function Conflict({
   item,
@@ -449,14 +578,16 @@ function Conflict({
 }) {
   const { phone, server } = item.conflict!;
   const sameBranch = server.sameBranch !== false;
-  const rows = (['status', 'scheduledDate', 'beneficiaryStatus'] as const).filter((k) => k in phone);
-  const show = (key: string, value: unknown) =>
-    key === 'scheduledDate' ? String(value ?? '') : tr(`status.${String(value)}` as FieldKey);
-  // Sending again makes sense only if the server's version can still take it (an open visit, an active file).
+  const rows = CONFLICT_KEYS.filter((k) => k in phone);
+  // Sending again makes sense only if the server's version can still take it: an open delivery or visit, a task
+  // still assigned to this representative, a file neither suspended nor closed (a delivery needs an active one).
+  const fileOk =
+    server.beneficiaryStatus === 'active' || (item.kind !== 'delivery' && server.beneficiaryStatus === 'applicant');
   const resendable =
     sameBranch &&
-    (server.status === undefined || server.status === 'scheduled') &&
-    server.beneficiaryStatus === 'active';
+    (server.status === undefined || server.status === 'scheduled' || server.status === 'booked') &&
+    (server.taskStatus === undefined || server.taskStatus === 'open') &&
+    fileOk;
   const resend = async () => {
     const expected = { ...(item.body.expected as Record<string, unknown>) };
     for (const key of rows) expected[key] = server[key];
@@ -486,8 +617,8 @@ function Conflict({
             rows.map((key) => (
               <tr key={key} className={phone[key] !== server[key] ? 'bg-red-50 font-bold' : ''}>
                 <th className="text-start font-normal">{tr(`conflict.${key}` as FieldKey)}</th>
-                <td>{show(key, phone[key])}</td>
-                <td>{show(key, server[key])}</td>
+                <td>{shown(key, phone[key])}</td>
+                <td>{shown(key, server[key])}</td>
               </tr>
             ))
           ) : (

@@ -1,11 +1,13 @@
 import { type FormEvent, useState } from 'react';
-import type { RouteStop } from './App';
+import type { RouteStop, TaskStop, VisitStop } from './App';
 import { type FieldKey, todayInRiyadh, tr } from './i18n';
 import { compressPhoto, PhotoError } from './photo';
 import type { QueueItem } from './store';
 
 export type FormTarget =
   | { type: 'delivered' | 'failed' | 'inspection' | 'contact'; stop: RouteStop }
+  | { type: 'held' | 'no_show'; visit: VisitStop }
+  | { type: 'task'; task: TaskStop }
   | { type: 'registration' };
 
 type Photo = { id: string; purpose: string; data: string; bytes: number };
@@ -37,6 +39,7 @@ export function FieldForms({
   const [values, setValues] = useState<Record<string, string>>({
     housingCondition: 'fair',
     recommendation: 'continue',
+    outcome: 'suitable',
   });
   const [photos, setPhotos] = useState<Photo[]>([]);
   const [location, setLocation] = useState<Location | null>(null);
@@ -50,6 +53,14 @@ export function FieldForms({
     </label>
   );
   const stop = 'stop' in target ? target.stop : null;
+  const householdName =
+    'stop' in target
+      ? target.stop.beneficiaryName
+      : 'visit' in target
+        ? target.visit.beneficiaryName
+        : 'task' in target
+          ? target.task.beneficiaryName
+          : null;
   const early = stop !== null && stop.scheduledDate > todayInRiyadh();
   const now = () => new Date().toISOString();
   const withLocation = location ? { location } : {};
@@ -77,6 +88,37 @@ export function FieldForms({
         photos: photos.map(({ purpose, data }) => ({ purpose, data })),
       };
       await onSave(queued('registration', '/api/field/registration-drafts', body, `${v.firstName} ${v.familyName}`));
+      return;
+    }
+    if ('visit' in target) {
+      const held = target.type === 'held';
+      if (held && (v.summary ?? '').trim().length < 2) {
+        setError(tr('form.required'));
+        return;
+      }
+      const body = {
+        result: held ? { outcome: 'held', summary: v.summary!.trim() } : { outcome: 'no_show' },
+        recordedAt: now(),
+        expected: target.visit.version,
+      };
+      const url = `/api/field/appointments/${target.visit.id}/outcome`;
+      await onSave(queued('visit', url, body, target.visit.beneficiaryName));
+      return;
+    }
+    if (target.type === 'task') {
+      if ((v.note ?? '').trim().length < 3) {
+        setError(tr('form.required'));
+        return;
+      }
+      const photo = photos[0];
+      const body = {
+        result: { outcome: v.outcome, note: v.note!.trim(), ...withLocation },
+        recordedAt: now(),
+        ...(photo ? { photo: { purpose: 'home', data: photo.data } } : {}),
+        expected: target.task.version,
+      };
+      const url = `/api/field/inspection-tasks/${target.task.applicationId}/result`;
+      await onSave(queued('inspection_task', url, body, target.task.beneficiaryName));
       return;
     }
     const s = target.stop;
@@ -156,9 +198,21 @@ export function FieldForms({
     }
   };
   const photoInput = (purpose: string, label: FieldKey) => (
-    <label className="flex flex-col gap-1">
+    <div className="flex flex-col gap-1">
       <span className="text-sm font-bold">{tr(label)}</span>
-      <input type="file" accept="image/*" capture="environment" data-purpose={purpose} onChange={addPhoto(purpose)} />
+      {/* The browser's own file button speaks the browser's language; this one speaks the app's. */}
+      <label className="btn-secondary cursor-pointer self-start focus-within:ring-2 focus-within:ring-brand-700">
+        {tr('form.addPhoto')}
+        <input
+          type="file"
+          accept="image/*"
+          capture="environment"
+          className="sr-only"
+          data-purpose={purpose}
+          aria-label={tr(label)}
+          onChange={addPhoto(purpose)}
+        />
+      </label>
       {photos
         .filter((p) => p.purpose === purpose)
         .map((p) => (
@@ -166,7 +220,7 @@ export function FieldForms({
             {tr('form.photoReady', { kb: Math.ceil(p.bytes / 1024) })}
           </span>
         ))}
-    </label>
+    </div>
   );
   const locate = () =>
     navigator.geolocation?.getCurrentPosition(
@@ -180,6 +234,9 @@ export function FieldForms({
     failed: 'action.failed',
     inspection: 'action.inspection',
     contact: 'action.contact',
+    held: 'action.held',
+    no_show: 'action.noShow',
+    task: 'action.task',
     registration: 'tab.register',
   };
   return (
@@ -190,7 +247,7 @@ export function FieldForms({
     >
       <h2 className="text-lg font-bold">
         {tr(titles[target.type])}
-        {stop ? `: ${stop.beneficiaryName}` : ''}
+        {householdName ? `: ${householdName}` : ''}
       </h2>
       {target.type === 'registration' && <p className="text-sm">{tr('register.intro')}</p>}
       {target.type === 'delivered' && (
@@ -232,6 +289,22 @@ export function FieldForms({
           {photoInput('home', 'form.photos')}
         </>
       )}
+      {target.type === 'held' && (
+        <label className="flex flex-col gap-1">
+          <span className="text-sm font-bold">{tr('form.visitSummary')}</span>
+          <textarea className="input" name="summary" rows={3} value={values.summary ?? ''} onChange={set('summary')} />
+        </label>
+      )}
+      {target.type === 'task' && (
+        <>
+          <Choice name="outcome" label="form.outcome" options={['suitable', 'unsuitable']} values={values} set={set} />
+          <label className="flex flex-col gap-1">
+            <span className="text-sm font-bold">{tr('form.inspectionNote')}</span>
+            <textarea className="input" name="note" rows={3} value={values.note ?? ''} onChange={set('note')} />
+          </label>
+          {photoInput('home', 'form.homePhoto')}
+        </>
+      )}
       {target.type === 'contact' && (
         <label className="flex flex-col gap-1">
           <span className="text-sm font-bold">{tr('form.summary')}</span>
@@ -260,7 +333,10 @@ export function FieldForms({
           </label>
         </>
       )}
-      {target.type !== 'contact' && target.type !== 'failed' && (
+      {(target.type === 'delivered' ||
+        target.type === 'inspection' ||
+        target.type === 'task' ||
+        target.type === 'registration') && (
         <button type="button" className="btn-link self-start" onClick={locate}>
           {location ? tr('form.locationSaved') : tr('form.location')}
         </button>

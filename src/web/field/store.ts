@@ -8,7 +8,7 @@
 const PREFIX = 'wasl-field-';
 const REGISTRY = 'wasl.field.users';
 
-export type QueueKind = 'delivery' | 'inspection' | 'contact' | 'registration';
+export type QueueKind = 'delivery' | 'visit' | 'inspection_task' | 'inspection' | 'contact' | 'registration';
 export type QueueState = 'waiting' | 'sent' | 'conflict' | 'refused';
 
 export type QueueItem = {

@@ -13,6 +13,7 @@ import {
   Gavel,
   HandHeart,
   House,
+  Inbox,
   ListChecks,
   type LucideIcon,
   MapPinned,
@@ -50,6 +51,8 @@ export type NavLabelKey =
   | `${'registryImport' | 'duplicates' | 'duplicateRules' | 'dataQuality'}.nav`
   // Reports, the admin's message and rule screens, and the survey questions too.
   | `${'reports' | 'surveys'}.nav`
+  // What branch representatives send from the field (issue 18).
+  | 'fieldDrafts.nav'
   | `admin.nav.${keyof typeof ar.admin.nav}`
   | `messaging.nav.${keyof typeof ar.messaging.nav}`
   // The set-up screens (issue 22).
@@ -94,6 +97,7 @@ const KnowledgePage = lazy(() => import('./routes/KnowledgePage'));
 const KnowledgeNewPage = lazy(() => import('./routes/KnowledgeNewPage'));
 const KnowledgeDocumentPage = lazy(() => import('./routes/KnowledgeDocumentPage'));
 const TasksPage = lazy(() => import('./routes/TasksPage'));
+const FieldDraftsPage = lazy(() => import('./routes/FieldDraftsPage'));
 // The dashboard brings its chart library (recharts) with it: nothing of it is in the first download.
 const ReportsPage = lazy(() => import('./routes/ReportsPage'));
 const OutboxPage = lazy(() => import('./routes/OutboxPage'));
@@ -207,6 +211,12 @@ export const STAFF_PAGES: readonly StaffPage[] = [
   { path: '/knowledge/new', component: KnowledgeNewPage, permission: 'knowledge.manage' },
   { path: '/knowledge/:id', component: KnowledgeDocumentPage, permission: 'knowledge.read' },
   { path: '/tasks', component: TasksPage, nav: { label: 'tasks.nav', icon: ListChecks } },
+  {
+    path: '/field-drafts',
+    component: FieldDraftsPage,
+    permission: 'field.drafts',
+    nav: { label: 'fieldDrafts.nav', icon: Inbox },
+  },
   {
     path: '/reports',
     component: ReportsPage,

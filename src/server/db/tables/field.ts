@@ -69,6 +69,8 @@ export const fieldReports = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     completedBy: uuid('completed_by'),
     completedAt: timestamp('completed_at', { withTimezone: true }),
+    /** Why the officer rejected a registration draft (not a household to register, a duplicate, …). */
+    rejectionReason: text('rejection_reason'),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
@@ -78,7 +80,7 @@ export const fieldReports = pgTable(
     tenantFk(t.orgId, t.completedBy, users),
     index('field_reports_org_branch_idx').on(t.orgId, t.branchId, t.kind, t.status),
     check('field_reports_kind_ck', sql`${t.kind} in ('inspection','registration_draft')`),
-    check('field_reports_status_ck', sql`${t.status} in ('open','completed')`),
+    check('field_reports_status_ck', sql`${t.status} in ('open','completed','rejected')`),
   ],
 );
 

@@ -69,9 +69,12 @@ export async function insertAppointment(db: Db, values: typeof appointments.$inf
 }
 
 /** Closes a booking with its outcome, only while it is still booked. */
-export function closeBooking(db: Db, id: string, status: string, interactionId: string | null) {
-  return db
+/** Closes a booking only while it is still booked; answers false when someone closed it in the same moment. */
+export async function closeBooking(db: Db, orgId: string, id: string, status: string, interactionId: string | null) {
+  const saved = await db
     .update(appointments)
     .set({ status, interactionId })
-    .where(and(eq(appointments.id, id), eq(appointments.status, 'booked')));
+    .where(and(inOrg(appointments, orgId, eq(appointments.id, id)), eq(appointments.status, 'booked')))
+    .returning({ id: appointments.id });
+  return saved.length > 0;
 }

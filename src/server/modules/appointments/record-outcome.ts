@@ -8,8 +8,17 @@ import { recordInteraction } from '../timeline';
 import { closeBooking, getAppointment } from './queries';
 
 type AppointmentOutcomeInput = z.infer<typeof appointmentOutcomeInput>;
+export type AppointmentOutcome = AppointmentOutcomeInput;
 
-/** Closes a booking: a held visit needs a summary and becomes a meeting contact on the beneficiary's timeline. */
+/** The booked appointment with what the field app compares against (its slot's branch and time). */
+export function findAppointment(deps: Deps, orgId: string, id: string) {
+  return getAppointment(deps.db, orgId, id);
+}
+
+/**
+ * What happened at a booked visit: held (with a summary, recorded as a meeting contact on the file), no-show or
+ * cancelled. Only a booked appointment takes an outcome, once; the same rules at the office and from the field.
+ */
 export async function recordAppointmentOutcome(
   deps: Deps,
   user: SessionUser,
@@ -34,7 +43,8 @@ export async function recordAppointmentOutcome(
         beneficiaryId: a.beneficiaryId,
       });
     }
-    await closeBooking(tx, a.id, input.outcome, interactionId);
+    // Someone recorded it in the same moment: nothing of this one is kept.
+    if (!(await closeBooking(tx, user.orgId, a.id, input.outcome, interactionId))) throw new AppError('appointment.not_booked');
     await writeAudit(tx, user, meta, {
       action: `appointment.${input.outcome}`,
       entityType: 'appointment',

@@ -5,7 +5,7 @@ import type { Deps, SessionUser } from '../../http/context';
 import { authorize } from '../../policy';
 import { fullName } from '../beneficiaries';
 import { getSettings } from '../settings';
-import { listBranchRoute } from './queries';
+import { listBranchAppointments, listBranchRoute, listMyInspectionTasks } from './queries';
 
 /** Today and the next FIELD_WORKING_DAYS_AHEAD working days of the association's calendar. */
 export function workingWindow(today: string, calendar: { workDays: number[]; holidays: string[] }): string[] {
@@ -18,9 +18,16 @@ export function workingWindow(today: string, calendar: { workDays: number[]; hol
   return days;
 }
 
+type Household = { firstName: string; fatherName: string; grandfatherName: string; familyName: string };
+/** The name shown at the door, in place of its four parts. */
+function named<T extends Household>({ firstName, fatherName, grandfatherName, familyName, ...row }: T) {
+  return { ...row, beneficiaryName: fullName({ firstName, fatherName, grandfatherName, familyName }) };
+}
+
 /**
- * The representative's work to take out: their own branch's open deliveries for today and the next working days,
- * each with the version the phone sends back, so a change made meanwhile at the office is caught at sync.
+ * The representative's work to take out: their own branch's open deliveries and booked visits for today and the
+ * next working days, and the home inspections assigned to them, each with the version the phone sends back, so a
+ * change made meanwhile at the office is caught at sync.
  */
 export async function getDayWork(deps: Deps, user: SessionUser) {
   authorize(user, 'field.work');
@@ -30,7 +37,20 @@ export async function getDayWork(deps: Deps, user: SessionUser) {
   const from = riyadhDate(now);
   const to = days[days.length - 1] ?? from;
   // A representative without a branch has no route (nothing of any branch is theirs).
-  const rows = user.branchId ? await listBranchRoute(deps.db, user.orgId, user.branchId, from, to) : [];
+  const branchId = user.branchId;
+  const [rows, visits, tasks] = branchId
+    ? await Promise.all([
+        listBranchRoute(deps.db, user.orgId, branchId, from, to),
+        listBranchAppointments(
+          deps.db,
+          user.orgId,
+          branchId,
+          new Date(`${from}T00:00:00+03:00`),
+          new Date(`${to}T23:59:59.999+03:00`),
+        ),
+        listMyInspectionTasks(deps.db, user.orgId, user.id, branchId),
+      ])
+    : [[], [], []];
   return {
     userId: user.id,
     branchId: user.branchId,
@@ -38,15 +58,30 @@ export async function getDayWork(deps: Deps, user: SessionUser) {
     to,
     days,
     generatedAt: now.toISOString(),
-    deliveries: rows.map(({ firstName, fatherName, grandfatherName, familyName, ...row }) => ({
-      ...row,
-      beneficiaryName: fullName({ firstName, fatherName, grandfatherName, familyName }),
+    deliveries: rows.map((row) => ({
+      ...named(row),
       version: {
         status: row.status,
         scheduledDate: row.scheduledDate,
         branchId: row.branchId,
         beneficiaryStatus: row.beneficiaryStatus,
       },
+    })),
+    appointments: visits.map((row) => ({
+      ...named(row),
+      startsAt: row.startsAt.toISOString(),
+      endsAt: row.endsAt.toISOString(),
+      version: {
+        status: row.status,
+        startsAt: row.startsAt.toISOString(),
+        branchId: row.branchId,
+        beneficiaryStatus: row.beneficiaryStatus,
+      },
+    })),
+    inspections: tasks.map((row) => ({
+      ...named(row),
+      assignedAt: row.assignedAt.toISOString(),
+      version: { taskStatus: 'open', branchId: row.branchId, beneficiaryStatus: row.beneficiaryStatus },
     })),
   };
 }

@@ -39,6 +39,8 @@ export async function recordFieldDelivery(
     },
     input.expected,
     'deliveries.manage',
+    // A delivery can only be recorded while scheduled, whatever the phone had.
+    delivery.status === 'scheduled',
   );
   const photo = input.photo ? decodePhoto(input.photo) : null;
   let photoDocumentId: string | undefined;

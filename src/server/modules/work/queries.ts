@@ -263,3 +263,18 @@ export function inspectionsMine(db: Db, s: Scope) {
         order by i.assigned_at, i.id limit ${s.limit}`,
   );
 }
+
+/** Registration drafts sent from the field and not yet completed or rejected by an officer, the oldest first. */
+export function fieldDraftsOpen(db: Db, s: Scope) {
+  const branch = s.branchId ? sql`and r.branch_id = ${s.branchId}` : sql``;
+  return rows(
+    db,
+    sql`select 'field_draft' as entity_type, r.id, '' as reference,
+          concat_ws(' ', r.data->>'firstName', r.data->>'familyName') as title, 'field_draft' as status,
+          r.created_at as since, null as due_at, r.data->>'district' as detail,
+          count(*) over () as total
+        from field_reports r
+        where r.org_id = ${s.orgId} and r.kind = 'registration_draft' and r.status = 'open' ${branch}
+        order by r.created_at, r.id limit ${s.limit}`,
+  );
+}

@@ -11,6 +11,7 @@ export const WORK_KINDS = [
   'committee_meetings',
   'applications_completing',
   'inspections_mine',
+  'field_drafts',
   'deliveries_mine',
   'deliveries_unassigned',
   'cases_mine',

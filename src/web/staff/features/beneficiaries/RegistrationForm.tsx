@@ -98,10 +98,17 @@ const shownField = (field: string) =>
  * and housing, water situation, and consent after the privacy notice. Likely duplicates come back from the server
  * and are shown for the officer to confirm.
  */
+export type RegistrationPrefill = Partial<
+  Pick<Draft, 'nationalId' | 'firstName' | 'familyName' | 'mobile' | 'district' | 'pin' | 'peopleAtHome' | 'channel'>
+>;
+
 export function RegistrationForm({
   onRegistered,
+  initial,
 }: {
   onRegistered: (created: { id: string; fileNumber: string }) => void;
+  /** What is already known (a registration draft from the field), for the officer to check and complete. */
+  initial?: RegistrationPrefill;
 }) {
   const { t, i18n } = useTranslation();
   const user = useUser();
@@ -136,6 +143,7 @@ export function RegistrationForm({
     peopleAtHome: '',
     consent: false,
     channel: isRep ? 'branch_rep' : 'meeting',
+    ...initial,
   }));
   const [consentError, setConsentError] = useState(false);
   const [dateError, setDateError] = useState<string | null>(null);

@@ -13,6 +13,8 @@ export function itemHref(item: Pick<WorkItem, 'entityType' | 'id' | 'dueAt'>): s
       return item.dueAt ? `/deliveries/today?date=${item.dueAt.slice(0, 10)}` : '/deliveries';
     case 'beneficiary':
       return `/beneficiaries/${item.id}`;
+    case 'field_draft':
+      return '/field-drafts';
     default:
       return null;
   }
@@ -27,6 +29,7 @@ export const KIND_LIST: Partial<Record<WorkKind, string>> = {
   applications_in_committee: '/applications?queue=in_committee',
   committee_meetings: '/committee',
   applications_completing: '/applications?queue=completing',
+  field_drafts: '/field-drafts',
   deliveries_mine: '/deliveries',
   deliveries_unassigned: '/deliveries',
   cases_mine: '/cases?owner=me',

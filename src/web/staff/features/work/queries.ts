@@ -12,6 +12,7 @@ export type WorkKind =
   | 'committee_meetings'
   | 'applications_completing'
   | 'inspections_mine'
+  | 'field_drafts'
   | 'deliveries_mine'
   | 'deliveries_unassigned'
   | 'cases_mine'
