@@ -1,5 +1,7 @@
 // `npm run bench`: loads generated data into a fresh database of each kind, starts the real server on it,
-// and measures each scenario with autocannon against a floor route (one indexed SELECT) in the same run.
+// and measures each scenario with autocannon against a floor route (one indexed SELECT) in the same run, and against
+// a bare floor: a process with Fastify and the same driver but no Wasl code (bench/bare-floor.mjs), measured on the
+// same data just before the server starts and again after it stops (PGlite's folder cannot be opened twice at once).
 // Sizes: BENCH_SIZES (default 10000,100000); databases: BENCH_DBS (default embedded,postgres), or BENCH_PLAN;
 // seconds per scenario: BENCH_SECONDS (default 10); connections: BENCH_CONNECTIONS (default 10).
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
@@ -27,6 +29,10 @@ const PLAN: [string, number][] = process.env.BENCH_PLAN
   : DBS.flatMap((db) => SIZES.map((size): [string, number] => [db, size]));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+// BENCH_SCENARIOS=floor,national picks scenarios by a part of their name (the floors always run).
+const ONLY = process.env.BENCH_SCENARIOS?.split(',');
+// BENCH_NODE_ARGS=--cpu-prof,--cpu-prof-dir=bench/results/prof passes flags to the server's node (profiles).
+const NODE_ARGS = process.env.BENCH_NODE_ARGS?.split(',') ?? [];
 const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 type Row = {
@@ -115,7 +121,7 @@ function rssMb(pid: number): number {
 async function startServer(env: Record<string, string>) {
   const port = 45000 + Math.floor(Math.random() * 5000);
   const started = performance.now();
-  const child: ChildProcess = spawn(process.execPath, ['dist/server/main.mjs'], {
+  const child: ChildProcess = spawn(process.execPath, [...NODE_ARGS, 'dist/server/main.mjs'], {
     env: {
       ...process.env,
       ...env,
@@ -139,6 +145,7 @@ async function startServer(env: Record<string, string>) {
 }
 
 async function run(db: string, size: number, scenario: string, opts: autocannon.Options) {
+  if (ONLY && !scenario.includes('floor') && !ONLY.some((part) => scenario.includes(part))) return;
   const result = await autocannon({ connections: CONNECTIONS, duration: SECONDS, ...opts });
   const latency = result.latency as unknown as Record<string, number>;
   results.push({
@@ -153,6 +160,44 @@ async function run(db: string, size: number, scenario: string, opts: autocannon.
   });
 }
 
+/** The bare floor on the same data: started, measured, stopped (its figures go in the table as 'bare floor'). */
+async function measureBare(db: string, size: number, env: Record<string, string>, label: string) {
+  const port = 40000 + Math.floor(Math.random() * 5000);
+  const child = spawn(process.execPath, ['bench/bare-floor.mjs'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      ...(env.DATABASE_URL ? { DATABASE_URL: env.DATABASE_URL } : { PGLITE_DIR: path.join(env.DATA_DIR!, 'pglite') }),
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error('bare floor exited');
+    try {
+      if ((await fetch(`${url}/health`)).ok) break;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return async (nationalIds: string[]) => {
+    let k = 0;
+    await run(db, size, label, {
+      url,
+      requests: [
+        {
+          method: 'GET',
+          setupRequest: (req) => {
+            k = (k * 7919 + 13) % nationalIds.length;
+            return { ...req, path: `/floor?nid=${nationalIds[k]}` };
+          },
+        },
+      ],
+    });
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  };
+}
+
 // The server runs as `npm start` runs it: compiled once, no TypeScript compiler in the process.
 execFileSync(process.execPath, ['scripts/build-server.mjs'], { stdio: 'inherit' });
 
@@ -160,6 +205,7 @@ for (const [db, size] of PLAN) {
   {
     console.error(`== ${db}, ${size} beneficiaries`);
     const { env, data, cleanup } = await prepare(db, size);
+    await (await measureBare(db, size, env, 'bare floor (before the server)'))(data.nationalIds);
     const { child, url, startMs } = await startServer(env);
     await new Promise((r) => setTimeout(r, 2000));
     const idle = rssMb(child.pid!);
@@ -281,20 +327,37 @@ for (const [db, size] of PLAN) {
     );
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
+    await (await measureBare(db, size, env, 'bare floor (after the server)'))(data.nationalIds);
     await cleanup();
   }
 }
 
 const floor = new Map(results.filter((r) => r.scenario.startsWith('floor')).map((r) => [`${r.db}/${r.size}`, r]));
+// The bare floor of a pair is the mean of its two measurements (before and after the server), which also shows
+// how much the machine's other load moved during the run.
+const bare = new Map<string, { rps: number; p99: number }>();
+for (const r of results.filter((x) => x.scenario.startsWith('bare floor'))) {
+  const key = `${r.db}/${r.size}`;
+  const seen = bare.get(key);
+  bare.set(key, seen ? { rps: (seen.rps + r.rps) / 2, p99: (seen.p99 + r.p99) / 2 } : { rps: r.rps, p99: r.p99 });
+}
 const lines = [
   `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; ${new Date().toISOString()}`,
-  `${CONNECTIONS} connections, ${SECONDS} s per scenario. Latencies in ms (p95 column is autocannon's p97.5).`,
+  `Load average at the end: ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(
+      ', ',
+    )}. ${CONNECTIONS} connections, ${SECONDS} s per scenario. Latencies in ms (p95 column is autocannon's p97.5).`,
   '',
-  '| database | beneficiaries | scenario | req/s | p50 | p95 | p99 | errors | req/s ÷ floor | p99 ÷ floor p99 |',
-  '|---|---:|---|---:|---:|---:|---:|---:|---:|---:|',
+  '| database | beneficiaries | scenario | req/s | p50 | p95 | p99 | errors | req/s ÷ bare floor | req/s ÷ floor | p99 ÷ bare p99 | p99 ÷ floor p99 |',
+  '|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ...results.map((r) => {
-    const f = floor.get(`${r.db}/${r.size}`)!;
-    return `| ${r.db} | ${r.size.toLocaleString('en')} | ${r.scenario} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} | ${(r.rps / f.rps).toFixed(2)} | ${(r.p99 / Math.max(1, f.p99)).toFixed(1)} |`;
+    const f = floor.get(`${r.db}/${r.size}`);
+    const b = bare.get(`${r.db}/${r.size}`);
+    const ratio = (x: number, y: number | undefined, digits: number) =>
+      y ? (x / Math.max(1, y)).toFixed(digits) : '–';
+    return `| ${r.db} | ${r.size.toLocaleString('en')} | ${r.scenario} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} | ${ratio(r.rps, b?.rps, 2)} | ${ratio(r.rps, f?.rps, 2)} | ${ratio(r.p99, b?.p99, 1)} | ${ratio(r.p99, f?.p99, 1)} |`;
   }),
   '',
   ...facts.map((f) => `- ${f}`),
