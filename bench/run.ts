@@ -29,10 +29,13 @@ const PLAN: [string, number][] = process.env.BENCH_PLAN
   : DBS.flatMap((db) => SIZES.map((size): [string, number] => [db, size]));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
-// BENCH_SCENARIOS=floor,national picks scenarios by a part of their name (the floors always run).
+// BENCH_SCENARIOS=floor,national picks scenarios by a part of their name (the floors run unless BENCH_NO_FLOORS=1,
+// so that a profile of one scenario holds nothing else).
 const ONLY = process.env.BENCH_SCENARIOS?.split(',');
+const NO_FLOORS = process.env.BENCH_NO_FLOORS === '1';
 // BENCH_NODE_ARGS=--cpu-prof,--cpu-prof-dir=bench/results/prof passes flags to the server's node (profiles).
 const NODE_ARGS = process.env.BENCH_NODE_ARGS?.split(',') ?? [];
+const BARE_NODE_ARGS = process.env.BENCH_BARE_NODE_ARGS?.split(',') ?? [];
 const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 type Row = {
@@ -145,7 +148,8 @@ async function startServer(env: Record<string, string>) {
 }
 
 async function run(db: string, size: number, scenario: string, opts: autocannon.Options) {
-  if (ONLY && !scenario.includes('floor') && !ONLY.some((part) => scenario.includes(part))) return;
+  const isFloor = scenario.includes('floor');
+  if (isFloor ? NO_FLOORS && !ONLY?.includes(scenario) : ONLY && !ONLY.some((part) => scenario.includes(part))) return;
   const result = await autocannon({ connections: CONNECTIONS, duration: SECONDS, ...opts });
   const latency = result.latency as unknown as Record<string, number>;
   results.push({
@@ -163,7 +167,7 @@ async function run(db: string, size: number, scenario: string, opts: autocannon.
 /** The bare floor on the same data: started, measured, stopped (its figures go in the table as 'bare floor'). */
 async function measureBare(db: string, size: number, env: Record<string, string>, label: string) {
   const port = 40000 + Math.floor(Math.random() * 5000);
-  const child = spawn(process.execPath, ['bench/bare-floor.mjs'], {
+  const child = spawn(process.execPath, [...BARE_NODE_ARGS, 'bench/bare-floor.mjs'], {
     env: {
       ...process.env,
       PORT: String(port),

@@ -94,7 +94,17 @@ export async function buildApp(options: BuildOptions): Promise<App> {
       : false,
     bodyLimit: 1_048_576,
     trustProxy: trustProxyOption(config.trustProxy),
+    // One line per request, written when it is answered (below), instead of Fastify's two (issue 19).
+    disableRequestLogging: true,
   }).withTypeProvider<ZodTypeProvider>();
+
+  // Fastify's two lines in one: method and route pattern (never the URL), status and time.
+  if (options.logLevel) {
+    app.addHook('onResponse', (request, reply, done) => {
+      request.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
+      done();
+    });
+  }
 
   // Zod schemas, with control characters refused in every text field and query parameter first (issue 14).
   app.setValidatorCompiler(safeValidatorCompiler);
