@@ -1,4 +1,4 @@
-// `npx tsx bench/profile-summary.ts <file.cpuprofile> [top] [requests]`: where a CPU profile's time went.
+// `npx tsx bench/profile-summary.ts <file.cpuprofile> [top] [requests] [window seconds]`: where a CPU profile's time went.
 // 1. Self time by group: samples in node_modules by package; in the compiled server (dist/server/main.mjs) by source
 //    file through its source map; Node's own code and the engine's (GC, idle, program) by name.
 // 2. Per layer of the HTTP stack (logging, security headers, cookie and session, guard, validation, serialisation,
@@ -21,6 +21,8 @@ const file = process.argv[2];
 if (!file) throw new Error('usage: profile-summary.ts <file.cpuprofile> [top]');
 const top = Number(process.argv[3] ?? 25);
 const requests = Number(process.argv[4] ?? 0);
+// [window]: only the last this many seconds of the profile (the load, not the start-up before it).
+const windowUs = Number(process.argv[5] ?? 0) * 1e6;
 const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as Profile;
 
 const maps = new Map<string, SourceMap | null>();
@@ -51,9 +53,19 @@ function groupOf(node: Node): string {
 }
 
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+// Sample times from the deltas; with a window, the samples before it are left out.
+const inWindow: boolean[] = [];
+{
+  let t = profile.startTime;
+  for (const dt of profile.timeDeltas) {
+    t += dt;
+    inWindow.push(!windowUs || t >= profile.endTime - windowUs);
+  }
+}
 const selfUs = new Map<string, number>();
 let total = 0;
 for (let i = 0; i < profile.samples.length; i++) {
+  if (!inWindow[i]) continue;
   const node = byId.get(profile.samples[i]!)!;
   const dt = profile.timeDeltas[i] ?? 0;
   total += dt;
@@ -124,6 +136,7 @@ function sampleLayer(id: number): string {
 }
 const byLayer = new Map<string, number>();
 for (let i = 0; i < profile.samples.length; i++) {
+  if (!inWindow[i]) continue;
   const layer = sampleLayer(profile.samples[i]!);
   byLayer.set(layer, (byLayer.get(layer) ?? 0) + (profile.timeDeltas[i] ?? 0));
 }

@@ -35,6 +35,12 @@ const ONLY = process.env.BENCH_SCENARIOS?.split(',');
 const NO_FLOORS = process.env.BENCH_NO_FLOORS === '1';
 // BENCH_NODE_ARGS=--cpu-prof,--cpu-prof-dir=bench/results/prof passes flags to the server's node (profiles).
 const NODE_ARGS = process.env.BENCH_NODE_ARGS?.split(',') ?? [];
+// BENCH_SERVERS=after=dist/server/main.mjs,before=/tmp/base/dist/server/main.mjs runs every scenario on each
+// build in turn on the same data, in the same run: a change's before and after under the same machine load.
+const SERVERS = (process.env.BENCH_SERVERS ?? 'dist/server/main.mjs').split(',').map((pair) => {
+  const [label, file] = pair.includes('=') ? pair.split('=') : ['', pair];
+  return { label: label!, file: file! };
+});
 const BARE_NODE_ARGS = process.env.BENCH_BARE_NODE_ARGS?.split(',') ?? [];
 const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -121,17 +127,18 @@ function rssMb(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
 
-async function startServer(env: Record<string, string>) {
+async function startServer(env: Record<string, string>, file: string) {
   const port = 45000 + Math.floor(Math.random() * 5000);
   const started = performance.now();
-  const child: ChildProcess = spawn(process.execPath, [...NODE_ARGS, 'dist/server/main.mjs'], {
+  const child: ChildProcess = spawn(process.execPath, [...NODE_ARGS, file], {
     env: {
       ...process.env,
       ...env,
       PORT: String(port),
       HOST: '127.0.0.1',
       WASL_BENCH: '1',
-      LOG_LEVEL: 'warn',
+      // BENCH_LOG_LEVEL=info measures the server as it logs by default.
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
       NODE_ENV: 'development',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -147,7 +154,7 @@ async function startServer(env: Record<string, string>) {
   return { child, url, startMs: performance.now() - started };
 }
 
-async function run(db: string, size: number, scenario: string, opts: autocannon.Options) {
+async function runScenario(db: string, size: number, scenario: string, opts: autocannon.Options) {
   const isFloor = scenario.includes('floor');
   if (isFloor ? NO_FLOORS && !ONLY?.includes(scenario) : ONLY && !ONLY.some((part) => scenario.includes(part))) return;
   const result = await autocannon({ connections: CONNECTIONS, duration: SECONDS, ...opts });
@@ -185,7 +192,7 @@ async function measureBare(db: string, size: number, env: Record<string, string>
   }
   return async (nationalIds: string[]) => {
     let k = 0;
-    await run(db, size, label, {
+    await runScenario(db, size, label, {
       url,
       requests: [
         {
@@ -210,133 +217,151 @@ for (const [db, size] of PLAN) {
     console.error(`== ${db}, ${size} beneficiaries`);
     const { env, data, cleanup } = await prepare(db, size);
     await (await measureBare(db, size, env, 'bare floor (before the server)'))(data.nationalIds);
-    const { child, url, startMs } = await startServer(env);
-    await new Promise((r) => setTimeout(r, 2000));
-    const idle = rssMb(child.pid!);
-    const signIn = async (username: string) => {
-      const login = await fetch(`${url}/api/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username, password: 'wasl-demo-2026' }),
-      });
-      const body = (await login.json()) as { csrfToken: string };
-      return { cookie: (login.headers.get('set-cookie') ?? '').split(';')[0]!, csrf: body.csrfToken };
-    };
-    const officer = await signIn('officer');
-    const manager = await signIn('manager');
-    const headers = { cookie: officer.cookie };
-    let i = 0;
-    const nextId = <T>(list: T[]) => {
-      i = (i * 7919 + 13) % list.length;
-      return list[i]!;
-    };
-    let peak = idle;
-    const sampler = setInterval(() => {
-      peak = Math.max(peak, rssMb(child.pid!));
-    }, 250);
-    const floorReq = () => [{ method: 'GET' as const, path: `/api/bench/floor?nid=${nextId(data.nationalIds)}` }];
-    await run(db, size, 'floor: one indexed SELECT', { url, requests: floorReq() });
-    const dynamic = (make: () => string): autocannon.Options => ({
-      url,
-      headers,
-      requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: make() }) }],
-    });
-    await run(
-      db,
-      size,
-      'search by national ID',
-      dynamic(() => `/api/beneficiaries?q=${nextId(data.nationalIds)}`),
-    );
-    await run(
-      db,
-      size,
-      'search by mobile',
-      dynamic(() => `/api/beneficiaries?q=${encodeURIComponent(`0${nextId(data.mobiles).slice(4)}`)}`),
-    );
-    await run(
-      db,
-      size,
-      'search by name prefix (احمد)',
-      dynamic(() => `/api/beneficiaries?q=${encodeURIComponent('احمد')}`),
-    );
-    await run(
-      db,
-      size,
-      'search by name part (زهران)',
-      dynamic(() => `/api/beneficiaries?q=${encodeURIComponent('زهران')}`),
-    );
-    await run(
-      db,
-      size,
-      'beneficiary file page',
-      dynamic(() => `/api/beneficiaries/${nextId(data.beneficiaryIds)}`),
-    );
-    await run(
-      db,
-      size,
-      'application queue (to verify)',
-      dynamic(() => '/api/applications?queue=to_verify'),
-    );
-    await run(
-      db,
-      size,
-      'case inbox (open complaints, first page)',
-      dynamic(() => '/api/cases?kind=complaint&status=in_progress'),
-    );
-    await run(db, size, 'KPI dashboard (one month)', {
-      url,
-      headers: { cookie: manager.cookie },
-      requests: [{ method: 'GET', path: '/api/reports/kpis?from=2026-10-01&to=2026-10-31' }],
-    });
-    const writeHeaders = { ...headers, 'x-csrf-token': officer.csrf, 'content-type': 'application/json' };
-    await run(db, size, 'create interaction (write)', {
-      url,
-      headers: writeHeaders,
-      requests: [
-        {
-          method: 'POST',
-          setupRequest: (req) => ({
-            ...req,
-            path: '/api/interactions',
-            body: JSON.stringify({
-              channel: 'phone',
-              direction: 'inbound',
-              summary: 'اتصال للاستفسار عن موعد التوريد القادم',
-              beneficiaryId: nextId(data.beneficiaryIds),
-            }),
-          }),
-        },
-      ],
-    });
-    // Each request moves a different submitted application to verifying, so the run stops when they run out.
+    // Each request moves a different submitted application to verifying, across every build measured.
     let nextSubmitted = 0;
-    await run(db, size, 'stage transition (write)', {
-      url,
-      headers: writeHeaders,
-      amount: Math.min(data.submitted.length, SECONDS * 400),
-      requests: [
-        {
+    for (const server of SERVERS) {
+      const suffix = server.label ? ` [${server.label}]` : '';
+      const run = (d: string, n: number, scenario: string, opts: autocannon.Options) =>
+        runScenario(d, n, scenario.startsWith('bare') ? scenario : `${scenario}${suffix}`, opts);
+      const { child, url, startMs } = await startServer(env, server.file);
+      await new Promise((r) => setTimeout(r, 2000));
+      const idle = rssMb(child.pid!);
+      const signIn = async (username: string) => {
+        const login = await fetch(`${url}/api/auth/login`, {
           method: 'POST',
-          setupRequest: (req) => ({
-            ...req,
-            path: `/api/applications/${data.submitted[nextSubmitted++ % data.submitted.length]}/transitions`,
-            body: JSON.stringify({ to: 'verifying' }),
-          }),
-        },
-      ],
-    });
-    clearInterval(sampler);
-    facts.push(
-      `${db} ${size.toLocaleString('en')}: start-up to healthy ${(startMs / 1000).toFixed(1)} s; RSS idle ${idle.toFixed(0)} MB, peak under load ${peak.toFixed(0)} MB`,
-    );
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username, password: 'wasl-demo-2026' }),
+        });
+        const body = (await login.json()) as { csrfToken: string };
+        return { cookie: (login.headers.get('set-cookie') ?? '').split(';')[0]!, csrf: body.csrfToken };
+      };
+      const officer = await signIn('officer');
+      const manager = await signIn('manager');
+      const headers = { cookie: officer.cookie };
+      let i = 0;
+      const nextId = <T>(list: T[]) => {
+        i = (i * 7919 + 13) % list.length;
+        return list[i]!;
+      };
+      let peak = idle;
+      const sampler = setInterval(() => {
+        peak = Math.max(peak, rssMb(child.pid!));
+      }, 250);
+      // A different ID on each request, as the bare floor does.
+      await run(db, size, 'floor: one indexed SELECT', {
+        url,
+        requests: [
+          {
+            method: 'GET',
+            setupRequest: (req) => ({ ...req, path: `/api/bench/floor?nid=${nextId(data.nationalIds)}` }),
+          },
+        ],
+      });
+      const dynamic = (make: () => string): autocannon.Options => ({
+        url,
+        headers,
+        requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: make() }) }],
+      });
+      await run(
+        db,
+        size,
+        'search by national ID',
+        dynamic(() => `/api/beneficiaries?q=${nextId(data.nationalIds)}`),
+      );
+      await run(
+        db,
+        size,
+        'search by mobile',
+        dynamic(() => `/api/beneficiaries?q=${encodeURIComponent(`0${nextId(data.mobiles).slice(4)}`)}`),
+      );
+      await run(
+        db,
+        size,
+        'search by name prefix (احمد)',
+        dynamic(() => `/api/beneficiaries?q=${encodeURIComponent('احمد')}`),
+      );
+      await run(
+        db,
+        size,
+        'search by name part (زهران)',
+        dynamic(() => `/api/beneficiaries?q=${encodeURIComponent('زهران')}`),
+      );
+      await run(
+        db,
+        size,
+        'beneficiary file page',
+        dynamic(() => `/api/beneficiaries/${nextId(data.beneficiaryIds)}`),
+      );
+      await run(
+        db,
+        size,
+        'application queue (to verify)',
+        dynamic(() => '/api/applications?queue=to_verify'),
+      );
+      await run(
+        db,
+        size,
+        'case inbox (open complaints, first page)',
+        dynamic(() => '/api/cases?kind=complaint&status=in_progress'),
+      );
+      await run(db, size, 'KPI dashboard (one month)', {
+        url,
+        headers: { cookie: manager.cookie },
+        requests: [{ method: 'GET', path: '/api/reports/kpis?from=2026-10-01&to=2026-10-31' }],
+      });
+      const writeHeaders = { ...headers, 'x-csrf-token': officer.csrf, 'content-type': 'application/json' };
+      await run(db, size, 'create interaction (write)', {
+        url,
+        headers: writeHeaders,
+        requests: [
+          {
+            method: 'POST',
+            setupRequest: (req) => ({
+              ...req,
+              path: '/api/interactions',
+              body: JSON.stringify({
+                channel: 'phone',
+                direction: 'inbound',
+                summary: 'اتصال للاستفسار عن موعد التوريد القادم',
+                beneficiaryId: nextId(data.beneficiaryIds),
+              }),
+            }),
+          },
+        ],
+      });
+      // Each request moves a different submitted application to verifying, so the run stops when they run out.
+      await run(db, size, 'stage transition (write)', {
+        url,
+        headers: writeHeaders,
+        amount: Math.min(data.submitted.length, SECONDS * 400),
+        requests: [
+          {
+            method: 'POST',
+            setupRequest: (req) => ({
+              ...req,
+              path: `/api/applications/${data.submitted[nextSubmitted++ % data.submitted.length]}/transitions`,
+              body: JSON.stringify({ to: 'verifying' }),
+            }),
+          },
+        ],
+      });
+      clearInterval(sampler);
+      facts.push(
+        `${db} ${size.toLocaleString('en')}${suffix}: start-up to healthy ${(startMs / 1000).toFixed(1)} s; RSS idle ${idle.toFixed(0)} MB, peak under load ${peak.toFixed(0)} MB`,
+      );
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    }
     await (await measureBare(db, size, env, 'bare floor (after the server)'))(data.nationalIds);
     await cleanup();
   }
 }
 
-const floor = new Map(results.filter((r) => r.scenario.startsWith('floor')).map((r) => [`${r.db}/${r.size}`, r]));
+// The inner floor of each build: a scenario's ratio is to the floor of the build it ran on.
+const buildOf = (scenario: string) => /( \[[^\]]+\])$/.exec(scenario)?.[1] ?? '';
+const floor = new Map(
+  results.filter((r) => r.scenario.startsWith('floor')).map((r) => [`${r.db}/${r.size}${buildOf(r.scenario)}`, r]),
+);
 // The bare floor of a pair is the mean of its two measurements (before and after the server), which also shows
 // how much the machine's other load moved during the run.
 const bare = new Map<string, { rps: number; p99: number }>();
@@ -357,7 +382,7 @@ const lines = [
   '| database | beneficiaries | scenario | req/s | p50 | p95 | p99 | errors | req/s ÷ bare floor | req/s ÷ floor | p99 ÷ bare p99 | p99 ÷ floor p99 |',
   '|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ...results.map((r) => {
-    const f = floor.get(`${r.db}/${r.size}`);
+    const f = floor.get(`${r.db}/${r.size}${buildOf(r.scenario)}`);
     const b = bare.get(`${r.db}/${r.size}`);
     const ratio = (x: number, y: number | undefined, digits: number) =>
       y ? (x / Math.max(1, y)).toFixed(digits) : '–';
