@@ -8,7 +8,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify from 'fastify';
+import Fastify, { LogController } from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import type { Database } from './db/client';
@@ -95,7 +95,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     bodyLimit: 1_048_576,
     trustProxy: trustProxyOption(config.trustProxy),
     // One line per request, written when it is answered (below), instead of Fastify's two (issue 19).
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
   }).withTypeProvider<ZodTypeProvider>();
 
   // Fastify's two lines in one: method and route pattern (never the URL), status and time.
