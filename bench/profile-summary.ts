@@ -143,7 +143,5 @@ for (let i = 0; i < profile.samples.length; i++) {
 console.log(`\n| layer | % of busy |${requests ? ' CPU µs per request |' : ''}`);
 console.log(`|---|---:|${requests ? '---:|' : ''}`);
 for (const [layer, us] of [...byLayer].filter(([l]) => l !== 'idle').sort((a, b) => b[1] - a[1])) {
-  console.log(
-    `| ${layer} | ${((100 * us) / busy).toFixed(1)} |${requests ? ` ${(us / requests).toFixed(0)} |` : ''}`,
-  );
+  console.log(`| ${layer} | ${((100 * us) / busy).toFixed(1)} |${requests ? ` ${(us / requests).toFixed(0)} |` : ''}`);
 }

@@ -1,5 +1,5 @@
 import { AppError } from '../../errors';
-import { writeAuditSoon } from '../../http/audit';
+import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
 import { authorize, can } from '../../policy';
 import { presentBeneficiary } from './present';
@@ -32,15 +32,13 @@ export async function loadBeneficiaryFor(
 export async function getBeneficiaryFile(deps: Deps, user: SessionUser, id: string, meta: RequestMeta) {
   const row = await loadBeneficiaryFor(deps, user, id, 'beneficiaries.read');
   const sensitive = can(user, 'beneficiaries.read_sensitive', { orgId: row.orgId });
-  // The audit row goes with the reads, not after them (one round trip less); the file is sent only once it is
-  // committed, and an opening whose reads then fail is still recorded.
   const [household, consents, statusEvents, documents] = await Promise.all([
     getHousehold(deps.db, row.id),
     listConsents(deps.db, row.id),
     listStatusEvents(deps.db, row.id),
     listDocuments(deps.db, row.id),
-    writeAuditSoon(deps.db, user, meta, { action: 'beneficiary.viewed', entityType: 'beneficiary', entityId: row.id }),
   ]);
+  await writeAudit(deps.db, user, meta, { action: 'beneficiary.viewed', entityType: 'beneficiary', entityId: row.id });
   return {
     ...presentBeneficiary(row, household, sensitive),
     consents: consents.map((c) => ({ ...c, at: c.at.toISOString() })),
