@@ -1,13 +1,15 @@
 import { Bell, ClipboardList } from 'lucide-react';
-import { lazy, Suspense, useRef, useState } from 'react';
+import { Suspense, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { useFormat } from '../../../lib/display';
+import { lazyPage } from '../../../lib/i18n';
 import { cx } from '../../../ui/cx';
 import { useMyWork, useNotifications } from './queries';
 
-const BellPanel = lazy(() => import('./BellPanel'));
+// Through lazyPage: the panel's strings (work.notice.*) are outside the first download's core.
+const BellPanel = lazyPage(() => import('./BellPanel'));
 
 /** The header's count of what waits on the user (a link to My work on the home page). */
 export function WorkCount() {
