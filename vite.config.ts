@@ -85,10 +85,119 @@ function portalStrings(): Plugin {
   };
 }
 
+/**
+ * The staff app's strings (src/common/i18n/{ar,en}/ui.json, one source file each) cut at build time (issue 19):
+ * `virtual:ui-strings/ar-core` holds the key paths named in src/web/staff/strings-core.json — what the sign-in
+ * page, the shell and the home page show — and ships in the first download; `virtual:ui-strings/ar-rest` (every
+ * other section) comes with the first other page (src/web/lib/i18n.ts, lazyPage); `virtual:ui-strings/en` only when
+ * English is chosen. The build fails if the first download uses a key that the core list does not cover.
+ */
+function uiStrings(): Plugin {
+  const prefix = 'virtual:ui-strings/';
+  const file = (name: string) => path.resolve(import.meta.dirname, name);
+  const sources = {
+    ar: file('src/common/i18n/ar/ui.json'),
+    en: file('src/common/i18n/en/ui.json'),
+    core: file('src/web/staff/strings-core.json'),
+  };
+  const read = (which: keyof typeof sources) => JSON.parse(readFileSync(sources[which], 'utf8'));
+  type Tree = { [key: string]: string | Tree };
+  const at = (tree: Tree, parts: string[]): string | Tree | undefined =>
+    parts.reduce<string | Tree | undefined>((node, part) => (typeof node === 'object' ? node[part] : undefined), tree);
+  /** A copy of `tree` holding only the given dotted paths. */
+  const pick = (tree: Tree, paths: string[]) => {
+    const out: Tree = {};
+    for (const dotted of paths) {
+      const parts = dotted.split('.');
+      const value = at(tree, parts);
+      if (value === undefined) continue;
+      let node = out;
+      for (const part of parts.slice(0, -1)) {
+        node[part] ??= {};
+        node = node[part] as Tree;
+      }
+      node[parts.at(-1) as string] = value;
+    }
+    return out;
+  };
+  return {
+    name: 'wasl-ui-strings',
+    resolveId(id) {
+      return id.startsWith(prefix) ? `\0${id}` : undefined;
+    },
+    load(id) {
+      if (!id.startsWith(`\0${prefix}`)) return undefined;
+      for (const source of Object.values(sources)) this.addWatchFile(source);
+      const name = id.slice(prefix.length + 1);
+      const ar = read('ar') as Tree;
+      const core = read('core') as string[];
+      const coreSections = new Set(core.filter((p) => !p.includes('.')));
+      if (name === 'ar-core') return `export default ${JSON.stringify(pick(ar, core))};`;
+      // Sections partly in the core travel again whole here: merged deeply, so nothing is lost or doubled on screen.
+      if (name === 'ar-rest') {
+        return `export default ${JSON.stringify(Object.fromEntries(Object.entries(ar).filter(([k]) => !coreSections.has(k))))};`;
+      }
+      if (name === 'en') return `export default ${JSON.stringify(read('en'))};`;
+      this.error(`unknown strings module ${id}`);
+    },
+    generateBundle(_options, bundle) {
+      const entry = Object.values(bundle).find(
+        (c) => c.type === 'chunk' && c.isEntry && c.facadeModuleId === file('src/web/index.html'),
+      );
+      if (entry?.type !== 'chunk') return;
+      const ar = read('ar') as Tree;
+      const core = read('core') as string[];
+      const covered = (parts: string[]) =>
+        core.some((p) => parts.join('.').startsWith(p) && /^$|^\./.test(parts.join('.').slice(p.length)));
+      // Every key-like literal in the first download (the entry chunk and the chunks it imports statically).
+      const seen = new Set<string>();
+      const missing = new Set<string>();
+      const visit = (fileName: string) => {
+        const chunk = bundle[fileName];
+        if (seen.has(fileName) || !chunk || chunk.type !== 'chunk') return;
+        seen.add(fileName);
+        for (const [, literal = ''] of chunk.code.matchAll(/["'`]([A-Za-z]\w*\.[\w.]*?)(?=["'`]|\$\{)/g)) {
+          const parts = literal.replace(/\.$/, '').split('.');
+          if (!(parts[0]! in ar)) continue;
+          const parent = at(ar, parts.slice(0, -1));
+          const last = parts.at(-1) as string;
+          // A key of ui.json (or a plural's base, `count` for `count_one`); other dotted names (permissions) pass.
+          const isKey =
+            at(ar, parts) !== undefined ||
+            (typeof parent === 'object' && Object.keys(parent).some((k) => k.startsWith(`${last}_`)));
+          if (isKey && !covered(parts)) missing.add(parts.join('.'));
+        }
+        for (const imported of chunk.imports) visit(imported);
+      };
+      visit(entry.fileName);
+      // WASL_BUNDLE_REPORT=1: the largest modules of the first download, to see what to cut next.
+      if (process.env.WASL_BUNDLE_REPORT) {
+        const sizes = [...seen].flatMap((name) => {
+          const chunk = bundle[name];
+          return chunk?.type === 'chunk'
+            ? Object.entries(chunk.modules).map(
+                ([id, m]) => [`${name} ${path.relative(import.meta.dirname, id)}`, m.renderedLength] as const,
+              )
+            : [];
+        });
+        for (const [id, size] of sizes
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, Number(process.env.WASL_BUNDLE_REPORT) || 40))
+          console.log(String(size).padStart(8), id);
+      }
+      if (missing.size > 0) {
+        this.error(
+          `The staff app's first download uses strings outside src/web/staff/strings-core.json: ${[...missing].sort().join(', ')}`,
+        );
+      }
+    },
+  };
+}
+
 // The web apps live under src/web; the server serves the built files from dist/web.
 export default defineConfig({
   root: 'src/web',
-  plugins: [react(), tailwindcss(), portalStrings(), precompress()],
+  plugins: [react(), tailwindcss(), portalStrings(), uiStrings(), precompress()],
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,

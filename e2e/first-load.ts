@@ -15,8 +15,20 @@ export type FirstLoad = {
  * `encodedDataLength`: compressed body plus headers), until the page has painted, its data has come and the web
  * font (applied after the first paint, see src/web/portal/fonts.ts) has finished loading.
  */
-export async function measureFirstLoad(browser: Browser, url: string): Promise<FirstLoad> {
+export async function measureFirstLoad(
+  browser: Browser,
+  url: string,
+  options: {
+    /** Wait for the portal's web font (its `fonts` class); the staff app has no such class. */
+    portalFonts?: boolean;
+    /** Cookies set before the visit (a signed-in staff session). */
+    cookies?: { name: string; value: string; url: string }[];
+    /** The page has loaded when this text is on screen (the staff app's first screen). */
+    waitForText?: string;
+  } = {},
+): Promise<FirstLoad> {
   const context = await browser.newContext({ viewport: PHONE, locale: 'ar-SA' });
+  if (options.cookies) await context.addCookies(options.cookies);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
@@ -36,9 +48,12 @@ export async function measureFirstLoad(browser: Browser, url: string): Promise<F
     if (response) files.push({ ...response, bytes: event.encodedDataLength });
   });
   await page.goto(url, { waitUntil: 'networkidle' });
-  await page.waitForFunction(() => document.documentElement.classList.contains('fonts'), undefined, {
-    timeout: 15_000,
-  });
+  if (options.portalFonts ?? true) {
+    await page.waitForFunction(() => document.documentElement.classList.contains('fonts'), undefined, {
+      timeout: 15_000,
+    });
+  }
+  if (options.waitForText) await page.getByText(options.waitForText).first().waitFor({ timeout: 15_000 });
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   await page.waitForLoadState('networkidle');
   await context.close();

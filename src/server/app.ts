@@ -8,7 +8,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify from 'fastify';
+import Fastify, { LogController } from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import type { Database } from './db/client';
@@ -93,7 +93,17 @@ export async function buildApp(options: BuildOptions): Promise<App> {
       : false,
     bodyLimit: 1_048_576,
     trustProxy: trustProxyOption(config.trustProxy),
+    // One line per request, written when it is answered (below), instead of Fastify's two (issue 19).
+    logController: new LogController({ disableRequestLogging: true }),
   }).withTypeProvider<ZodTypeProvider>();
+
+  // Fastify's two lines in one: method and route pattern (never the URL), status and time.
+  if (options.logLevel) {
+    app.addHook('onResponse', (request, reply, done) => {
+      request.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
+      done();
+    });
+  }
 
   // Zod schemas, with control characters refused in every text field and query parameter first (issue 14).
   app.setValidatorCompiler(safeValidatorCompiler);

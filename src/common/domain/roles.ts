@@ -1,14 +1,5 @@
 import { z } from 'zod';
+import { ROLES } from './role-names';
 
-/** Staff roles (PRODUCT.md → People and roles). Beneficiaries have no staff account. */
-export const ROLES = ['admin', 'manager', 'officer', 'execution_officer', 'committee', 'branch_rep'] as const;
-export type Role = (typeof ROLES)[number];
+export * from './role-names';
 export const roleSchema = z.enum(ROLES);
-
-export const LOCALES = ['ar', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
-export const DIGITS = ['arab', 'latn'] as const;
-
-export const USERNAME_PATTERN = /^[a-z0-9._-]{3,40}$/;
-export const PASSWORD_MIN = 10;
-export const PASSWORD_MAX = 200;

@@ -1,15 +1,43 @@
+import arCore from 'virtual:ui-strings/ar-core';
 import i18next from 'i18next';
+import { type ComponentType, lazy } from 'react';
 import { initReactI18next } from 'react-i18next';
-import ar from '../../common/i18n/ar/ui.json';
-import en from '../../common/i18n/en/ui.json';
 
 export type UiLocale = 'ar' | 'en';
 export type UiDigits = 'arab' | 'latn';
 
-/** Arabic is the source language; English is the translation. Both bundles are small, so both ship inline. */
+/**
+ * Arabic is the source language; English is the translation. The first download carries only the Arabic strings of
+ * the sign-in page, the shell and the home page (src/web/staff/strings-core.json); the rest of the Arabic comes with
+ * the first other page (lazyPage), the English when it is chosen (issue 19: the whole ui.json was a third of the
+ * first download). Both stay one source file each; vite.config.ts (uiStrings) cuts them.
+ */
 export const UI_LOCALES: readonly UiLocale[] = ['ar', 'en'];
 export const defaultNS = 'ui';
-export const resources = { ar: { ui: ar }, en: { ui: en } } as const;
+
+let arabicRest: Promise<void> | undefined;
+let english: Promise<void> | undefined;
+
+/** The Arabic strings outside the core; once loaded, every key resolves (English falls back to them). */
+export function loadAllStrings(): Promise<void> {
+  arabicRest ??= import('virtual:ui-strings/ar-rest').then(({ default: rest }) => {
+    i18n.addResourceBundle('ar', defaultNS, rest, true, false);
+  });
+  return arabicRest;
+}
+
+function loadEnglish(): Promise<void> {
+  english ??= import('virtual:ui-strings/en').then(({ default: en }) => {
+    i18n.addResourceBundle('en', defaultNS, en, true, true);
+  });
+  return english;
+}
+
+/** React.lazy for a page: its code and the strings outside the core are fetched at the same time. */
+// biome-ignore lint/suspicious/noExplicitAny: the same bound as React.lazy's own signature
+export function lazyPage<T extends ComponentType<any>>(load: () => Promise<{ default: T }>) {
+  return lazy(async () => (await Promise.all([load(), loadAllStrings()]))[0]);
+}
 
 const STORAGE_LOCALE = 'wasl.locale';
 const STORAGE_DIGITS = 'wasl.digits';
@@ -59,9 +87,11 @@ function applyToDocument(locale: UiLocale): void {
 
 export const i18n = i18next.createInstance();
 
+const startLocale = initialLocale();
 void i18n.use(initReactI18next).init({
-  resources,
-  lng: initialLocale(),
+  resources: { ar: { [defaultNS]: arCore } },
+  // English starts once its strings have come (stringsReady); until then nothing is rendered.
+  lng: 'ar',
   fallbackLng: 'ar',
   supportedLngs: [...UI_LOCALES],
   ns: [defaultNS],
@@ -78,6 +108,10 @@ i18n.on('languageChanged', (lng) => {
   writeStored(STORAGE_LOCALE, locale);
 });
 
+/** Resolves when the language remembered on this device can be shown; main.tsx renders after it. */
+export const stringsReady: Promise<void> =
+  startLocale === 'en' ? setLocale('en').catch(() => undefined) : Promise.resolve();
+
 export function currentLocale(): UiLocale {
   const lng = i18n.resolvedLanguage ?? i18n.language;
   return isUiLocale(lng) ? lng : 'ar';
@@ -85,5 +119,6 @@ export function currentLocale(): UiLocale {
 
 /** Switch the interface language; `<html lang dir>` follows through the languageChanged listener. */
 export async function setLocale(locale: UiLocale): Promise<void> {
+  if (locale === 'en') await loadEnglish();
   if (currentLocale() !== locale) await i18n.changeLanguage(locale);
 }

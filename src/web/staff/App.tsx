@@ -5,17 +5,21 @@ import { useTranslation } from 'react-i18next';
 import { Redirect, Route, Switch, useLocation, useSearch } from 'wouter';
 import { errorMessage } from '../lib/api';
 import { DisplayProvider } from '../lib/display';
-import { isUiLocale, storedDigits } from '../lib/i18n';
+import { isUiLocale, lazyPage, storedDigits } from '../lib/i18n';
 import { ErrorAlert } from '../ui/Alert';
 import { Button } from '../ui/Button';
 import { Loading } from '../ui/Page';
-import { ForcedPasswordChange } from './features/profile/ForcedPasswordChange';
 import { AppShell } from './layout/AppShell';
 import { STAFF_PAGES } from './pages';
 import { ForbiddenPage } from './routes/ForbiddenPage';
 import { LoginPage } from './routes/LoginPage';
 import { NotFoundPage } from './routes/NotFoundPage';
 import { hasPermission, isSessionLost, sessionKey, useSession } from './session';
+
+// Shown only to an account that must change its password: not part of everyone's first download.
+const ForcedPasswordChange = lazyPage(() =>
+  import('./features/profile/ForcedPasswordChange').then((m) => ({ default: m.ForcedPasswordChange })),
+);
 
 function makeQueryClient(): QueryClient {
   // A request that finds the session gone (expired, signed out elsewhere) returns the app to the sign-in page.
@@ -106,7 +110,13 @@ function Root() {
     }
     return <Redirect to={next} replace />;
   }
-  if (user.mustChangePassword) return <ForcedPasswordChange />;
+  if (user.mustChangePassword) {
+    return (
+      <Suspense fallback={<Loading label={t('app.loading')} className="justify-center py-24" />}>
+        <ForcedPasswordChange />
+      </Suspense>
+    );
+  }
 
   return (
     <AppShell>

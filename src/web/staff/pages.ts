@@ -35,8 +35,9 @@ import {
   UserCog,
   Users,
 } from 'lucide-react';
-import { type ComponentType, lazy } from 'react';
+import type { ComponentType } from 'react';
 import type ar from '../../common/i18n/ar/ui.json';
+import { lazyPage as lazy } from '../lib/i18n';
 import type { Permission } from './api-types';
 import { HomePage } from './routes/HomePage';
 

@@ -6,7 +6,7 @@ import { DESKTOP_QUERY, useMediaQuery } from '../../lib/media';
 import { cx } from '../../ui/cx';
 import { LogInteractionLauncher } from '../features/interactions/LogInteractionLauncher';
 import { AckBanner } from '../features/knowledge/AckBanner';
-import { TotpEnrolmentBanner } from '../features/profile/TotpSection';
+import { TotpEnrolmentBanner } from '../features/profile/TotpBanner';
 import { NotificationBell, WorkCount } from '../features/work/HeaderWork';
 import { STAFF_PAGES } from '../pages';
 import { useOrganization, useOrganizationName } from '../queries';

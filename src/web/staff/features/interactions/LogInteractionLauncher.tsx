@@ -1,13 +1,14 @@
 import { PhoneCall } from 'lucide-react';
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
+import { lazyPage } from '../../../lib/i18n';
 import { Kbd } from '../../../ui/Kbd';
 import { useKeyboardShortcut } from '../../../ui/shortcut';
 import { closeLogInteraction, openLogInteraction, useLogRequest } from './log-store';
 
 // The dialog (beneficiary search, case fields) loads on first use, keeping the shell's download small.
-const LogInteractionDialog = lazy(() => import('./LogInteractionDialog'));
+const LogInteractionDialog = lazyPage(() => import('./LogInteractionDialog'));
 
 /**
  * "تسجيل تواصل" in the header, on every page, and Alt+L: log a call, visit or message in two clicks — and, when it

@@ -3,7 +3,7 @@ import { KeyRound } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { PASSWORD_MIN } from '../../../../common/domain/roles';
+import { PASSWORD_MIN } from '../../../../common/domain/role-names';
 import { ApiError, api, errorMessage } from '../../../lib/api';
 import { useFormat } from '../../../lib/display';
 import { setLocale } from '../../../lib/i18n';

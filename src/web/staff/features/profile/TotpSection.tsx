@@ -1,9 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Copy, ExternalLink, Printer, ShieldAlert } from 'lucide-react';
+import { Copy, ExternalLink, Printer } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'wouter';
 import { toLatinDigits } from '../../../../common/arabic';
 import { api, errorMessage } from '../../../lib/api';
 import { useFormat } from '../../../lib/display';
@@ -12,9 +11,8 @@ import { Button, buttonClass } from '../../../ui/Button';
 import { TextField } from '../../../ui/fields';
 import { Card } from '../../../ui/Page';
 import type { SessionUser } from '../../api-types';
-import { useSession, useUser } from '../../session';
+import { useUser } from '../../session';
 
-const PROFILE_PATH = '/settings/profile';
 const CODE = /^\d{6}$/;
 
 type TotpSetup = { secret: string; otpauthUrl: string; qrDataUrl: string };
@@ -24,34 +22,6 @@ const totpStatusKey = ['me', 'totp'] as const;
 /** Two-step verification state of the signed-in user (sent by GET /api/auth/session). */
 function totpState(user: SessionUser | null | undefined): { enabled: boolean; required: boolean } {
   return { enabled: Boolean(user?.totpEnabled), required: Boolean(user?.totpRequired) };
-}
-
-/**
- * While an account must enrol, the server refuses every other request: say so on every page and lead to the
- * profile page, where enrolment happens, so the person is never stuck.
- */
-export function TotpEnrolmentBanner() {
-  const { t } = useTranslation();
-  const { data: user } = useSession();
-  const [location] = useLocation();
-  const { enabled, required } = totpState(user);
-  if (!required || enabled) return null;
-  return (
-    <section
-      aria-label={t('totp.title')}
-      className="mb-5 flex flex-col gap-2 rounded-lg border border-amber-300 bg-amber-50 p-3 text-amber-950 sm:flex-row sm:items-center sm:gap-3 print:hidden"
-    >
-      <div className="flex min-w-0 flex-1 items-start gap-2">
-        <ShieldAlert aria-hidden="true" className="mt-0.5 size-5 shrink-0 text-amber-800" />
-        <p className="font-medium">{t('totp.banner')}</p>
-      </div>
-      {location === PROFILE_PATH ? null : (
-        <Link href={PROFILE_PATH} className={buttonClass('primary', 'min-h-9 shrink-0 px-3')}>
-          {t('totp.bannerLink')}
-        </Link>
-      )}
-    </section>
-  );
 }
 
 /** The profile page's card: status, enrolment (secret, link, code) and, when allowed, switching it off. */
