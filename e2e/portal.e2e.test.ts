@@ -592,7 +592,8 @@ describe('the first load of /portal on a phone', () => {
       if (file.bytes > 2048) expect(file.encoding).toBe('br');
     }
     expect(load.budgeted).toBeGreaterThan(100 * 1024);
-    // 174.6 KB on 5 December 2026 (page strings and icons split per page): 180 is the budget.
+    // 173.6 KB on 5 December 2026 (page strings and icons split per page, small chunks compressed, no
+    // module-preload polyfill): 180 is the budget.
     expect(load.budgeted).toBeLessThanOrEqual(180 * 1024);
   });
 
@@ -602,8 +603,8 @@ describe('the first load of /portal on a phone', () => {
     // The later steps (steps.tsx), the confirmation (Done.tsx) and the upload come only when needed.
     expect(scripts.some((url) => /\/(steps|Done|Upload)-/.test(url))).toBe(false);
     expect(scripts.some((url) => /\/ApplyPage-/.test(url))).toBe(true);
-    // 192.3 KB on 5 December 2026, down from 205.6: above the 180 KB (see docs/benchmarks.md); this
-    // bound keeps it from growing back.
-    expect(load.budgeted).toBeLessThanOrEqual(195 * 1024);
+    // 191.3 KB on 5 December 2026, down from 205.6: above the 180 KB (see docs/benchmarks.md, third
+    // pass); this bound keeps it from growing back.
+    expect(load.budgeted).toBeLessThanOrEqual(192 * 1024);
   });
 });

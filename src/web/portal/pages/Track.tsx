@@ -6,6 +6,7 @@ import { formatDual } from '../../../common/dates';
 import { api } from '../api';
 import { DecisionPromise } from '../code';
 import { CodeEntry, ReferenceField, useCodeStep } from '../code-step';
+import { rememberedDevice } from '../data';
 import { addStrings, dateDisplay, type Key, num, t } from '../i18n';
 import { Check, CircleCheck } from '../icons';
 import { CircleDashed } from '../page-icons';
@@ -49,7 +50,7 @@ export function TrackPage() {
 
   useEffect(() => {
     let live = true;
-    api<Remembered>('GET', '/api/portal/track/remembered')
+    rememberedDevice<Remembered>()
       .then((answer) => {
         if (!live || !answer.remembered || answer.applications.length === 0) return;
         setRemembered(answer);
