@@ -13,7 +13,7 @@ export type FirstLoad = {
 /**
  * Opens `url` in a fresh phone-sized page with an empty cache and adds up what the network sent for it (Chromium's
  * `encodedDataLength`: compressed body plus headers), until the page has painted, its data has come and the web
- * font (applied after the first paint, see src/web/portal/fonts.ts) has finished loading.
+ * font's files (fetched once the page has painted, see src/web/portal/fonts.ts) have arrived.
  */
 export async function measureFirstLoad(browser: Browser, url: string): Promise<FirstLoad> {
   const context = await browser.newContext({ viewport: PHONE, locale: 'ar-SA' });
@@ -36,7 +36,7 @@ export async function measureFirstLoad(browser: Browser, url: string): Promise<F
     if (response) files.push({ ...response, bytes: event.encodedDataLength });
   });
   await page.goto(url, { waitUntil: 'networkidle' });
-  await page.waitForFunction(() => document.documentElement.classList.contains('fonts'), undefined, {
+  await page.waitForFunction(() => document.documentElement.dataset.fontsFetched !== undefined, undefined, {
     timeout: 15_000,
   });
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
