@@ -248,7 +248,7 @@ describe('the public portal on a phone, in Arabic', () => {
     await page.getByText('بقيت لك محاولة واحدة.').waitFor();
     await codeField.fill(wrong);
     await page.getByRole('button', { name: 'إرسال الطلب' }).click();
-    await page.getByText(/كتبت رمزاً خاطئاً عدة مرات/).waitFor();
+    await page.getByText(/كُتب رمز خاطئ عدة مرات/).waitFor();
     // Even the right code is refused now, and the page offers a new one at once.
     await codeField.fill(first);
     await page.getByRole('button', { name: 'إرسال الطلب' }).click();
