@@ -29,11 +29,13 @@ function precompress(): Plugin {
         files.map(async (file) => {
           const full = path.join(outDir, file);
           const data = await fs.readFile(full);
-          if (data.length < 1024) return;
+          // Small files too: the portal's first load has several chunks of about 1 KB, and each is halved.
+          if (data.length < 256) return;
           const [br, gz] = await Promise.all([
             brotli(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9 } }),
             gzip(data, { level: 9 }),
           ]);
+          if (br.length >= data.length) return;
           await fs.writeFile(`${full}.br`, br);
           await fs.writeFile(`${full}.gz`, gz);
         }),
@@ -201,6 +203,8 @@ export default defineConfig({
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,
+    // Every browser the apps support preloads modules itself: the polyfill was one more request on each first load.
+    modulePreload: { polyfill: false },
     rollupOptions: {
       input: {
         staff: path.resolve(import.meta.dirname, 'src/web/index.html'),

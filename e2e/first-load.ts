@@ -13,13 +13,13 @@ export type FirstLoad = {
 /**
  * Opens `url` in a fresh phone-sized page with an empty cache and adds up what the network sent for it (Chromium's
  * `encodedDataLength`: compressed body plus headers), until the page has painted, its data has come and the web
- * font (applied after the first paint, see src/web/portal/fonts.ts) has finished loading.
+ * font's files (fetched once the page has painted, see src/web/portal/fonts.ts) have arrived.
  */
 export async function measureFirstLoad(
   browser: Browser,
   url: string,
   options: {
-    /** Wait for the portal's web font (its `fonts` class); the staff app has no such class. */
+    /** Wait until the portal has fetched its web font's files (`data-fonts-fetched`); the staff app has none. */
     portalFonts?: boolean;
     /** Cookies set before the visit (a signed-in staff session). */
     cookies?: { name: string; value: string; url: string }[];
@@ -49,7 +49,7 @@ export async function measureFirstLoad(
   });
   await page.goto(url, { waitUntil: 'networkidle' });
   if (options.portalFonts ?? true) {
-    await page.waitForFunction(() => document.documentElement.classList.contains('fonts'), undefined, {
+    await page.waitForFunction(() => document.documentElement.dataset.fontsFetched !== undefined, undefined, {
       timeout: 15_000,
     });
   }

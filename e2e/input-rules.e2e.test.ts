@@ -32,7 +32,7 @@ describe('input rules in the portal', () => {
       await page.getByLabel('التفاصيل').fill('تأخر الصهريج ثلاثة أيام عن موعده.');
       await page.getByLabel('اسمك').fill('سعد العتيبي');
       await page.getByLabel('رقم جوالك').fill('abc0501234567');
-      await page.getByRole('button', { name: 'أرسل', exact: true }).click();
+      await page.getByRole('button', { name: 'إرسال', exact: true }).click();
       await page.getByText('رقم الجوال يُكتب بالأرقام فقط').first().waitFor();
       expect(await page.getByText('وصلتنا رسالتك').count()).toBe(0);
       await screenshot(page, `input-rules-mobile-${size}`);

@@ -162,7 +162,7 @@ describe('the public portal on a phone, in Arabic', () => {
     await page.getByLabel('رقم الجوال', { exact: true }).fill(person.mobile);
     await next(page);
 
-    await heading(page, /أين تسكن؟/);
+    await heading(page, /أين مكان سكنك؟/);
     await page.getByLabel('الحي أو القرية').fill('حي الروضة');
     await page.getByLabel(branchName, { exact: true }).check();
     await screenshot(page, 'portal-05-address-390');
@@ -219,10 +219,10 @@ describe('the public portal on a phone, in Arabic', () => {
     for (const answer of ['تاريخ الميلاد', '٢٥٠٠', 'إيجار', 'صهاريج', '2000', 'عدد الساكنين في المنزل', waterProblem]) {
       expect(summary).toContain(answer);
     }
-    await page.getByLabel('اكتب اسمك الرباعي').fill('محمد علي');
+    await page.getByLabel('اسمك الرباعي').fill('محمد علي');
     await page.getByRole('button', { name: 'أقر بصحة بياناتي' }).click();
     await page.getByText(/الاسم لا يطابق اسمك الرباعي/).waitFor();
-    await page.getByLabel('اكتب اسمك الرباعي').fill(fullName);
+    await page.getByLabel('اسمك الرباعي').fill(fullName);
     await screenshot(page, 'portal-09-declaration-390');
     await noSeriousViolations(page);
     await page.getByRole('button', { name: 'أقر بصحة بياناتي' }).click();
@@ -230,8 +230,8 @@ describe('the public portal on a phone, in Arabic', () => {
     await heading(page, /تأكيد رقم الجوال/);
     await page.getByText(person.mobile).waitFor();
     const seen = await codesSeen();
-    await page.getByRole('button', { name: 'أرسل لي الرمز' }).click();
-    await heading(page, /أدخل رمز التحقق/);
+    await page.getByRole('button', { name: 'إرسال الرمز' }).click();
+    await heading(page, /إدخال رمز التحقق/);
     const first = await readCode(e164, seen);
     const codeField = page.getByLabel('رمز التحقق');
     expect(await codeField.getAttribute('autocomplete')).toBe('one-time-code');
@@ -240,23 +240,23 @@ describe('the public portal on a phone, in Arabic', () => {
     const wrong = first === '000000' ? '111111' : '000000';
     for (const left of ['٤', '٣', '٢']) {
       await codeField.fill(wrong);
-      await page.getByRole('button', { name: 'أرسل الطلب' }).click();
+      await page.getByRole('button', { name: 'إرسال الطلب' }).click();
       await page.getByText(`بقيت لك ${left} محاولات.`).waitFor();
     }
     await codeField.fill(wrong);
-    await page.getByRole('button', { name: 'أرسل الطلب' }).click();
+    await page.getByRole('button', { name: 'إرسال الطلب' }).click();
     await page.getByText('بقيت لك محاولة واحدة.').waitFor();
     await codeField.fill(wrong);
-    await page.getByRole('button', { name: 'أرسل الطلب' }).click();
-    await page.getByText(/كتبت رمزاً خاطئاً عدة مرات/).waitFor();
+    await page.getByRole('button', { name: 'إرسال الطلب' }).click();
+    await page.getByText(/كُتب رمز خاطئ عدة مرات/).waitFor();
     // Even the right code is refused now, and the page offers a new one at once.
     await codeField.fill(first);
-    await page.getByRole('button', { name: 'أرسل الطلب' }).click();
+    await page.getByRole('button', { name: 'إرسال الطلب' }).click();
     await page.getByText('نحتاج رمزاً جديداً').waitFor();
     await screenshot(page, 'portal-10a-code-stopped-390');
     await noSeriousViolations(page);
     const seenBeforeNew = await codesSeen();
-    await page.getByRole('button', { name: 'أرسل لي رمزاً جديداً' }).click();
+    await page.getByRole('button', { name: 'إرسال رمز جديد' }).click();
     await page.getByText('أرسلنا رمزاً جديداً. الرمز القديم لم يعد يعمل.').waitFor();
     // The old error is gone with the old code.
     expect(await codeField.getAttribute('aria-invalid')).toBeNull();
@@ -267,7 +267,7 @@ describe('the public portal on a phone, in Arabic', () => {
     await noSeriousViolations(page);
     // The one-time code is never kept on the device.
     expect(await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }))).not.toContain(code);
-    await page.getByRole('button', { name: 'أرسل الطلب' }).click();
+    await page.getByRole('button', { name: 'إرسال الطلب' }).click();
 
     await heading(page, 'وصلنا طلبك');
     reference = (await page.getByTestId('application-reference').textContent())?.trim() ?? '';
@@ -311,13 +311,13 @@ describe('the public portal on a phone, in Arabic', () => {
     await screenshot(page, 'portal-12-track-390');
     await noSeriousViolations(page);
     const seen = await codesSeen();
-    await page.getByRole('button', { name: 'أرسل رمز التحقق' }).click();
-    await heading(page, /أدخل رمز التحقق/);
+    await page.getByRole('button', { name: 'إرسال رمز التحقق' }).click();
+    await heading(page, /إدخال رمز التحقق/);
     await page.getByText(reference).waitFor();
     await page.getByLabel('رمز التحقق').fill(await readCode(e164, seen));
     await screenshot(page, 'portal-12a-track-code-390');
     await noSeriousViolations(page);
-    await page.getByRole('button', { name: 'اعرض حالة الطلب' }).click();
+    await page.getByRole('button', { name: 'عرض حالة الطلب' }).click();
     await heading(page, 'حالة طلبك');
     expect(await page.getByTestId('track-status').textContent()).toContain('طلبك قيد التحقق من البيانات');
     await page.getByText(reference).first().waitFor();
@@ -340,7 +340,7 @@ describe('the public portal on a phone, in Arabic', () => {
     await screenshot(page, 'portal-13a-status-remembered-390');
     await noSeriousViolations(page);
     // He forgets this phone: the next visit asks for the number again.
-    await page.getByRole('button', { name: 'انسَ هذا الجوال' }).click();
+    await page.getByRole('button', { name: 'نسيان هذا الجوال' }).click();
     await page.getByText('نسينا هذا الجوال. سيلزمك رمز في المرة القادمة.').waitFor();
     await page.goto(`${server.url}/portal/track`);
     await heading(page, /ما رقم طلبك؟/);
@@ -419,11 +419,11 @@ describe('the public portal on a phone, in Arabic', () => {
     await page.getByText(/^٣٧ من ٥٠٠٠ حرف$/).waitFor();
     await page.getByLabel('اسمك').fill('أبو فهد');
     await page.getByLabel('رقم جوالك').fill(person.mobile);
-    await page.getByRole('button', { name: 'أرسل', exact: true }).click();
+    await page.getByRole('button', { name: 'إرسال', exact: true }).click();
     await heading(page, 'وصلتنا رسالتك');
     const caseReference = (await page.getByTestId('case-reference').textContent())?.trim() ?? '';
     expect(caseReference).toMatch(/^C-\d{4}-\d{5}$/);
-    await page.getByText('أرسلنا هذا الرقم إلى جوالك برسالة. تتابع به رسالتك في أي وقت.').waitFor();
+    await page.getByText('أرسلنا هذا الرقم إلى جوالك برسالة، ويمكنك متابعة رسالتك به في أي وقت.').waitFor();
     await screenshot(page, 'portal-14a-inquiry-sent-390');
     await noSeriousViolations(page);
 
@@ -438,12 +438,12 @@ describe('the public portal on a phone, in Arabic', () => {
     await heading(other.page, 'متابعة رسالة');
     await other.page.getByLabel('رقم الرسالة').fill(toArabicDigits(caseReference.slice(2)));
     const seen = await codesSeen();
-    await other.page.getByRole('button', { name: 'أرسل رمز التحقق' }).click();
-    await heading(other.page, 'أدخل رمز التحقق');
+    await other.page.getByRole('button', { name: 'إرسال رمز التحقق' }).click();
+    await heading(other.page, 'إدخال رمز التحقق');
     await other.page.getByLabel('رمز التحقق').fill(await readCode(e164, seen));
     await screenshot(other.page, 'portal-17a-follow-code-390');
     await noSeriousViolations(other.page);
-    await other.page.getByRole('button', { name: 'اعرض الحالة' }).click();
+    await other.page.getByRole('button', { name: 'عرض الحالة' }).click();
     await heading(other.page, 'حالة رسالتك');
     expect(await other.page.getByTestId('case-status').textContent()).toContain('استلمنا رسالتك');
     await other.page.getByText(/نرد أول مرة خلال ٤ ساعات عمل/).waitFor();
@@ -466,11 +466,11 @@ describe('the public portal on a phone, in Arabic', () => {
     await heading(page, /نص رسالتك/);
     await page.getByLabel('الموضوع').fill('مواعيد توصيل الصهاريج');
     await page.getByLabel('التفاصيل').fill('أقترح إرسال رسالة قبل وصول الصهريج بساعة.');
-    await page.getByLabel('أرسل الاقتراح دون ذكر اسمي').check();
+    await page.getByLabel('إرسال الاقتراح دون ذكر اسمي').check();
     expect(await page.getByLabel('اسمك').count()).toBe(0);
     await screenshot(page, 'portal-15-contact-details-390');
     await noSeriousViolations(page);
-    await page.getByRole('button', { name: 'أرسل', exact: true }).click();
+    await page.getByRole('button', { name: 'إرسال', exact: true }).click();
 
     await heading(page, 'وصلتنا رسالتك');
     const caseReference = (await page.getByTestId('case-reference').textContent())?.trim() ?? '';
@@ -482,10 +482,10 @@ describe('the public portal on a phone, in Arabic', () => {
     await screenshot(page, 'portal-16-contact-sent-390');
     await noSeriousViolations(page);
 
-    await page.getByRole('button', { name: 'تابع رسالتك' }).click();
+    await page.getByRole('button', { name: 'متابعة رسالتك' }).click();
     await heading(page, 'متابعة اقتراح دون اسم');
     expect(await page.getByLabel('رقم الرسالة').inputValue()).toBe(caseReference);
-    await page.getByRole('button', { name: 'اعرض الحالة' }).click();
+    await page.getByRole('button', { name: 'عرض الحالة' }).click();
     await heading(page, 'حالة رسالتك');
     expect(await page.getByTestId('case-status').textContent()).toContain('استلمنا رسالتك');
     await page.getByText('لا توجد ردود بعد. سنرد عليك قريباً.').waitFor();
@@ -498,10 +498,10 @@ describe('the public portal on a phone, in Arabic', () => {
     const { context, page } = await phone();
     await page.goto(`${server.url}/portal`);
     await page
-      .getByRole('link', { name: /اتصل بنا أو زُرنا/ })
+      .getByRole('link', { name: /التواصل معنا وزيارتنا/ })
       .first()
       .click();
-    await heading(page, 'اتصل بنا أو زُرنا');
+    await heading(page, 'التواصل معنا وزيارتنا');
     expect(await page.getByTestId('call').getAttribute('href')).toMatch(/^tel:\+9661\d{8}$/);
     expect(await page.getByTestId('whatsapp').getAttribute('href')).toMatch(/^https:\/\/wa\.me\/9665\d{8}$/);
     expect(await page.getByTestId('hours').textContent()).toBe('من الأحد إلى الخميس، من ٨:٠٠ صباحاً إلى ٤:٠٠ مساءً');
@@ -543,7 +543,7 @@ describe('the public portal on a phone, in Arabic', () => {
 
     await page.setViewportSize(DESKTOP);
     await page.goto(`${server.url}/portal/contact-us`);
-    await heading(page, 'اتصل بنا أو زُرنا');
+    await heading(page, 'التواصل معنا وزيارتنا');
     await screenshot(page, 'portal-24-contact-us-1440');
     await noSeriousViolations(page);
     await page.goto(`${server.url}/portal/rights`);
@@ -592,7 +592,8 @@ describe('the first load of /portal on a phone', () => {
       if (file.bytes > 2048) expect(file.encoding).toBe('br');
     }
     expect(load.budgeted).toBeGreaterThan(100 * 1024);
-    // 174.6 KB on 5 December 2026 (page strings and icons split per page): 180 is the issue's budget.
+    // 173.6 KB on 5 December 2026 (page strings and icons split per page, small chunks compressed, no
+    // module-preload polyfill): 180 is the issue's budget.
     expect(load.budgeted).toBeLessThanOrEqual(180 * 1024);
   });
 
@@ -602,8 +603,8 @@ describe('the first load of /portal on a phone', () => {
     // The later steps (steps.tsx), the confirmation (Done.tsx) and the upload come only when needed.
     expect(scripts.some((url) => /\/(steps|Done|Upload)-/.test(url))).toBe(false);
     expect(scripts.some((url) => /\/ApplyPage-/.test(url))).toBe(true);
-    // 192.3 KB on 5 December 2026, down from 205.6: above the issue's 180 KB (see docs/benchmarks.md); this
-    // bound keeps it from growing back.
-    expect(load.budgeted).toBeLessThanOrEqual(195 * 1024);
+    // 191.3 KB on 5 December 2026, down from 205.6: above the issue's 180 KB (see docs/benchmarks.md, third
+    // pass); this bound keeps it from growing back.
+    expect(load.budgeted).toBeLessThanOrEqual(192 * 1024);
   });
 });

@@ -77,7 +77,7 @@ describe('satisfaction survey', () => {
       .getByRole('radio', { name: 'نعم' })
       .check();
     await page.getByLabel(/هل لديك ملاحظة/).fill('وصل الصهريج في وقته، شكراً لكم.');
-    await page.getByRole('button', { name: 'أرسل التقييم' }).click();
+    await page.getByRole('button', { name: 'إرسال التقييم' }).click();
     await page.getByRole('heading', { level: 1, name: 'شكراً لك، وصل تقييمك' }).waitFor();
     await screenshot(page, 'survey-thanks');
 

@@ -32,8 +32,8 @@ function Page({ path }: { path: string }) {
 }
 
 export function App() {
-  useFontsAfterFirstPaint();
   const path = usePath();
+  useFontsAfterFirstPaint(path);
   const [lang, setLang] = useState(currentLang());
   const org = useOrganization();
   const orgName = org.data ? (lang === 'en' ? org.data.nameEn : org.data.nameAr) : '';

@@ -81,6 +81,23 @@ export function prefetchFor(pathname: string): void {
   const paths = [ORGANIZATION];
   if (/^\/portal\/(apply|info|contact|contact-us|rights)\/?$/.test(pathname)) paths.push(INFO);
   for (const path of paths) load(path).catch(() => {});
+  // Tracking first asks whether this phone is remembered; asked here, the answer travels with the page's chunk.
+  if (/^\/portal\/track\/?$/.test(pathname)) {
+    const early = api<unknown>('GET', REMEMBERED);
+    early.catch(() => {});
+    once.set(REMEMBERED, early);
+  }
+}
+
+const REMEMBERED = '/api/portal/track/remembered';
+/** Per-visitor answers asked for at start-up, used once: a later visit to the page asks again (never cached). */
+const once = new Map<string, Promise<unknown>>();
+
+/** Whether this phone is remembered for tracking: the start-up request the first time, a new one afterwards. */
+export function rememberedDevice<T>(): Promise<T> {
+  const early = once.get(REMEMBERED);
+  once.delete(REMEMBERED);
+  return (early ?? api<T>('GET', REMEMBERED)) as Promise<T>;
 }
 
 type Loaded<T> = { data: T | null; error: PortalError | null; loading: boolean; retry: () => void };

@@ -2,13 +2,12 @@ import applyStrings from 'virtual:portal-strings/apply';
 import followStrings from 'virtual:portal-strings/follow';
 import { useState } from 'react';
 import { formatDateTime, formatDual } from '../../../common/dates';
-import { normalizeReference } from '../../../common/domain/reference';
-import { api, PortalError } from '../api';
-import { codeError, NewCode, type ReplyTime, replyTimeText } from '../code';
-import { addStrings, dateDisplay, type Key, num, t } from '../i18n';
+import { api } from '../api';
+import { type ReplyTime, replyTimeText } from '../code';
+import { CodeEntry, ReferenceField, useCodeStep } from '../code-step';
+import { addStrings, dateDisplay, type Key, t } from '../i18n';
 import { Link, pageState } from '../router';
-import { Alert, Button, buttonClass, Card, Facts, focusFirstError, Heading, Ltr, TextField } from '../ui';
-import { clean, type Errors } from '../validate';
+import { Alert, Button, buttonClass, Card, Facts, Heading, Ltr, TextField } from '../ui';
 
 addStrings({ apply: applyStrings, follow: followStrings });
 
@@ -37,93 +36,29 @@ const STATUS_KEY: Record<Followed['publicStatus'], Key> = {
   done: 'follow.done',
 };
 
-type Phase = 'reference' | 'code' | 'anonymous';
-
 /**
  * Follow an inquiry, complaint or suggestion: its number (as it came by SMS, with or without C-, in any digits),
  * then a code sent to the mobile written in it. An anonymous suggestion is followed with its 8-digit code.
  */
 export function FollowPage() {
   const opened = pageState<{ reference: string; anonymous: boolean; followCode: string }>();
-  const [phase, setPhase] = useState<Phase>(opened.anonymous ? 'anonymous' : 'reference');
-  const [reference, setReference] = useState(String(opened.reference ?? ''));
-  const [code, setCode] = useState(String(opened.followCode ?? ''));
-  const [sentAt, setSentAt] = useState<number | undefined>(undefined);
-  const [stopped, setStopped] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [errors, setErrors] = useState<Errors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [anonymous, setAnonymous] = useState(Boolean(opened.anonymous));
+  const step = useCodeStep({
+    prefix: 'C',
+    purpose: 'follow',
+    referenceError: 'errors.caseReference',
+    reference: String(opened.reference ?? ''),
+    code: String(opened.followCode ?? ''),
+  });
   const [result, setResult] = useState<Followed | null>(null);
 
-  const fail = (error: unknown, field: string) => {
-    const problem = codeError(error);
-    const e = error instanceof PortalError ? error : new PortalError(0, 'unexpected', t('errors.unexpected'));
-    if (problem) {
-      setStopped(problem.stopped);
-      const next = { [field]: problem.message };
-      setErrors(next);
-      focusFirstError(next);
-    } else if (e.code === 'portal.follow_invalid' || Object.keys(e.fields).length > 0) {
-      const next = { [field]: Object.values(e.fields)[0] ?? e.message };
-      setErrors(next);
-      focusFirstError(next);
-    } else {
-      setFormError(e.message);
-    }
-  };
-
-  const checkReference = (): string | null => {
-    const normal = normalizeReference(reference, 'C');
-    if (!normal) {
-      const next = { reference: t('errors.caseReference') };
-      setErrors(next);
-      focusFirstError(next);
-    }
-    return normal;
-  };
-
-  const sendCode = async (again: boolean) => {
-    const normal = checkReference();
-    if (!normal) return;
-    setBusy(true);
-    setFormError(null);
-    try {
-      await api('POST', '/api/portal/otp', { json: { purpose: 'follow', reference: normal } });
-      setReference(normal);
-      setCode('');
-      setErrors({});
-      setStopped(false);
-      setSentAt(Date.now());
-      setNotice(again ? t('code.newCodeSent') : null);
-      setPhase('code');
-    } catch (error) {
-      fail(error, again ? 'code' : 'reference');
-    } finally {
-      setBusy(false);
-    }
-  };
-
   const show = async () => {
-    const normal = checkReference();
-    if (!normal) return;
-    const digits = clean(code).replace(/\s/g, '');
-    const wanted = phase === 'anonymous' ? 8 : 6;
-    if (!new RegExp(`^\\d{${wanted}}$`).test(digits)) {
-      const next = { code: t(phase === 'anonymous' ? 'errors.key' : 'errors.code') };
-      setErrors(next);
-      return focusFirstError(next);
-    }
-    setBusy(true);
-    setFormError(null);
-    try {
-      setResult(await api<Followed>('POST', '/api/portal/cases/follow', { json: { reference: normal, code: digits } }));
-      setErrors({});
-    } catch (error) {
-      fail(error, 'code');
-    } finally {
-      setBusy(false);
-    }
+    const answer = await step.submit(
+      (reference, code) => api<Followed>('POST', '/api/portal/cases/follow', { json: { reference, code } }),
+      anonymous ? 8 : 6,
+      anonymous ? 'errors.key' : 'errors.code',
+    );
+    if (answer) setResult(answer);
   };
 
   if (result) {
@@ -132,13 +67,14 @@ export function FollowPage() {
         result={result}
         another={() => {
           setResult(null);
-          setCode('');
-          setPhase('reference');
+          setAnonymous(false);
+          step.restart();
         }}
       />
     );
   }
 
+  const phase = anonymous ? 'anonymous' : step.phase;
   const title =
     phase === 'anonymous' ? t('follow.anonymousTitle') : phase === 'code' ? t('follow.codeTitle') : t('follow.title');
   return (
@@ -147,7 +83,7 @@ export function FollowPage() {
       className="space-y-6"
       onSubmit={(event) => {
         event.preventDefault();
-        if (phase === 'reference') sendCode(false);
+        if (phase === 'reference') step.sendCode(false);
         else show();
       }}
     >
@@ -159,63 +95,37 @@ export function FollowPage() {
         {phase === 'anonymous' ? <p className="text-lg text-slate-700">{t('follow.anonymousIntro')}</p> : null}
       </div>
       {phase === 'code' ? (
-        <Card className="space-y-2">
-          <p>{t('follow.codeText')}</p>
-          <p className="text-lg">
-            {t('follow.reference')}: <Ltr className="font-bold">{reference}</Ltr>
-          </p>
-          <Button
-            variant="quiet"
-            className="-ms-3"
-            onClick={() => {
-              setPhase('reference');
-              setErrors({});
-              setCode('');
-            }}
-          >
-            {t('follow.changeReference')}
-          </Button>
-        </Card>
+        <CodeEntry
+          step={step}
+          text={t('follow.codeText')}
+          referenceLabel={t('follow.reference')}
+          changeLabel={t('follow.changeReference')}
+        />
       ) : (
-        <TextField
-          name="reference"
+        <ReferenceField
+          step={step}
           label={t('follow.reference')}
           hint={t('follow.referenceHint')}
-          value={reference}
-          onChange={(value) => {
-            setReference(value);
-            setErrors({});
-          }}
-          error={errors.reference}
-          placeholder={num('C-2026-00012')}
-          maxLength={40}
-          ltr
-          upper
+          example="C-2026-00012"
         />
       )}
-      {phase !== 'reference' ? (
+      {phase === 'anonymous' ? (
+        // The 8-digit follow-up code of an anonymous suggestion, shown in two groups: a space is allowed.
         <TextField
           name="code"
-          label={phase === 'anonymous' ? t('follow.followCode') : t('apply.code.label')}
-          value={code}
-          onChange={(value) => {
-            setCode(value.replace(/[^0-9٠-٩ ]/g, '').slice(0, phase === 'anonymous' ? 9 : 6));
-            setErrors({});
-          }}
-          error={errors.code}
+          label={t('follow.followCode')}
+          value={step.code}
+          onChange={(value) => step.setCode(value.replace(/[^0-9٠-٩ ]/g, '').slice(0, 9))}
+          error={step.errors.code}
           inputMode="numeric"
-          autoComplete={phase === 'code' ? 'one-time-code' : 'off'}
-          maxLength={phase === 'anonymous' ? 9 : 6}
+          maxLength={9}
           large
           ltr
         />
       ) : null}
-      {phase === 'code' ? (
-        <NewCode sentAt={sentAt} stopped={stopped} notice={notice} busy={busy} resend={() => sendCode(true)} />
-      ) : null}
-      {formError ? <Alert tone="error" announce title={formError} /> : null}
+      {step.formError ? <Alert tone="error" announce title={step.formError} /> : null}
       <div className="flex flex-wrap gap-3">
-        <Button type="submit" variant="primary" busy={busy} className="min-w-40 flex-1 sm:flex-none">
+        <Button type="submit" variant="primary" busy={step.busy} className="min-w-40 flex-1 sm:flex-none">
           {phase === 'reference' ? t('follow.sendCode') : t('follow.submit')}
         </Button>
       </div>
@@ -225,17 +135,14 @@ export function FollowPage() {
             variant="quiet"
             className="-ms-3"
             onClick={() => {
-              setPhase(phase === 'anonymous' ? 'reference' : 'anonymous');
-              setErrors({});
-              setCode('');
+              setAnonymous(!anonymous);
+              step.restart();
             }}
           >
-            {phase === 'anonymous' ? t('follow.withMobileLink') : t('follow.anonymousLink')}
+            {anonymous ? t('follow.withMobileLink') : t('follow.anonymousLink')}
           </Button>
         </p>
-      ) : (
-        <p className="text-sm text-slate-700">{t('app.codeWarning')}</p>
-      )}
+      ) : null}
     </form>
   );
 }

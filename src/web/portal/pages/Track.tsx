@@ -3,30 +3,16 @@ import trackStrings from 'virtual:portal-strings/track';
 import uploadStrings from 'virtual:portal-strings/upload';
 import { type ReactNode, useEffect, useState } from 'react';
 import { formatDual } from '../../../common/dates';
-import { normalizeReference } from '../../../common/domain/reference';
-import { api, PortalError } from '../api';
-import { codeError, DecisionPromise, NewCode, SharedPhone } from '../code';
+import { api } from '../api';
+import { DecisionPromise } from '../code';
+import { CodeEntry, ReferenceField, useCodeStep } from '../code-step';
+import { rememberedDevice } from '../data';
 import { addStrings, dateDisplay, type Key, num, t } from '../i18n';
 import { Check, CircleCheck } from '../icons';
 import { CircleDashed } from '../page-icons';
 import { Link, pageState } from '../router';
 import { DocumentUpload } from '../Upload';
-import {
-  Alert,
-  Button,
-  buttonClass,
-  Card,
-  cx,
-  Facts,
-  focusFirstError,
-  Heading,
-  KeepValue,
-  Loading,
-  Ltr,
-  Progress,
-  TextField,
-} from '../ui';
-import { clean, type Errors } from '../validate';
+import { Alert, Button, buttonClass, Card, cx, Facts, Heading, KeepValue, Loading, Ltr, Progress } from '../ui';
 
 addStrings({ apply: applyStrings, track: trackStrings, upload: uploadStrings });
 
@@ -50,131 +36,70 @@ type Remembered = { remembered: boolean; mobileEnding: string | null; applicatio
  * typed: with or without APP-, any digits), then a code sent to the mobile on file, then the stage in plain words.
  */
 export function TrackPage() {
-  const [phase, setPhase] = useState<'checking' | 'remembered' | 'reference' | 'code' | 'status'>('checking');
-  const [reference, setReference] = useState(() => String(pageState<{ reference: string }>().reference ?? ''));
-  const [code, setCode] = useState('');
+  const [checking, setChecking] = useState(true);
+  const [view, setView] = useState<'form' | 'remembered' | 'status'>('form');
+  const step = useCodeStep({
+    prefix: 'APP',
+    purpose: 'track',
+    referenceError: 'errors.reference',
+    reference: String(pageState<{ reference: string }>().reference ?? ''),
+  });
   const [sharedPhone, setSharedPhone] = useState(false);
-  const [sentAt, setSentAt] = useState<number | undefined>(undefined);
-  const [stopped, setStopped] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [errors, setErrors] = useState<Errors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<Tracked | null>(null);
   const [remembered, setRemembered] = useState<Remembered | null>(null);
 
   useEffect(() => {
     let live = true;
-    api<Remembered>('GET', '/api/portal/track/remembered')
+    rememberedDevice<Remembered>()
       .then((answer) => {
-        if (!live) return;
-        if (answer.remembered && answer.applications.length > 0) {
-          setRemembered(answer);
-          if (answer.applications.length === 1) {
-            setResult(answer.applications[0]!);
-            setPhase('status');
-          } else {
-            setPhase('remembered');
-          }
+        if (!live || !answer.remembered || answer.applications.length === 0) return;
+        setRemembered(answer);
+        if (answer.applications.length === 1) {
+          setResult(answer.applications[0]!);
+          setView('status');
         } else {
-          setPhase('reference');
+          setView('remembered');
         }
       })
-      .catch(() => {
-        if (live) setPhase('reference');
+      .catch(() => {})
+      .finally(() => {
+        if (live) setChecking(false);
       });
     return () => {
       live = false;
     };
   }, []);
 
-  const fail = (error: unknown, field: string) => {
-    const problem = codeError(error);
-    const e = error instanceof PortalError ? error : new PortalError(0, 'unexpected', t('errors.unexpected'));
-    if (problem) {
-      setStopped(problem.stopped);
-      const next = { [field]: problem.message };
-      setErrors(next);
-      focusFirstError(next);
-    } else if (e.code === 'request.validation') {
-      const next = { [field]: Object.values(e.fields)[0] ?? e.message };
-      setErrors(next);
-      focusFirstError(next);
-    } else {
-      setFormError(e.message);
-    }
-  };
-
-  const sendCode = async (again: boolean) => {
-    const ref = normalizeReference(reference, 'APP');
-    if (!ref) {
-      const next = { reference: t('errors.reference') };
-      setErrors(next);
-      return focusFirstError(next);
-    }
-    setBusy(true);
-    setFormError(null);
-    try {
-      await api('POST', '/api/portal/otp', { json: { purpose: 'track', reference: ref } });
-      setReference(ref);
-      // A new code replaces the old one: its error and the typed digits go too.
-      setErrors({});
-      setCode('');
-      setStopped(false);
-      setSentAt(Date.now());
-      setNotice(again ? t('code.newCodeSent') : null);
-      setPhase('code');
-    } catch (error) {
-      fail(error, again ? 'code' : 'reference');
-    } finally {
-      setBusy(false);
-    }
-  };
-
   const show = async () => {
-    if (!/^\d{6}$/.test(clean(code))) {
-      const next = { code: t('errors.code') };
-      setErrors(next);
-      return focusFirstError(next);
-    }
-    setBusy(true);
-    setFormError(null);
-    try {
-      const answer = await api<Tracked & { remembered: boolean }>('POST', '/api/portal/track', {
-        json: { reference, code: clean(code), sharedPhone },
-      });
-      setResult(answer);
-      setRemembered(answer.remembered ? { remembered: true, mobileEnding: null, applications: [answer] } : null);
-      setCode('');
-      setErrors({});
-      setPhase('status');
-    } catch (error) {
-      fail(error, 'code');
-    } finally {
-      setBusy(false);
-    }
+    const answer = await step.submit((reference, code) =>
+      api<Tracked & { remembered: boolean }>('POST', '/api/portal/track', { json: { reference, code, sharedPhone } }),
+    );
+    if (!answer) return;
+    setResult(answer);
+    setRemembered(answer.remembered ? { remembered: true, mobileEnding: null, applications: [answer] } : null);
+    setView('status');
   };
 
   const another = () => {
     setResult(null);
-    setReference('');
-    setPhase('reference');
+    step.restart('');
+    setView('form');
   };
 
-  if (phase === 'checking') return <Loading />;
+  if (checking) return <Loading />;
 
-  if (phase === 'status' && result) {
+  if (view === 'status' && result) {
     return (
       <TrackStatus
         result={result}
         another={another}
         remembered={Boolean(remembered?.remembered)}
-        back={remembered && remembered.applications.length > 1 ? () => setPhase('remembered') : undefined}
+        back={remembered && remembered.applications.length > 1 ? () => setView('remembered') : undefined}
       />
     );
   }
 
-  if (phase === 'remembered' && remembered) {
+  if (view === 'remembered' && remembered) {
     return (
       <div className="space-y-6">
         <Heading title={t('track.remembered.title')}>{t('track.remembered.title')}</Heading>
@@ -186,7 +111,7 @@ export function TrackPage() {
                 type="button"
                 onClick={() => {
                   setResult(app);
-                  setPhase('status');
+                  setView('status');
                 }}
                 className="flex min-h-16 w-full cursor-pointer items-center justify-between gap-3 rounded-xl border-2 border-slate-200 bg-white p-4 text-start hover:border-brand-600 hover:bg-brand-50"
               >
@@ -207,86 +132,48 @@ export function TrackPage() {
     );
   }
 
+  const first = step.phase === 'reference';
   return (
     <form
       noValidate
       className="space-y-6"
       onSubmit={(event) => {
         event.preventDefault();
-        if (phase === 'reference') sendCode(false);
+        if (first) step.sendCode(false);
         else show();
       }}
     >
       <div>
         <p className="mb-3 text-base font-bold text-slate-700">{t('track.title')}</p>
-        <Progress current={phase === 'reference' ? 1 : 2} total={2} />
+        <Progress current={first ? 1 : 2} total={2} />
         <Heading
-          key={phase}
-          title={t(phase === 'reference' ? 'track.reference.title' : 'track.code.title')}
-          hiddenPrefix={`${t('app.progress', { current: phase === 'reference' ? 1 : 2, total: 2 })}:`}
+          key={step.phase}
+          title={t(first ? 'track.reference.title' : 'track.code.title')}
+          hiddenPrefix={`${t('app.progress', { current: first ? 1 : 2, total: 2 })}:`}
         >
-          {t(phase === 'reference' ? 'track.reference.title' : 'track.code.title')}
+          {t(first ? 'track.reference.title' : 'track.code.title')}
         </Heading>
       </div>
-      {phase === 'reference' ? (
-        <TextField
-          name="reference"
+      {first ? (
+        <ReferenceField
+          step={step}
           label={t('track.reference.label')}
           hint={t('track.reference.hint')}
-          value={reference}
-          onChange={(value) => {
-            setReference(value);
-            setErrors({});
-          }}
-          error={errors.reference}
-          placeholder={num('APP-2026-00012')}
-          maxLength={40}
-          ltr
-          upper
+          example="APP-2026-00012"
         />
       ) : (
-        <>
-          <Card className="space-y-2">
-            <p>{t('track.code.text')}</p>
-            <p className="text-lg">
-              {t('track.status.reference')}: <Ltr className="font-bold">{reference}</Ltr>
-            </p>
-            <Button
-              variant="quiet"
-              className="-ms-3"
-              onClick={() => {
-                setPhase('reference');
-                setErrors({});
-                setCode('');
-              }}
-            >
-              {t('track.code.changeReference')}
-            </Button>
-          </Card>
-          <TextField
-            name="code"
-            label={t('apply.code.label')}
-            value={code}
-            onChange={(value) => {
-              setCode(value.replace(/[^0-9٠-٩]/g, '').slice(0, 6));
-              setErrors({});
-            }}
-            error={errors.code}
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            maxLength={6}
-            large
-            ltr
-          />
-          <NewCode sentAt={sentAt} stopped={stopped} notice={notice} busy={busy} resend={() => sendCode(true)} />
-          <SharedPhone checked={sharedPhone} onChange={setSharedPhone} />
-          <p className="text-sm text-slate-700">{t('app.codeWarning')}</p>
-        </>
+        <CodeEntry
+          step={step}
+          text={t('track.code.text')}
+          referenceLabel={t('track.status.reference')}
+          changeLabel={t('track.code.changeReference')}
+          sharedPhone={{ checked: sharedPhone, onChange: setSharedPhone }}
+        />
       )}
-      {formError ? <Alert tone="error" announce title={formError} /> : null}
+      {step.formError ? <Alert tone="error" announce title={step.formError} /> : null}
       <div className="flex flex-wrap gap-3">
-        <Button type="submit" variant="primary" busy={busy} className="min-w-40 flex-1 sm:flex-none">
-          {phase === 'reference' ? t('track.reference.send') : t('track.code.submit')}
+        <Button type="submit" variant="primary" busy={step.busy} className="min-w-40 flex-1 sm:flex-none">
+          {first ? t('track.reference.send') : t('track.code.submit')}
         </Button>
       </div>
     </form>
