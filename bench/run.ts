@@ -305,7 +305,12 @@ for (const [db, size] of PLAN) {
         dynamic(() => '/api/cases?kind=complaint&status=in_progress'),
       );
       // My work at size: every list reads at most 100 rows (counts capped at 99+), whatever the queue's length.
-      await run(db, size, "My work (officer's home)", dynamic(() => '/api/work?limit=5'));
+      await run(
+        db,
+        size,
+        "My work (officer's home)",
+        dynamic(() => '/api/work?limit=5'),
+      );
       await run(db, size, 'KPI dashboard (one month)', {
         url,
         headers: { cookie: manager.cookie },

@@ -446,7 +446,12 @@ function Card({
         {household.lat !== null && household.lng !== null && (
           <>
             {' · '}
-            <a className="underline" href={mapsHref(household.lat, household.lng)} target="_blank" rel="noopener noreferrer">
+            <a
+              className="underline"
+              href={mapsHref(household.lat, household.lng)}
+              target="_blank"
+              rel="noopener noreferrer"
+            >
               {tr('route.map')}
             </a>
             {' · '}

@@ -137,6 +137,8 @@ export type CreateBeneficiaryRequest = {
   water: WaterInput;
   consent: { accepted: true; channel: string };
   confirmNotDuplicate?: boolean;
+  /** Confirms "people at home" although it differs from the applicant plus the listed members. */
+  householdConfirmed?: boolean;
 };
 
 export type UpdateBeneficiaryRequest = Partial<
@@ -181,6 +183,7 @@ export type BeneficiaryFile = {
   branchId: string;
   housing: string;
   water: WaterInput;
+  householdCheck: { listed: number; mismatch: boolean; confirmedSize: number | null };
   status: string;
   statusReason: string | null;
   suspendedUntil: string | null;

@@ -44,7 +44,8 @@ export async function recordAppointmentOutcome(
       });
     }
     // Someone recorded it in the same moment: nothing of this one is kept.
-    if (!(await closeBooking(tx, user.orgId, a.id, input.outcome, interactionId))) throw new AppError('appointment.not_booked');
+    if (!(await closeBooking(tx, user.orgId, a.id, input.outcome, interactionId)))
+      throw new AppError('appointment.not_booked');
     await writeAudit(tx, user, meta, {
       action: `appointment.${input.outcome}`,
       entityType: 'appointment',

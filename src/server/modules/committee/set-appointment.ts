@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { riyadhDate } from '../../../common/dates';
 import { APPOINTMENT_STEP, type appointmentInput } from '../../../common/domain/committee';

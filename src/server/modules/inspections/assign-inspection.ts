@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { INSPECTION_STEP } from '../../../common/domain/committee';
 import { completionItems, homeInspections, users } from '../../db/tables/index';
 import { inOrg } from '../../db/tenancy';

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import { INSPECTION_STEP, type inspectionResultInput } from '../../../common/domain/committee';
 import { completionItems, documents, homeInspections } from '../../db/tables/index';

@@ -114,6 +114,7 @@ export async function renderEvidence(db: Db, p: Period): Promise<string> {
     sql`select count(*) as n from applications a
         where a.org_id = ${p.orgId} and a.raised_at >= ${start}::timestamptz and a.raised_at < ${end} ${appBranch}
           and not exists (select 1 from declarations d where d.org_id = a.org_id and d.application_id = a.id)`,
+  );
   // Registrations completed in the period by the day they were completed (a recorded correction moves it), and
   // the corrections themselves: a record changed after the fact is counted, never hidden.
   const registrations = await count(
