@@ -166,7 +166,8 @@ export const duplicateRuleSettings = pgTable(
  * A head row of an import that failed the registration rules and was kept, at the user's choice, as a file
  * waiting for correction (decision 026, round 3): the values as read from the sheet, keyed by import field, and
  * the reasons. It becomes a real file only once corrected values pass the same rules; `beneficiary_id` is then
- * that file. One per import and sheet row, so a resumed or repeated run keeps a row once.
+ * that file. `row_key` is a hash of the values read, unique in the association, so a resumed import, or the same
+ * sheet imported again, keeps a row once.
  */
 export const importCorrections = pgTable(
   'import_corrections',
@@ -176,6 +177,7 @@ export const importCorrections = pgTable(
     importId: uuid('import_id').notNull(),
     branchId: uuid('branch_id').notNull(),
     row: integer('row').notNull(),
+    rowKey: text('row_key').notNull(),
     nationalId: text('national_id'),
     name: text('name'),
     values: jsonb('values').$type<Record<string, string>>().notNull(),
@@ -191,7 +193,7 @@ export const importCorrections = pgTable(
     tenantFk(t.orgId, t.branchId, branches),
     tenantFk(t.orgId, t.beneficiaryId, beneficiaries),
     tenantFk(t.orgId, t.correctedBy, users),
-    uniqueIndex('import_corrections_org_import_row_uq').on(t.orgId, t.importId, t.row),
+    uniqueIndex('import_corrections_org_row_key_uq').on(t.orgId, t.rowKey),
     index('import_corrections_org_open_idx').on(t.orgId, t.correctedAt, t.row),
   ],
 );

@@ -19,6 +19,8 @@ const PAGE = 2_000;
 const PARTITION_FILES = 20_000;
 /** Pairs written per statement. */
 const CHUNK = 500;
+/** Comparisons between two pauses for the event loop: a sweep in the server process must not stall requests. */
+const COMPARISONS_PER_TURN = 20_000;
 
 /**
  * Compares the registry's files (merged-away and anonymised files left out) in blocks of files that share a
@@ -44,12 +46,26 @@ export function countPairs(db: Db, orgId: string, rules: DuplicateRules): Promis
   return eachPairChunk(db, orgId, rules, async () => {});
 }
 
-/** The pairs the rules would find now, all at once: for tests and small registries only. */
-export async function findPairs(db: Db, orgId: string, rules: DuplicateRules): Promise<Pair[]> {
+/**
+ * The pairs the rules would find now, all at once: for tests (which also choose a small partition, to compare the
+ * partitioned passes with a single one).
+ */
+export async function findPairs(
+  db: Db,
+  orgId: string,
+  rules: DuplicateRules,
+  partitionFiles = PARTITION_FILES,
+): Promise<Pair[]> {
   const pairs: Pair[] = [];
-  await eachPairChunk(db, orgId, rules, async (chunk) => {
-    pairs.push(...chunk);
-  });
+  await eachPairChunk(
+    db,
+    orgId,
+    rules,
+    async (chunk) => {
+      pairs.push(...chunk);
+    },
+    partitionFiles,
+  );
   return pairs;
 }
 
@@ -113,12 +129,13 @@ async function eachPairChunk(
   orgId: string,
   rules: DuplicateRules,
   onChunk: (pairs: Pair[]) => Promise<void>,
+  partitionFiles = PARTITION_FILES,
 ): Promise<number> {
   const [live] = await db
     .select({ n: count() })
     .from(beneficiaries)
     .where(and(eq(beneficiaries.orgId, orgId), isNull(beneficiaries.mergedInto), isNull(beneficiaries.anonymisedAt)));
-  const partitions = Math.max(1, Math.ceil(Number(live?.n ?? 0) / PARTITION_FILES));
+  const partitions = Math.max(1, Math.ceil(Number(live?.n ?? 0) / partitionFiles));
   const oversized = new Set<string>();
   let found = 0;
   for (let part = 0; part < partitions; part++) {
@@ -153,10 +170,12 @@ async function eachPairChunk(
       return true;
     };
     let chunk: Pair[] = [];
+    let compared = 0;
     for (const [key, list] of blocks) {
       if (list.length > MAX_BLOCK) continue;
       for (let i = 0; i < list.length; i++) {
         for (let j = i + 1; j < list.length; j++) {
+          if (++compared % COMPARISONS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
           const [a, b] = list[i]!.id < list[j]!.id ? [list[i]!, list[j]!] : [list[j]!, list[i]!];
           if (!comesFirst(a, b, key)) continue;
           const { score, reasons } = scorePair(a, b, rules.weights);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { normalizeArabic } from '../../../common/arabic';
 import { type ImportMapping, importDefaultsSchema } from '../../../common/domain/registry-import';
 import type { Db } from '../../db/client';
@@ -118,6 +119,7 @@ async function applyImport(deps: Deps, user: SessionUser, id: string, lang: Lang
             importId: id,
             branchId: row.branchId,
             row: h.line,
+            rowKey: rowKeyOf(h.values!),
             nationalId: h.report.nationalId,
             name: h.report.name,
             values: h.values as Record<string, string>,
@@ -159,6 +161,14 @@ async function applyImport(deps: Deps, user: SessionUser, id: string, lang: Lang
   });
   // New files are compared with the whole registry; suspected pairs wait in the review queue.
   await sweepDuplicates(deps.db, user.orgId, 'import');
+}
+
+/** The same values read from a sheet give the same key, whichever import or row they came from. */
+function rowKeyOf(values: Record<string, string>): string {
+  const sorted = Object.keys(values)
+    .sort()
+    .map((k) => [k, values[k]]);
+  return createHash('sha256').update(JSON.stringify(sorted)).digest('hex');
 }
 
 /**
