@@ -132,7 +132,8 @@ function CorrectRow({ id }: { id: string }) {
               <li key={`${issue.field}-${issue.message}`}>{issue.message}</li>
             ))}
           </ul>
-          <Form onSubmit={onSubmit} className="flex flex-col gap-3">
+          {/* Server errors as react-aria validation errors: each clears as soon as its field is edited. */}
+          <Form onSubmit={onSubmit} validationErrors={fieldErrors} className="flex flex-col gap-3">
             {Object.entries(row.data.values).map(([field, value]) => (
               <TextField
                 key={field}
@@ -141,8 +142,6 @@ function CorrectRow({ id }: { id: string }) {
                 ltr={LTR_FIELDS.has(field)}
                 value={edited[field] ?? value}
                 onChange={(next) => setEdited((v) => ({ ...v, [field]: next }))}
-                errorMessage={fieldErrors[field]}
-                isInvalid={Boolean(fieldErrors[field])}
               />
             ))}
             {save.error ? <ErrorAlert>{errorMessage(save.error)}</ErrorAlert> : null}
