@@ -26,7 +26,10 @@ function present(row: NonNullable<Awaited<ReturnType<typeof getCorrection>>>, la
     row: row.row,
     nationalId: row.nationalId,
     name: row.name,
-    values: row.values,
+    // In the order of the import's fields (jsonb keeps its keys in its own order).
+    values: Object.fromEntries(
+      CORRECTION_FIELDS.flatMap((f) => (row.values[f] === undefined ? [] : [[f, row.values[f]]])),
+    ),
     // The reasons are stored as codes and shown in the reader's language.
     issues: (row.issues as StoredIssue[]).map((i) => ({ ...i, message: translate(lang, i.code) })),
     beneficiaryId: row.beneficiaryId,

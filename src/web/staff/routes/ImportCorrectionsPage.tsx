@@ -132,8 +132,8 @@ function CorrectRow({ id }: { id: string }) {
               <li key={`${issue.field}-${issue.message}`}>{issue.message}</li>
             ))}
           </ul>
-          {/* Server errors as react-aria validation errors: each clears as soon as its field is edited. */}
-          <Form onSubmit={onSubmit} validationErrors={fieldErrors} className="flex flex-col gap-3">
+          {/* The server's reasons are shown under their fields without blocking the next submit (aria, not native). */}
+          <Form onSubmit={onSubmit} validationBehavior="aria" className="flex flex-col gap-3">
             {Object.entries(row.data.values).map(([field, value]) => (
               <TextField
                 key={field}
@@ -142,6 +142,8 @@ function CorrectRow({ id }: { id: string }) {
                 ltr={LTR_FIELDS.has(field)}
                 value={edited[field] ?? value}
                 onChange={(next) => setEdited((v) => ({ ...v, [field]: next }))}
+                isInvalid={Boolean(fieldErrors[field])}
+                errorMessage={fieldErrors[field]}
               />
             ))}
             {save.error ? <ErrorAlert>{errorMessage(save.error)}</ErrorAlert> : null}
