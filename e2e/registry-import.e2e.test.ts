@@ -188,4 +188,70 @@ describe('registry import and duplicate review', () => {
     await screenshot(managerPage, 'data-quality-list-390');
     await phone.close();
   });
+
+  it('keeps invalid rows as files that need correction, and a manager corrects one', async () => {
+    const context = await browser.newContext({ viewport: DESKTOP, locale: 'ar-SA' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    await signIn(page, 'manager');
+    await page.goto(`${server.url}/beneficiaries/import`);
+    await page.getByRole('heading', { level: 1, name: 'استيراد سجل المستفيدين' }).waitFor();
+    const { rows } = sampleRows(9, existing.nationalId, existing.mobile);
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'keep.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await sampleXlsx(rows),
+    });
+    await page.getByRole('button', { name: 'رفع الملف وقراءة الأعمدة' }).click();
+    await page.getByRole('button', { name: 'فحص تجريبي' }).click();
+    await page.getByRole('heading', { name: 'الصفوف التي تحتاج انتباهاً' }).waitFor();
+    const keep = page.getByRole('checkbox', { name: /الاحتفاظ بالصفوف غير الصالحة/ });
+    await page.getByText(/الاحتفاظ بالصفوف غير الصالحة/).click();
+    expect(await keep.isChecked()).toBe(true);
+    await screenshot(page, 'import-keep-invalid-1440');
+    await page.getByRole('button', { name: /استيراد ٤ ملفاً/ }).click();
+    await page.getByText('اكتمل الاستيراد: أُنشئ ٤ ملفاً.').waitFor();
+
+    await page.goto(`${server.url}/beneficiaries/quality`);
+    await page.getByText('صفوف مستوردة تحتاج إلى تصحيح').waitFor();
+    await page.locator('a[href="/beneficiaries/quality/corrections"]').click();
+    await page.getByRole('heading', { level: 1, name: 'صفوف مستوردة تحتاج إلى تصحيح' }).waitFor();
+    await page
+      .getByText(/رقم الجوال|الجوال/)
+      .first()
+      .waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'import-corrections-1440');
+    await page.getByRole('link', { name: 'هند صالح' }).click();
+    await page.getByRole('heading', { level: 1, name: 'تصحيح صف مستورد' }).waitFor();
+    const name = page.getByLabel('الاسم الرباعي (خلية واحدة)');
+    expect(await name.inputValue()).toBe('هند صالح');
+    await name.fill('هند صالح علي الحربي');
+    // The mobile is still a landline: refused, with the reason under the field.
+    await page.getByRole('button', { name: 'حفظ التصحيح وإنشاء الملف' }).click();
+    await page.getByText('ما زالت القيم المصحَّحة لا تستوفي شروط التسجيل.').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'import-correct-row-1440');
+    await page.getByLabel('الجوال', { exact: true }).fill('0551234987');
+    await page.getByRole('button', { name: 'حفظ التصحيح وإنشاء الملف' }).click();
+    await page.getByText(/أُنشئ الملف رقم/).waitFor();
+    await page.getByRole('link', { name: 'فتح الملف' }).click();
+    await page.getByText('هند صالح علي الحربي').first().waitFor();
+    await context.close();
+
+    const phone = await browser.newContext({ viewport: PHONE, locale: 'ar-SA' });
+    const phonePage = await phone.newPage();
+    phonePage.setDefaultTimeout(30_000);
+    await signIn(phonePage, 'manager');
+    await phonePage.goto(`${server.url}/beneficiaries/quality/corrections`);
+    await phonePage.getByRole('heading', { level: 1, name: 'صفوف مستوردة تحتاج إلى تصحيح' }).waitFor();
+    // Row 8 was corrected; row 7 (wrong check digit) still waits.
+    await phonePage.getByText('عمر خالد سالم الشهري').waitFor();
+    expect(await phonePage.getByText('هند صالح').count()).toBe(0);
+    await screenshot(phonePage, 'import-corrections-390');
+    await phonePage.getByRole('link', { name: 'عمر خالد سالم الشهري' }).click();
+    await phonePage.getByRole('heading', { level: 1, name: 'تصحيح صف مستورد' }).waitFor();
+    await screenshot(phonePage, 'import-correct-row-390');
+    await phone.close();
+  });
 });

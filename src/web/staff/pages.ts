@@ -81,6 +81,7 @@ const RegistryImportPage = lazy(() => import('./routes/RegistryImportPage'));
 const DuplicatesPage = lazy(() => import('./routes/DuplicatesPage'));
 const DuplicateRulesPage = lazy(() => import('./routes/DuplicateRulesPage'));
 const DataQualityPage = lazy(() => import('./routes/DataQualityPage'));
+const ImportCorrectionsPage = lazy(() => import('./routes/ImportCorrectionsPage'));
 const BeneficiaryFilePage = lazy(() => import('./routes/BeneficiaryFilePage'));
 const ApplicationsPage = lazy(() => import('./routes/ApplicationsPage'));
 const NewApplicationPage = lazy(() => import('./routes/NewApplicationPage'));
@@ -154,6 +155,8 @@ export const STAFF_PAGES: readonly StaffPage[] = [
     permission: 'quality.read',
     nav: { label: 'dataQuality.nav', icon: Gauge },
   },
+  { path: '/beneficiaries/quality/corrections', component: ImportCorrectionsPage, permission: 'imports.manage' },
+  { path: '/beneficiaries/quality/corrections/:id', component: ImportCorrectionsPage, permission: 'imports.manage' },
   { path: '/beneficiaries/quality/:check', component: DataQualityPage, permission: 'quality.read' },
   { path: '/beneficiaries/:id', component: BeneficiaryFilePage, permission: 'beneficiaries.read' },
   {

@@ -161,3 +161,39 @@ export const duplicateRuleSettings = pgTable(
     uniqueIndex('duplicate_rule_settings_org_uq').on(t.orgId),
   ],
 );
+
+/**
+ * A head row of an import that failed the registration rules and was kept, at the user's choice, as a file
+ * waiting for correction (decision 026, round 3): the values as read from the sheet, keyed by import field, and
+ * the reasons. It becomes a real file only once corrected values pass the same rules; `beneficiary_id` is then
+ * that file. `row_key` is a hash of the values read, unique in the association, so a resumed import, or the same
+ * sheet imported again, keeps a row once.
+ */
+export const importCorrections = pgTable(
+  'import_corrections',
+  {
+    id: uuid('id').notNull().defaultRandom(),
+    orgId: orgId(),
+    importId: uuid('import_id').notNull(),
+    branchId: uuid('branch_id').notNull(),
+    row: integer('row').notNull(),
+    rowKey: text('row_key').notNull(),
+    nationalId: text('national_id'),
+    name: text('name'),
+    values: jsonb('values').$type<Record<string, string>>().notNull(),
+    issues: jsonb('issues').$type<{ field: string; column: string | null; code: string }[]>().notNull(),
+    beneficiaryId: uuid('beneficiary_id'),
+    correctedBy: uuid('corrected_by'),
+    correctedAt: timestamp('corrected_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    tenantFk(t.orgId, t.importId, registryImports, 'cascade'),
+    tenantFk(t.orgId, t.branchId, branches),
+    tenantFk(t.orgId, t.beneficiaryId, beneficiaries),
+    tenantFk(t.orgId, t.correctedBy, users),
+    uniqueIndex('import_corrections_org_row_key_uq').on(t.orgId, t.rowKey),
+    index('import_corrections_org_open_idx').on(t.orgId, t.correctedAt, t.row),
+  ],
+);

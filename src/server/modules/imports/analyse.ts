@@ -5,7 +5,13 @@ import {
   householdMemberInput,
 } from '../../../common/domain/beneficiary';
 import { type DuplicateProbe, type DuplicateRules, scorePair } from '../../../common/domain/duplicates';
-import type { ImportDefaults, ImportField, ImportMapping, RowReport } from '../../../common/domain/registry-import';
+import {
+  IMPORT_FIELDS,
+  type ImportDefaults,
+  type ImportField,
+  type ImportMapping,
+  type RowReport,
+} from '../../../common/domain/registry-import';
 import { type Lang, translate } from '../../http/i18n';
 import {
   cellText,
@@ -34,7 +40,13 @@ export type AnalysedHead = {
   line: number;
   report: RowReport;
   input: CreateBeneficiaryInput | null;
+  /** An invalid head row kept for correction: its cells as read, by import field. */
+  values?: RowValues;
 };
+/** A row's cells as text, by the import field they were mapped to (only the mapped fields). */
+export type RowValues = Partial<Record<ImportField, string>>;
+/** The fields a row kept for correction holds: a member's link to its head is not part of a file. */
+export const CORRECTION_FIELDS = IMPORT_FIELDS.filter((f) => f !== 'headNationalId' && f !== 'relation');
 export type Analysis = {
   /** The rows that are not simply valid, in sheet order, up to `reportLimit`. */
   reports: RowReport[];
@@ -63,6 +75,40 @@ function reader(mapping: ImportMapping, headers: string[]) {
     },
     column: (field: ImportField) => mapping[field] ?? null,
   };
+}
+
+/**
+ * The cells of a head row as text, to keep it for correction. A date cell keeps its Gregorian reading marked
+ * with "م", so it is read the same way again whatever the column's calendar.
+ */
+function valuesOf(r: ReturnType<typeof reader>, cells: Cell[]): RowValues {
+  const values: RowValues = {};
+  for (const field of CORRECTION_FIELDS) {
+    if (!r.has(field)) continue;
+    const cell = r.cell(cells, field);
+    values[field] = cell instanceof Date ? `${cellText(cell)}م` : cellText(cell);
+  }
+  return values;
+}
+
+/**
+ * Reads corrected values of a kept row with the import's own rules (each field its own column), so a kept row
+ * becomes a file only when it would have been imported as it now reads.
+ */
+export function readCorrection(
+  values: RowValues,
+  defaults: ImportDefaults,
+  branchId: string,
+  lang: Lang,
+): { report: RowReport; input: CreateBeneficiaryInput | null } {
+  const fields = (Object.keys(values) as ImportField[]).filter((f) =>
+    (CORRECTION_FIELDS as readonly ImportField[]).includes(f),
+  );
+  const mapping = Object.fromEntries(fields.map((f) => [f, f])) as ImportMapping;
+  const cells = fields.map((f) => (values[f]?.trim() ? values[f]!.trim() : null));
+  const { report, input } = readRow(reader(mapping, fields), 0, cells, defaults, branchId, lang);
+  if (input && !fields.includes('householdSize')) input.water.peopleAtHome = 1;
+  return { report, input };
 }
 
 /** The field of the registration form an issue belongs to, and the sheet column that holds it. */
@@ -306,6 +352,7 @@ export async function* headsOf(
   defaults: ImportDefaults,
   branchId: string,
   lang: Lang,
+  keepInvalid = false,
 ): AsyncGenerator<AnalysedHead> {
   const r = reader(mapping, sheet.headers);
   const members: Member[] = [];
@@ -327,6 +374,9 @@ export async function* headsOf(
   const seen = new Set<string>();
   for await (const { line, cells } of sheet.rows()) {
     const { report, input } = readRow(r, line, cells, defaults, branchId, lang);
+    // An invalid head row, when the user chose to keep such rows, is yielded in its place for correction.
+    if (!input && keepInvalid && report.kind === 'head')
+      yield { line, report, input: null, values: valuesOf(r, cells) };
     if (!input || seen.has(input.nationalId)) continue;
     seen.add(input.nationalId);
     input.household = household.get(input.nationalId) ?? [];

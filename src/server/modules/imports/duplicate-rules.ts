@@ -3,7 +3,7 @@ import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
 import { authorize } from '../../policy';
 import { beforeAfter, hasChanges } from '../audit';
-import { findPairs } from './duplicate-sweep';
+import { countPairs } from './duplicate-sweep';
 import { duplicateRulesOf, upsertDuplicateRules } from './queries';
 
 export async function readDuplicateRules(deps: Deps, user: SessionUser) {
@@ -14,8 +14,7 @@ export async function readDuplicateRules(deps: Deps, user: SessionUser) {
 /** How many pairs these (unsaved) rules would find in the registry now; nothing is written. */
 export async function previewDuplicateRules(deps: Deps, user: SessionUser, rules: DuplicateRules) {
   authorize(user, 'duplicates.rules');
-  const pairs = await findPairs(deps.db, user.orgId, rules);
-  return { pairs: pairs.length };
+  return { pairs: await countPairs(deps.db, user.orgId, rules) };
 }
 
 /** Saves tuned rules; the audit row has the weights and threshold before and after (only what changed). */

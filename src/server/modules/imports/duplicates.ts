@@ -20,7 +20,7 @@ import { AppError } from '../../errors';
 import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
 import { authorize } from '../../policy';
-import { findPairs, sweepDuplicates } from './duplicate-sweep';
+import { countPairs, sweepDuplicates } from './duplicate-sweep';
 import { duplicateRulesOf } from './queries';
 
 export const PAIR_STATUSES = ['open', 'later', 'merged', 'not_same'] as const;
@@ -248,6 +248,6 @@ export async function runSweep(deps: Deps, user: SessionUser, meta: RequestMeta)
 export async function previewThreshold(deps: Deps, user: SessionUser, threshold: number) {
   authorize(user, 'duplicates.manage');
   const rules = await duplicateRulesOf(deps.db, user.orgId);
-  const pairs = await findPairs(deps.db, user.orgId, { ...rules, threshold });
-  return { threshold, pairs: pairs.length, defaultThreshold: DUPLICATE_THRESHOLD };
+  const pairs = await countPairs(deps.db, user.orgId, { ...rules, threshold });
+  return { threshold, pairs, defaultThreshold: DUPLICATE_THRESHOLD };
 }

@@ -18,23 +18,30 @@ export type CliOptions = {
   dryRun: boolean;
   mapping?: string;
   json: boolean;
+  /** Keep invalid head rows as files waiting for correction instead of leaving them out. */
+  keepInvalid: boolean;
   branch?: string;
   user?: string;
 };
 
 export function parseCliArgs(argv: string[]): CliOptions {
-  const opts: CliOptions = { file: '', dryRun: false, json: false };
+  const opts: CliOptions = { file: '', dryRun: false, json: false, keepInvalid: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--dry-run') opts.dryRun = true;
     else if (arg === '--json') opts.json = true;
+    else if (arg === '--keep-invalid') opts.keepInvalid = true;
     else if (arg === '--mapping') opts.mapping = argv[++i];
     else if (arg === '--branch') opts.branch = argv[++i];
     else if (arg === '--user') opts.user = argv[++i];
     else if (!opts.file) opts.file = arg;
     else throw new Error(`unknown argument: ${arg}`);
   }
-  if (!opts.file) throw new Error('usage: npm run import -- <file> [--dry-run] [--mapping <file.json>] [--json]');
+  if (!opts.file) {
+    throw new Error(
+      'usage: npm run import -- <file> [--dry-run] [--mapping <file.json>] [--keep-invalid] [--json] [--branch CODE] [--user NAME]',
+    );
+  }
   return opts;
 }
 
@@ -97,10 +104,12 @@ export async function runCliImport(deps: Deps, opts: CliOptions, log: (line: str
     }
   }
   if (!opts.dryRun) {
-    await runImport(deps, user, uploaded.id, 'ar', meta);
+    await runImport(deps, user, uploaded.id, 'ar', meta, { keepInvalid: opts.keepInvalid });
     await importSettled(uploaded.id);
   }
   const done = (await getImport(deps.db, user.orgId, uploaded.id))!;
+  const kept = Number((done.options as { kept?: number }).kept ?? 0);
+  if (kept > 0) log(`kept for correction: ${kept}`);
   return {
     rows: done.totalRows,
     valid: done.validRows,

@@ -1,10 +1,11 @@
-import { and, desc, eq, inArray, isNull, or } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, or } from 'drizzle-orm';
 import { DEFAULT_DUPLICATE_RULES, type DuplicateRules, duplicateRulesSchema } from '../../../common/domain/duplicates';
 import type { Db } from '../../db/client';
 import {
   beneficiaries,
   duplicateRuleSettings,
   householdMembers,
+  importCorrections,
   importMappings,
   registryImports,
 } from '../../db/tables/index';
@@ -171,4 +172,80 @@ export async function duplicateRulesOf(db: Db, orgId: string): Promise<Duplicate
   const stored = await selectDuplicateRules(db, orgId);
   const parsed = duplicateRulesSchema.safeParse(stored ?? null);
   return parsed.success ? parsed.data : DEFAULT_DUPLICATE_RULES;
+}
+
+/** Keeps invalid head rows for correction; a row already kept by an earlier run of the import is left as it is. */
+export async function insertCorrections(db: Db, rows: (typeof importCorrections.$inferInsert)[]) {
+  if (rows.length === 0) return 0;
+  const inserted = await db
+    .insert(importCorrections)
+    .values(rows)
+    .onConflictDoNothing()
+    .returning({ id: importCorrections.id });
+  return inserted.length;
+}
+
+const correctionColumns = {
+  id: importCorrections.id,
+  importId: importCorrections.importId,
+  branchId: importCorrections.branchId,
+  row: importCorrections.row,
+  nationalId: importCorrections.nationalId,
+  name: importCorrections.name,
+  values: importCorrections.values,
+  issues: importCorrections.issues,
+  beneficiaryId: importCorrections.beneficiaryId,
+  correctedAt: importCorrections.correctedAt,
+  createdAt: importCorrections.createdAt,
+  fileName: registryImports.fileName,
+  options: registryImports.options,
+};
+
+export async function getCorrection(db: Db, orgId: string, id: string) {
+  const [row] = await db
+    .select(correctionColumns)
+    .from(importCorrections)
+    .innerJoin(
+      registryImports,
+      and(eq(registryImports.orgId, importCorrections.orgId), eq(registryImports.id, importCorrections.importId)),
+    )
+    .where(inOrg(importCorrections, orgId, eq(importCorrections.id, id)));
+  return row;
+}
+
+/** Rows still waiting for correction, oldest import first, in sheet order. */
+export function listOpenCorrections(db: Db, orgId: string, limit: number, offset: number) {
+  return db
+    .select(correctionColumns)
+    .from(importCorrections)
+    .innerJoin(
+      registryImports,
+      and(eq(registryImports.orgId, importCorrections.orgId), eq(registryImports.id, importCorrections.importId)),
+    )
+    .where(inOrg(importCorrections, orgId, isNull(importCorrections.correctedAt)))
+    .orderBy(asc(importCorrections.createdAt), asc(importCorrections.row))
+    .limit(limit)
+    .offset(offset);
+}
+
+export async function countOpenCorrections(db: Db, orgId: string) {
+  const [row] = await db
+    .select({ n: count() })
+    .from(importCorrections)
+    .where(inOrg(importCorrections, orgId, isNull(importCorrections.correctedAt)));
+  return Number(row?.n ?? 0);
+}
+
+export async function markCorrected(
+  db: Db,
+  orgId: string,
+  id: string,
+  set: { values: Record<string, string>; beneficiaryId: string; correctedBy: string },
+) {
+  const updated = await db
+    .update(importCorrections)
+    .set({ ...set, correctedAt: new Date() })
+    .where(inOrg(importCorrections, orgId, eq(importCorrections.id, id), isNull(importCorrections.correctedAt)))
+    .returning({ id: importCorrections.id });
+  return updated.length;
 }

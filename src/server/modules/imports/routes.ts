@@ -6,13 +6,27 @@ import { actorOf } from '../../http/guard';
 import { pickLang } from '../../http/i18n';
 import { errorResponses, idParams } from '../../http/schemas';
 import { requestMeta } from '../../http/session';
+import { correctImportRow, getCorrectionRow, listCorrections } from './correct-import-row';
 import { registerDuplicateRoutes } from './duplicate-routes';
 import { importReportWorkbook } from './import-report';
 import { presentImport } from './present';
 import { loadImport, previewImport } from './preview-import';
 import { getImportReport, listImports, listMappings } from './queries';
 import { runImport } from './run-import';
-import { listResponse, mappingsResponse, previewResponse, rowsQuery, rowsResponse, uploadResponse } from './schema';
+import {
+  correctBody,
+  correctedResponse,
+  correctionSchema,
+  correctionsQuery,
+  correctionsResponse,
+  listResponse,
+  mappingsResponse,
+  previewResponse,
+  rowsQuery,
+  rowsResponse,
+  runBody,
+  uploadResponse,
+} from './schema';
 import { uploadImport } from './upload-import';
 
 const tags = ['imports'];
@@ -101,7 +115,7 @@ export function registerImportRoutes(app: App, deps: Deps): void {
     '/api/imports/:id/run',
     {
       config: { access: 'imports.manage' },
-      schema: { tags, params: idParams, response: { 202: importStatusSchema, ...errorResponses } },
+      schema: { tags, params: idParams, body: runBody, response: { 202: importStatusSchema, ...errorResponses } },
     },
     async (request, reply) =>
       reply
@@ -111,6 +125,54 @@ export function registerImportRoutes(app: App, deps: Deps): void {
             deps,
             actorOf(request),
             request.params.id,
+            pickLang(request.headers['accept-language']),
+            requestMeta(request),
+            request.body ?? {},
+          ),
+        ),
+  );
+
+  // Invalid rows kept for correction ("needs correction" on the data-quality page).
+  app.get(
+    '/api/import-corrections',
+    {
+      config: { access: 'imports.manage' },
+      schema: { tags, querystring: correctionsQuery, response: { 200: correctionsResponse, ...errorResponses } },
+    },
+    async (request) =>
+      listCorrections(deps, actorOf(request), request.query.page, pickLang(request.headers['accept-language'])),
+  );
+
+  app.get(
+    '/api/import-corrections/:id',
+    {
+      config: { access: 'imports.manage' },
+      schema: { tags, params: idParams, response: { 200: correctionSchema, ...errorResponses } },
+    },
+    async (request) =>
+      getCorrectionRow(deps, actorOf(request), request.params.id, pickLang(request.headers['accept-language'])),
+  );
+
+  app.post(
+    '/api/import-corrections/:id',
+    {
+      config: { access: 'imports.manage' },
+      schema: {
+        tags,
+        params: idParams,
+        body: correctBody,
+        response: { 201: correctedResponse, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await correctImportRow(
+            deps,
+            actorOf(request),
+            request.params.id,
+            request.body.values,
             pickLang(request.headers['accept-language']),
             requestMeta(request),
           ),

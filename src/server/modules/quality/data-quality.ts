@@ -3,11 +3,20 @@ import { riyadhDate } from '../../../common/dates';
 import { formatSaudiMobileLocal } from '../../../common/saudi';
 import type { Deps, SessionUser } from '../../http/context';
 import { authorize } from '../../policy';
-import { countCheck, countOpenPairs, listCheck, QUALITY_CHECKS, type QualityCheck } from './queries';
+import {
+  countCheck,
+  countNeedsCorrection,
+  countOpenPairs,
+  listCheck,
+  QUALITY_CHECKS,
+  type QualityCheck,
+} from './queries';
 
 export const qualitySummarySchema = z.object({
   checks: z.array(z.object({ check: z.enum(QUALITY_CHECKS), count: z.number() })),
   duplicatesOpen: z.number(),
+  /** Import rows kept as files waiting for correction (listed by `/api/import-corrections`). */
+  needsCorrection: z.number(),
 });
 export const qualityListSchema = z.object({
   check: z.enum(QUALITY_CHECKS),
@@ -33,7 +42,11 @@ export async function dataQualitySummary(deps: Deps, user: SessionUser) {
   for (const check of QUALITY_CHECKS) {
     checks.push({ check, count: await countCheck(deps.db, user.orgId, check, today) });
   }
-  return { checks, duplicatesOpen: await countOpenPairs(deps.db, user.orgId) };
+  return {
+    checks,
+    duplicatesOpen: await countOpenPairs(deps.db, user.orgId),
+    needsCorrection: await countNeedsCorrection(deps.db, user.orgId),
+  };
 }
 
 /** The files one check finds, a page at a time, in file-number order. */

@@ -1,6 +1,6 @@
 import { asc, count, eq, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { beneficiaries, duplicatePairs } from '../../db/tables/index';
+import { beneficiaries, duplicatePairs, importCorrections } from '../../db/tables/index';
 import { inOrg } from '../../db/tenancy';
 
 /** The checks of the data-quality page that list files. */
@@ -67,5 +67,14 @@ export async function countOpenPairs(db: Db, orgId: string): Promise<number> {
     .select({ n: count() })
     .from(duplicatePairs)
     .where(inOrg(duplicatePairs, orgId, eq(duplicatePairs.status, 'open')));
+  return Number(row?.n ?? 0);
+}
+
+/** Rows of imports kept as files waiting for correction and not yet corrected. */
+export async function countNeedsCorrection(db: Db, orgId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(importCorrections)
+    .where(inOrg(importCorrections, orgId, isNull(importCorrections.correctedAt)));
   return Number(row?.n ?? 0);
 }

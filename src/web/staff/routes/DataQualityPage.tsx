@@ -8,7 +8,7 @@ import { Ltr } from '../../ui/Ltr';
 import { Card, Loading, PageHeader } from '../../ui/Page';
 
 type Check = 'missing_location' | 'reverify_overdue' | 'implausible_birth_date' | 'shared_mobile';
-type Summary = { checks: { check: Check; count: number }[]; duplicatesOpen: number };
+type Summary = { checks: { check: Check; count: number }[]; duplicatesOpen: number; needsCorrection: number };
 type CheckList = {
   check: Check;
   total: number;
@@ -88,6 +88,14 @@ export default function DataQualityPage() {
               <span>{t('dataQuality.duplicatesOpen')}</span>
               <Link href="/beneficiaries/duplicates" className={linkClass}>
                 {format.number(summary.data.duplicatesOpen)}
+              </Link>
+            </Card>
+          </li>
+          <li>
+            <Card className="flex flex-col gap-1">
+              <span>{t('dataQuality.needsCorrection')}</span>
+              <Link href="/beneficiaries/quality/corrections" className={linkClass}>
+                {format.number(summary.data.needsCorrection)}
               </Link>
             </Card>
           </li>

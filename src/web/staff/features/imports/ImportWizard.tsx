@@ -15,7 +15,7 @@ import { useFormat } from '../../../lib/display';
 import { ErrorAlert, SuccessNotice } from '../../../ui/Alert';
 import { Badge, type BadgeTone } from '../../../ui/Badge';
 import { Button, buttonClass } from '../../../ui/Button';
-import { TextField } from '../../../ui/fields';
+import { Checkbox, TextField } from '../../../ui/fields';
 import { Card } from '../../../ui/Page';
 import { SelectField } from '../../../ui/SelectField';
 import {
@@ -306,6 +306,7 @@ function DryRunStep({ id, preview, onStarted }: { id: string; preview: PreviewRe
   const { t } = useTranslation();
   const format = useFormat();
   const run = useRunImport(id);
+  const [keepInvalid, setKeepInvalid] = useState(false);
   const c = preview.import.counts;
   const toCreate =
     preview.import.progress.total -
@@ -378,13 +379,21 @@ function DryRunStep({ id, preview, onStarted }: { id: string; preview: PreviewRe
         )}
       </section>
 
+      {c.invalid > 0 ? (
+        <div className="mt-4">
+          <Checkbox isSelected={keepInvalid} onChange={setKeepInvalid}>
+            {t('registryImport.keepInvalid')}
+          </Checkbox>
+          <p className="text-xs text-slate-600">{t('registryImport.keepInvalidHelp')}</p>
+        </div>
+      ) : null}
       {run.isError ? <ErrorAlert className="mt-3">{errorMessage(run.error)}</ErrorAlert> : null}
       <div className="mt-4 flex flex-wrap gap-2">
         <Button
           variant="primary"
           isPending={run.isPending}
           isDisabled={toCreate === 0}
-          onPress={() => run.mutate(undefined, { onSuccess: onStarted })}
+          onPress={() => run.mutate({ keepInvalid }, { onSuccess: onStarted })}
         >
           <Play aria-hidden="true" className="size-4 rtl:-scale-x-100" />
           {t('registryImport.apply', { files: format.number(toCreate) })}

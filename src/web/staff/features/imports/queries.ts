@@ -72,7 +72,7 @@ export function usePreviewImport(id: string | null) {
 export function useRunImport(id: string | null) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<ImportStatus>(`/api/imports/${id}/run`),
+    mutationFn: (body: { keepInvalid: boolean }) => api.post<ImportStatus>(`/api/imports/${id}/run`, body),
     onSuccess: (status) => queryClient.setQueryData(['imports', id], status),
   });
 }
