@@ -1,6 +1,7 @@
-// `npm run import -- <file> [--dry-run] [--mapping <file.json>] [--json] [--branch CODE] [--user USERNAME]`:
+// `npm run import -- <file> [--dry-run] [--mapping <file.json>] [--keep-invalid] [--json] [--branch CODE] [--user NAME]`:
 // imports an association's registry sheet (.xlsx or CSV) as the API does. With --json the last line is
-// {"rows":N,"valid":N,"invalid":N,"duplicates":N,"created":N,"updated":N}.
+// {"rows":N,"valid":N,"invalid":N,"duplicates":N,"created":N,"updated":N}. --keep-invalid keeps invalid head rows as
+// files waiting for correction (the data-quality page lists them) instead of leaving them out.
 import { loadConfig } from '../src/server/config';
 import { openConfiguredDatabase } from '../src/server/db/open';
 import { cliError, parseCliArgs, runCliImport } from '../src/server/modules/imports/import-cli';
