@@ -150,6 +150,31 @@ async function* xlsxTable(source: SheetSource): AsyncGenerator<Row> {
   }
 }
 
+/**
+ * exceljs' streaming reader fails now and then on a sound file under load (a TypeError from inside it, seen on
+ * Node 20 and 24; decision 032, round 3). The file has passed the zip checks, so a failure that is not ours is
+ * read again from the start, skipping the rows already handed on; a file that fails three times is refused.
+ */
+async function* xlsxTableRetried(source: SheetSource): AsyncGenerator<Row> {
+  let handedOn = 0;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      let skip = handedOn;
+      for await (const row of xlsxTable(source)) {
+        if (skip > 0) {
+          skip--;
+          continue;
+        }
+        handedOn++;
+        yield row;
+      }
+      return;
+    } catch (error) {
+      if (error instanceof AppError || attempt >= 3) throw error;
+    }
+  }
+}
+
 /** UTF-8 (with or without BOM) when the bytes are valid UTF-8, otherwise Windows-1256 (Arabic Excel's CSV). */
 export function decodeText(bytes: Buffer): { text: string; encoding: string } {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
@@ -280,7 +305,7 @@ export async function openSheet(source: SheetSource, fileName: string): Promise<
   if (first.length >= 4 && first.readUInt32LE(0) === ZIP_LOCAL) {
     await checkZip(source, size);
     format = 'xlsx';
-    table = () => xlsxTable(source);
+    table = () => xlsxTableRetried(source);
   } else {
     if (/\.(xlsx|xlsm|xls)$/i.test(fileName)) throw new AppError('import.not_spreadsheet');
     const shape = await csvShape(source);
