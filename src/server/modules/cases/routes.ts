@@ -100,8 +100,8 @@ export function registerCaseRoutes(app: App, deps: Deps): void {
       const c = await loadCaseFor(deps, user, request.params.id, 'cases.read');
       const settings = await getSettings(deps.db, user.orgId);
       const [messages, attachments] = await Promise.all([
-        listMessages(deps.db, c.id, true),
-        listAttachments(deps.db, c.id),
+        listMessages(deps.db, user.orgId, c.id, true),
+        listAttachments(deps.db, user.orgId, c.id),
       ]);
       const { createdBy: _createdBy, orgId: _orgId, followKeyHash: _followKeyHash, ...rest } = c;
       const owner = c.ownerUserId

@@ -180,7 +180,7 @@ export async function assignDelivery(
         ...(input.assigneeUserId !== undefined ? { assigneeUserId: input.assigneeUserId } : {}),
         ...(input.scheduledDate ? { scheduledDate: input.scheduledDate } : {}),
       })
-      .where(eq(deliveries.id, id));
+      .where(inOrg(deliveries, user.orgId, eq(deliveries.id, id)));
     if (input.assigneeUserId && input.assigneeUserId !== delivery.assigneeUserId) {
       await notifyStaff(tx, {
         orgId: user.orgId,

@@ -132,7 +132,7 @@ export async function searchKnowledge(
     : [];
   // The version in force per document (the highest whose date has come), chosen in SQL so that search covers
   // exactly what staff would read.
-  const inForce = sql`${knowledgeVersions.version} = (select max(kv.version) from knowledge_versions kv where kv.document_id = ${knowledgeVersions.documentId} and kv.effective_from <= ${opts.today})`;
+  const inForce = sql`${knowledgeVersions.version} = (select max(kv.version) from knowledge_versions kv where kv.org_id = ${knowledgeVersions.orgId} and kv.document_id = ${knowledgeVersions.documentId} and kv.effective_from <= ${opts.today})`;
   return db
     .select({
       id: knowledgeDocuments.id,
@@ -148,7 +148,14 @@ export async function searchKnowledge(
       effectiveFrom: knowledgeVersions.effectiveFrom,
     })
     .from(knowledgeDocuments)
-    .innerJoin(knowledgeVersions, and(eq(knowledgeVersions.documentId, knowledgeDocuments.id), inForce))
+    .innerJoin(
+      knowledgeVersions,
+      and(
+        eq(knowledgeVersions.orgId, knowledgeDocuments.orgId),
+        eq(knowledgeVersions.documentId, knowledgeDocuments.id),
+        inForce,
+      ),
+    )
     .where(
       inOrg(
         knowledgeDocuments,

@@ -28,7 +28,7 @@ export async function collectPersonalData(db: Db, orgId: string, beneficiaryId: 
   const b = await getBeneficiary(db, orgId, beneficiaryId);
   if (!b) throw new AppError('beneficiary.not_found');
   const [household, consentRows, apps, contactRows, caseRows, deliveryRows, docs] = await Promise.all([
-    getHousehold(db, b.id),
+    getHousehold(db, orgId, b.id),
     db
       .select()
       .from(consents)
@@ -64,8 +64,14 @@ export async function collectPersonalData(db: Db, orgId: string, beneficiaryId: 
   const appIds = apps.map((a) => a.id);
   const [steps, declared] = appIds.length
     ? await Promise.all([
-        db.select().from(applicationTransitions).where(inArray(applicationTransitions.applicationId, appIds)),
-        db.select().from(declarations).where(inArray(declarations.applicationId, appIds)),
+        db
+          .select()
+          .from(applicationTransitions)
+          .where(inOrg(applicationTransitions, orgId, inArray(applicationTransitions.applicationId, appIds))),
+        db
+          .select()
+          .from(declarations)
+          .where(inOrg(declarations, orgId, inArray(declarations.applicationId, appIds))),
       ])
     : [[], []];
   const strip = <T extends Record<string, unknown>>(row: T) =>

@@ -83,7 +83,7 @@ export function registerPrivacyRoutes(app: App, deps: Deps): void {
         })
         .from(beneficiaryRevisions)
         .leftJoin(users, and(eq(users.orgId, beneficiaryRevisions.orgId), eq(users.id, beneficiaryRevisions.byUser)))
-        .where(eq(beneficiaryRevisions.beneficiaryId, request.params.id))
+        .where(inOrg(beneficiaryRevisions, user.orgId, eq(beneficiaryRevisions.beneficiaryId, request.params.id)))
         .orderBy(desc(beneficiaryRevisions.at));
       return { items: rows.map((r) => ({ ...r, at: r.at.toISOString() })) };
     },
