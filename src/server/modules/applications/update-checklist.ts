@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type ApplicationStage, type checklistUpdateInput, OPEN_STAGES } from '../../../common/domain/application';
 import { checklistItems, documents } from '../../db/tables/index';

@@ -1,4 +1,4 @@
-import { and, eq, inArray, max } from 'drizzle-orm';
+import { eq, inArray, max } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { scheduleMeetingInput } from '../../../common/domain/committee';
 import type { Db } from '../../db/client';

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { checklistItems, documents } from '../../db/tables/index';
 import { inOrg } from '../../db/tenancy';
 import { writeAudit } from '../../http/audit';
