@@ -114,14 +114,16 @@ export async function anonymiseBeneficiary(
   const [row] = await db
     .select({ hold: beneficiaries.legalHoldUntil, anonymisedAt: beneficiaries.anonymisedAt })
     .from(beneficiaries)
-    .where(eq(beneficiaries.id, id));
+    .where(inOrg(beneficiaries, orgId, eq(beneficiaries.id, id)));
   if (row?.anonymisedAt) throw new AppError('privacy.already_anonymised');
   if (row?.hold && row.hold >= today) throw new AppError('privacy.legal_hold', { until: row.hold });
   const open = await db
     .select({ id: applications.id })
     .from(applications)
     .where(
-      and(
+      inOrg(
+        applications,
+        orgId,
         eq(applications.beneficiaryId, id),
         inArray(applications.stage, [
           'draft',
@@ -141,7 +143,7 @@ export async function anonymiseBeneficiary(
   const files = await db
     .select({ storedName: documents.storedName })
     .from(documents)
-    .where(eq(documents.beneficiaryId, id));
+    .where(inOrg(documents, orgId, eq(documents.beneficiaryId, id)));
   await db.transaction(async (tx) => {
     await tx
       .update(beneficiaries)
@@ -165,29 +167,37 @@ export async function anonymiseBeneficiary(
         anonymisedAt: new Date(),
         updatedAt: new Date(),
       })
-      .where(eq(beneficiaries.id, id));
-    await tx.delete(householdMembers).where(eq(householdMembers.beneficiaryId, id));
-    await tx.delete(documents).where(eq(documents.beneficiaryId, id));
+      .where(inOrg(beneficiaries, orgId, eq(beneficiaries.id, id)));
+    await tx.delete(householdMembers).where(inOrg(householdMembers, orgId, eq(householdMembers.beneficiaryId, id)));
+    await tx.delete(documents).where(inOrg(documents, orgId, eq(documents.beneficiaryId, id)));
     await tx
       .update(interactions)
       .set({ summary: ERASED, contactName: null, contactMobile: null })
-      .where(eq(interactions.beneficiaryId, id));
-    const caseIds = (await tx.select({ id: cases.id }).from(cases).where(eq(cases.beneficiaryId, id))).map((c) => c.id);
+      .where(inOrg(interactions, orgId, eq(interactions.beneficiaryId, id)));
+    const caseIds = (
+      await tx
+        .select({ id: cases.id })
+        .from(cases)
+        .where(inOrg(cases, orgId, eq(cases.beneficiaryId, id)))
+    ).map((c) => c.id);
     if (caseIds.length) {
       await tx
         .update(cases)
         .set({ contactName: null, contactMobile: null, description: ERASED, subject: ERASED })
-        .where(inArray(cases.id, caseIds));
-      await tx.update(caseMessages).set({ body: ERASED }).where(inArray(caseMessages.caseId, caseIds));
+        .where(inOrg(cases, orgId, inArray(cases.id, caseIds)));
+      await tx
+        .update(caseMessages)
+        .set({ body: ERASED })
+        .where(inOrg(caseMessages, orgId, inArray(caseMessages.caseId, caseIds)));
     }
     await tx
       .update(deliveries)
       .set({ recipientName: null, note: null, lat: null, lng: null })
-      .where(eq(deliveries.beneficiaryId, id));
+      .where(inOrg(deliveries, orgId, eq(deliveries.beneficiaryId, id)));
     await tx
       .update(surveyInvitations)
       .set({ mobile: '', beneficiaryId: null })
-      .where(eq(surveyInvitations.beneficiaryId, id));
+      .where(inOrg(surveyInvitations, orgId, eq(surveyInvitations.beneficiaryId, id)));
     const mobiles = [b.mobile, b.mobile2].filter((m): m is string => Boolean(m));
     await tx
       .update(notifications)
