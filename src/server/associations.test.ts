@@ -228,6 +228,17 @@ describe('many associations on one deployment', () => {
     expect((await atB.get('/api/auth/session')).body.user.id).toBe(twin!.id);
     expect((await onHost(atB, HOST_A).get('/api/auth/session')).status).toBe(401);
     await ctx.deps.db.delete(users).where(sql`${users.id} = ${twin!.id}`);
+    // Onboarding another association may reuse an admin name that exists in A.
+    const third = await createOrganisation(ctx.deps.db, {
+      slug: 'third-association',
+      nameAr: 'جمعية البر الثالثة',
+      nameEn: 'Third Charity',
+      host: 'c.wasl.test',
+      adminUsername: 'admin',
+      adminName: 'مدير الجمعية الثالثة',
+    });
+    const admins = await rowsOf<{ org_id: string }>(`select org_id from users where username = 'admin'`);
+    expect(admins.map((r) => r.org_id).sort()).toEqual([ctx.orgId, third.orgId].sort());
   });
 
   it('every route of B, called with A’s ids, shows none of A’s data and changes none of it', async () => {
