@@ -195,6 +195,52 @@ describe('many associations on one deployment', () => {
     await ctx.deps.db.update(organizations).set({ host: HOST_A }).where(sql`${organizations.id} = ${ctx.orgId}`);
   });
 
+  it('the same username in two associations: each host signs in its own person, with its own password', async () => {
+    const [branch] = await rowsOf<{ id: string }>(`select id from branches where org_id = '${orgB}'`);
+    const [twin] = await ctx.deps.db
+      .insert(users)
+      .values({
+        orgId: orgB,
+        branchId: branch!.id,
+        username: 'officer',
+        displayName: 'موظف الجمعية الثانية',
+        role: 'officer',
+        passwordHash: await hashPassword(PASSWORD),
+      })
+      .returning({ id: users.id });
+    const [officerOfA] = await rowsOf<{ id: string }>(
+      `select id from users where org_id = '${ctx.orgId}' and username = 'officer'`,
+    );
+    // B's password at B's host signs in B's officer; A's password there is wrong.
+    const atB = onHost(new TestClient(ctx.app), HOST_B);
+    const signedInB = await atB.login('officer', PASSWORD);
+    expect(signedInB.status).toBe(200);
+    expect(signedInB.body.user.id).toBe(twin!.id);
+    expect((await onHost(new TestClient(ctx.app), HOST_B).login('officer')).status).toBe(401);
+    // A's host signs in A's officer with A's password only, never B's person.
+    const signedInA = await onHost(new TestClient(ctx.app), HOST_A).login('officer');
+    expect(signedInA.status).toBe(200);
+    expect(signedInA.body.user.id).toBe(officerOfA!.id);
+    const withPasswordOfB = await onHost(new TestClient(ctx.app), HOST_A).login('officer', PASSWORD);
+    expect(withPasswordOfB.status).toBe(401);
+    expect(withPasswordOfB.body.code).toBe('auth.invalid_credentials');
+    // B's session cookie is nobody at A's host, and still B's officer at B's.
+    expect((await atB.get('/api/auth/session')).body.user.id).toBe(twin!.id);
+    expect((await onHost(atB, HOST_A).get('/api/auth/session')).status).toBe(401);
+    await ctx.deps.db.delete(users).where(sql`${users.id} = ${twin!.id}`);
+    // Onboarding another association may reuse an admin name that exists in A.
+    const third = await createOrganisation(ctx.deps.db, {
+      slug: 'third-association',
+      nameAr: 'جمعية البر الثالثة',
+      nameEn: 'Third Charity',
+      host: 'c.wasl.test',
+      adminUsername: 'admin',
+      adminName: 'مدير الجمعية الثالثة',
+    });
+    const admins = await rowsOf<{ org_id: string }>(`select org_id from users where username = 'admin'`);
+    expect(admins.map((r) => r.org_id).sort()).toEqual([ctx.orgId, third.orgId].sort());
+  });
+
   it('every route of B, called with A’s ids, shows none of A’s data and changes none of it', async () => {
     const before = await fingerprintOfA();
     const table = routeTableOf(ctx.app).filter((r) => !['/api/auth/logout', '/api/auth/login'].includes(r.url));

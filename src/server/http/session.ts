@@ -3,6 +3,7 @@ import { deleteSession, findSession, KNOWN_DEVICE_DAYS, toSessionUser, touchSess
 import { sessionCache } from '../modules/auth/session-cache';
 import { sessionIdOf } from '../modules/auth/tokens';
 import type { App, Deps, RequestMeta } from './context';
+import { organizationOfRequest } from './host-org';
 
 const PLAIN_COOKIE = 'wasl_sid';
 // Over HTTPS the cookie takes the __Host- prefix: Secure, host-only, Path=/ (no subdomain can set it).
@@ -87,10 +88,14 @@ export function registerSessionLoader(app: App, deps: Deps): void {
     const token = readSessionToken(request);
     if (!token) return;
     const sessionId = sessionIdOf(token);
+    // The host chooses the association (issue 20): a session of another association's user is nobody here.
+    const orgId = (await organizationOfRequest(deps, request))?.orgId;
+    if (!orgId) return;
     const now = Date.now();
     let row = sessionCache.get(sessionId, now);
+    if (row && row.orgId !== orgId) return;
     if (!row) {
-      row = await findSession(deps.db, sessionId);
+      row = await findSession(deps.db, orgId, sessionId);
       if (!row) return;
       sessionCache.set(sessionId, row, now, deps.config.session.cacheMs);
     }
@@ -100,11 +105,11 @@ export function registerSessionLoader(app: App, deps: Deps): void {
     }
     const idle = now - row.lastSeenAt.getTime() > deps.config.session.idleMs;
     if (idle || row.expiresAt.getTime() <= now || row.disabled) {
-      await deleteSession(deps.db, sessionId);
+      await deleteSession(deps.db, orgId, sessionId);
       return;
     }
     if (now - row.lastSeenAt.getTime() > touchEveryMs(deps.config.session.idleMs)) {
-      await touchSession(deps.db, sessionId, new Date(now));
+      await touchSession(deps.db, orgId, sessionId, new Date(now));
     }
     request.auth = { user: toSessionUser(row), sessionId, csrfToken: row.csrfToken };
   });

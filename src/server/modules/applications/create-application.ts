@@ -19,7 +19,7 @@ export async function checkServicesFor(db: Db, orgId: string, beneficiaryId: str
   const found = await getServicesByIds(db, orgId, unique);
   if (found.length !== unique.length || found.some((s) => !s.active))
     throw new AppError('application.service_not_found');
-  const open = await openApplicationsForServices(db, beneficiaryId, unique);
+  const open = await openApplicationsForServices(db, orgId, beneficiaryId, unique);
   if (open.length > 0)
     throw new AppError('application.duplicate_open', { reference: open[0]!.reference, id: open[0]!.id });
   return found;

@@ -29,11 +29,11 @@ export async function getApplicationDetail(deps: Deps, user: SessionUser, id: st
   const app = await loadApplicationFor(deps, user, id);
   const [beneficiary, services, checklist, transitions, declaration, deliveries] = await Promise.all([
     getBeneficiary(deps.db, user.orgId, app.beneficiaryId),
-    listApplicationServices(deps.db, [app.id]),
-    listChecklist(deps.db, app.id),
-    listTransitions(deps.db, app.id),
-    getDeclaration(deps.db, app.id),
-    listApplicationDeliveries(deps.db, app.id),
+    listApplicationServices(deps.db, user.orgId, [app.id]),
+    listChecklist(deps.db, user.orgId, app.id),
+    listTransitions(deps.db, user.orgId, app.id),
+    getDeclaration(deps.db, user.orgId, app.id),
+    listApplicationDeliveries(deps.db, user.orgId, app.id),
   ]);
   return {
     id: app.id,

@@ -49,7 +49,7 @@ export async function getApplication(db: Db, orgId: string, id: string) {
 /** Stages after which an application no longer blocks a new one for the same service. */
 const CLOSED_STAGES = ['withdrawn', 'rejected', 'enrolled'];
 
-export async function openApplicationsForServices(db: Db, beneficiaryId: string, serviceIds: string[]) {
+export async function openApplicationsForServices(db: Db, orgId: string, beneficiaryId: string, serviceIds: string[]) {
   return db
     .select({ id: applications.id, reference: applications.reference, serviceId: applicationServices.serviceId })
     .from(applications)
@@ -58,7 +58,9 @@ export async function openApplicationsForServices(db: Db, beneficiaryId: string,
       and(eq(applicationServices.orgId, applications.orgId), eq(applicationServices.applicationId, applications.id)),
     )
     .where(
-      and(
+      inOrg(
+        applications,
+        orgId,
         eq(applications.beneficiaryId, beneficiaryId),
         inArray(applicationServices.serviceId, serviceIds),
         notInArray(applications.stage, CLOSED_STAGES),
@@ -66,7 +68,7 @@ export async function openApplicationsForServices(db: Db, beneficiaryId: string,
     );
 }
 
-export function listApplicationServices(db: Db, applicationIds: string[]) {
+export function listApplicationServices(db: Db, orgId: string, applicationIds: string[]) {
   if (applicationIds.length === 0) return Promise.resolve([]);
   return db
     .select({
@@ -81,10 +83,10 @@ export function listApplicationServices(db: Db, applicationIds: string[]) {
       services,
       and(eq(services.orgId, applicationServices.orgId), eq(services.id, applicationServices.serviceId)),
     )
-    .where(inArray(applicationServices.applicationId, applicationIds));
+    .where(inOrg(applicationServices, orgId, inArray(applicationServices.applicationId, applicationIds)));
 }
 
-export function listChecklist(db: Db, applicationId: string) {
+export function listChecklist(db: Db, orgId: string, applicationId: string) {
   return db
     .select({
       itemKey: checklistItems.itemKey,
@@ -98,11 +100,11 @@ export function listChecklist(db: Db, applicationId: string) {
     })
     .from(checklistItems)
     .leftJoin(users, and(eq(users.orgId, checklistItems.orgId), eq(users.id, checklistItems.updatedBy)))
-    .where(eq(checklistItems.applicationId, applicationId))
+    .where(inOrg(checklistItems, orgId, eq(checklistItems.applicationId, applicationId)))
     .orderBy(asc(checklistItems.labelAr));
 }
 
-export function listTransitions(db: Db, applicationId: string) {
+export function listTransitions(db: Db, orgId: string, applicationId: string) {
   return db
     .select({
       fromStage: applicationTransitions.fromStage,
@@ -115,11 +117,11 @@ export function listTransitions(db: Db, applicationId: string) {
     })
     .from(applicationTransitions)
     .leftJoin(users, and(eq(users.orgId, applicationTransitions.orgId), eq(users.id, applicationTransitions.byUser)))
-    .where(eq(applicationTransitions.applicationId, applicationId))
+    .where(inOrg(applicationTransitions, orgId, eq(applicationTransitions.applicationId, applicationId)))
     .orderBy(asc(applicationTransitions.id));
 }
 
-export async function getDeclaration(db: Db, applicationId: string) {
+export async function getDeclaration(db: Db, orgId: string, applicationId: string) {
   const [row] = await db
     .select({
       text: declarations.text,
@@ -131,7 +133,7 @@ export async function getDeclaration(db: Db, applicationId: string) {
     })
     .from(declarations)
     .leftJoin(users, and(eq(users.orgId, declarations.orgId), eq(users.id, declarations.witnessUserId)))
-    .where(eq(declarations.applicationId, applicationId));
+    .where(inOrg(declarations, orgId, eq(declarations.applicationId, applicationId)));
   return row;
 }
 
@@ -189,7 +191,7 @@ export function listCriteriaVersions(db: Db, orgId: string) {
 }
 
 /** The deliveries that came of an application (the last step of its journey), in order. */
-export function listApplicationDeliveries(db: Db, applicationId: string) {
+export function listApplicationDeliveries(db: Db, orgId: string, applicationId: string) {
   return db
     .select({
       id: deliveries.id,
@@ -199,7 +201,7 @@ export function listApplicationDeliveries(db: Db, applicationId: string) {
       sequence: deliveries.sequence,
     })
     .from(deliveries)
-    .where(eq(deliveries.applicationId, applicationId))
+    .where(inOrg(deliveries, orgId, eq(deliveries.applicationId, applicationId)))
     .orderBy(asc(deliveries.sequence), asc(deliveries.scheduledDate))
     .limit(20);
 }

@@ -49,6 +49,7 @@ export function registerApplicationRoutes(app: App, deps: Deps): void {
       });
       const services = await listApplicationServices(
         deps.db,
+        user.orgId,
         rows.map((r) => r.id),
       );
       return {

@@ -75,7 +75,7 @@ export async function transitionApplication(
   if (transition.noteRequired && !input.note) throw new AppError('application.note_required');
 
   const set: Partial<typeof applications.$inferInsert> = { stage: input.to, stageChangedAt: new Date() };
-  const checklist = await listChecklist(deps.db, id);
+  const checklist = await listChecklist(deps.db, user.orgId, id);
   let declaration: typeof declarations.$inferInsert | undefined;
 
   if (input.to === 'returned') {
@@ -84,7 +84,7 @@ export async function transitionApplication(
     set.missingItems = missing;
   }
   // A declaration confirmed on the portal (typed name + one-time code) already stands; none is asked again.
-  const signedOnPortal = input.to === 'declared' && (await getDeclaration(deps.db, id)) !== undefined;
+  const signedOnPortal = input.to === 'declared' && (await getDeclaration(deps.db, user.orgId, id)) !== undefined;
   if (input.to === 'declared') {
     const open = checklist.filter((c) => c.state !== 'verified' && c.state !== 'not_applicable').map((c) => c.itemKey);
     if (open.length > 0) throw new AppError('application.checklist_incomplete', { items: open });
@@ -109,7 +109,7 @@ export async function transitionApplication(
   if (input.to === 'in_committee') {
     const [beneficiary, household, settings, criteria] = await Promise.all([
       getBeneficiary(deps.db, user.orgId, app.beneficiaryId),
-      getHousehold(deps.db, app.beneficiaryId),
+      getHousehold(deps.db, user.orgId, app.beneficiaryId),
       getSettings(deps.db, user.orgId),
       currentCriteria(deps.db, user.orgId),
     ]);
@@ -147,7 +147,7 @@ export async function transitionApplication(
       const [b] = await tx
         .select({ mobile: beneficiaries.mobile })
         .from(beneficiaries)
-        .where(eq(beneficiaries.id, app.beneficiaryId));
+        .where(inOrg(beneficiaries, user.orgId, eq(beneficiaries.id, app.beneficiaryId)));
       if (input.to === 'returned') {
         const labels = checklist.filter((c) => c.state === 'missing').map((c) => c.labelAr);
         await notify.itemsMissing(tx, {
@@ -172,7 +172,7 @@ export async function transitionApplication(
     if (from === 'referred') {
       await notifyStaff(tx, {
         orgId: user.orgId,
-        userId: await whoMovedTo(tx, id, 'referred'),
+        userId: await whoMovedTo(tx, user.orgId, id, 'referred'),
         actorUserId: user.id,
         kind: 'referral_answered',
         entityType: 'application',

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type ApplicationStage, type checklistUpdateInput, OPEN_STAGES } from '../../../common/domain/application';
 import { checklistItems, documents } from '../../db/tables/index';
@@ -40,7 +40,14 @@ export async function updateChecklistItem(
         updatedBy: user.id,
         updatedAt: new Date(),
       })
-      .where(and(eq(checklistItems.applicationId, applicationId), eq(checklistItems.itemKey, itemKey)))
+      .where(
+        inOrg(
+          checklistItems,
+          user.orgId,
+          eq(checklistItems.applicationId, applicationId),
+          eq(checklistItems.itemKey, itemKey),
+        ),
+      )
       .returning({ itemKey: checklistItems.itemKey });
     if (updated.length === 0) throw new AppError('application.checklist_item_not_found');
     await writeAudit(tx, user, meta, {

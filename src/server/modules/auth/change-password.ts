@@ -29,7 +29,7 @@ export async function changePassword(
   const passwordHash = await hashPassword(input.newPassword);
   await deps.db.transaction(async (tx) => {
     await updatePasswordHash(tx, auth.user.id, passwordHash);
-    await deleteUserSessions(tx, auth.user.id, auth.sessionId);
+    await deleteUserSessions(tx, auth.user.orgId, auth.user.id, auth.sessionId);
     await writeAudit(tx, auth.user, meta, {
       action: 'user.password_changed',
       entityType: 'user',

@@ -17,10 +17,10 @@ export async function startTotpSetup(deps: Deps, auth: Auth) {
 }
 
 /** A current code of the account's secret, used once (its time step is claimed so it cannot be replayed). */
-async function requireCode(deps: Deps, userId: string, secret: string, code: string) {
+async function requireCode(deps: Deps, user: { id: string; orgId: string }, secret: string, code: string) {
   const step = await checkTotp(secret, toLatinDigits(code.trim()));
   if (step === null) throw new AppError('auth.totp_invalid');
-  if (!(await claimTotpStep(deps.db, userId, step))) throw new AppError('auth.totp_reused');
+  if (!(await claimTotpStep(deps.db, user.orgId, user.id, step))) throw new AppError('auth.totp_reused');
 }
 
 /** Step 2: a correct code from the app turns the second factor on and gives the one-time recovery codes. */
@@ -28,7 +28,7 @@ export async function confirmTotp(deps: Deps, auth: Auth, code: string, meta: Re
   const creds = await getCredentials(deps.db, auth.user.id);
   if (creds?.totpEnabled) throw new AppError('auth.totp_already_enabled');
   if (!creds?.totpSecret) throw new AppError('auth.totp_not_setup');
-  await requireCode(deps, auth.user.id, creds.totpSecret, code);
+  await requireCode(deps, auth.user, creds.totpSecret, code);
   const codes = newRecoveryCodes();
   await deps.db.transaction(async (tx) => {
     await updateTotp(tx, auth.user.id, { totpSecret: creds.totpSecret, totpEnabled: true });
@@ -47,10 +47,10 @@ export async function confirmTotp(deps: Deps, auth: Auth, code: string, meta: Re
 export async function regenerateRecoveryCodes(deps: Deps, auth: Auth, code: string, meta: RequestMeta) {
   const creds = await getCredentials(deps.db, auth.user.id);
   if (!creds?.totpSecret || !creds.totpEnabled) throw new AppError('auth.totp_not_setup');
-  await requireCode(deps, auth.user.id, creds.totpSecret, code);
+  await requireCode(deps, auth.user, creds.totpSecret, code);
   const codes = newRecoveryCodes();
   await deps.db.transaction(async (tx) => {
-    const before = await countUnusedRecoveryCodes(tx, auth.user.id);
+    const before = await countUnusedRecoveryCodes(tx, auth.user.orgId, auth.user.id);
     await replaceRecoveryCodes(tx, auth.user.orgId, auth.user.id, codes.map(hashRecoveryCode));
     await writeAudit(tx, auth.user, meta, {
       action: 'user.recovery_codes_regenerated',
@@ -67,7 +67,7 @@ export async function disableTotp(deps: Deps, auth: Auth, code: string, meta: Re
   const creds = await getCredentials(deps.db, auth.user.id);
   if (creds?.totpRequired) throw new AppError('auth.totp_mandatory');
   if (!creds?.totpSecret || !creds.totpEnabled) throw new AppError('auth.totp_not_setup');
-  await requireCode(deps, auth.user.id, creds.totpSecret, code);
+  await requireCode(deps, auth.user, creds.totpSecret, code);
   await deps.db.transaction(async (tx) => {
     await updateTotp(tx, auth.user.id, { totpSecret: null, totpEnabled: false, totpLastStep: null });
     await replaceRecoveryCodes(tx, auth.user.orgId, auth.user.id, []);

@@ -43,8 +43,11 @@ export async function login(
   meta: RequestMeta,
   previousSessionId: string | null,
   deviceToken: string | null,
-  /** On a host mapped to one association (issue 20), only its accounts sign in there; others are unknown. */
-  hostOrgId: string | null = null,
+  /**
+   * The association of the request's host (issue 20): only its accounts sign in there, others are unknown. Null
+   * when the deployment has no association for the host: nobody signs in.
+   */
+  hostOrgId: string | null,
 ): Promise<{ token: string; auth: Auth; deviceToken: string }> {
   const { db, config } = deps;
   const username = input.username.trim().toLowerCase();
@@ -53,22 +56,21 @@ export async function login(
   const limit = config.login.maxFailures;
   const failures = await countRecentFailures(db, username, meta.ip, since);
   if (failures.forPair >= limit || failures.forIp >= limit * ADDRESS_FAILURE_FACTOR) {
-    await writeAudit(db, { id: null, orgId: null, username }, meta, {
+    await writeAudit(db, { id: null, orgId: hostOrgId, username }, meta, {
       action: 'auth.login_rate_limited',
       details: { reason: 'address' },
     });
     throw new AppError('auth.rate_limited');
   }
 
-  const account = await findUserForLogin(db, username);
-  const found = account && (!hostOrgId || account.orgId === hostOrgId) ? account : undefined;
+  const found = hostOrgId ? await findUserForLogin(db, hostOrgId, username) : undefined;
   const deviceHash = deviceToken ? sessionIdOf(deviceToken) : null;
   const accountThreshold = limit * ACCOUNT_FAILURE_FACTOR;
   if (failures.forUser >= accountThreshold) {
     const known = found ? await isKnownDevice(db, found.id, deviceHash, meta.ip) : false;
     const lastTry = failures.lastForUser?.getTime() ?? 0;
     if (!known && now - lastTry < config.login.slowdownMs) {
-      await writeAudit(db, { id: found?.id ?? null, orgId: found?.orgId ?? null, username }, meta, {
+      await writeAudit(db, { id: found?.id ?? null, orgId: found?.orgId ?? hostOrgId, username }, meta, {
         action: 'auth.login_rate_limited',
         details: { reason: 'account_slowdown' },
       });
@@ -79,7 +81,7 @@ export async function login(
   const passwordOk = await verifyPassword(found?.passwordHash ?? null, input.password);
   if (!found || !passwordOk) {
     await recordFailure(db, username, meta.ip);
-    await writeAudit(db, { id: found?.id ?? null, orgId: found?.orgId ?? null, username }, meta, {
+    await writeAudit(db, { id: found?.id ?? null, orgId: found?.orgId ?? hostOrgId, username }, meta, {
       action: 'auth.login_failed',
       details: { reason: !found ? 'unknown_user' : 'bad_password' },
     });
@@ -103,7 +105,7 @@ export async function login(
   let secondFactor: 'totp' | 'recovery_code' | null = null;
   if (found.totpEnabled && found.totpSecret) {
     if (input.recoveryCode) {
-      if (!(await spendRecoveryCode(db, found.id, hashRecoveryCode(input.recoveryCode)))) {
+      if (!(await spendRecoveryCode(db, found.orgId, found.id, hashRecoveryCode(input.recoveryCode)))) {
         await recordFailure(db, username, meta.ip);
         await writeAudit(db, found, meta, { action: 'auth.login_failed', details: { reason: 'bad_recovery_code' } });
         throw new AppError('auth.recovery_code_invalid');
@@ -117,7 +119,7 @@ export async function login(
         await writeAudit(db, found, meta, { action: 'auth.login_failed', details: { reason: 'bad_totp' } });
         throw new AppError('auth.totp_invalid');
       }
-      if (!(await claimTotpStep(db, found.id, step))) {
+      if (!(await claimTotpStep(db, found.orgId, found.id, step))) {
         await recordFailure(db, username, meta.ip);
         await writeAudit(db, found, meta, { action: 'auth.login_failed', details: { reason: 'reused_totp' } });
         throw new AppError('auth.totp_reused');
@@ -132,7 +134,7 @@ export async function login(
   const csrfToken = newToken();
   const device = deviceToken ?? newToken();
   await db.transaction(async (tx) => {
-    if (previousSessionId) await deleteSession(tx, previousSessionId);
+    if (previousSessionId) await deleteSession(tx, user.orgId, previousSessionId);
     await insertSession(tx, {
       id: sessionId,
       userId: user.id,
@@ -144,7 +146,7 @@ export async function login(
     });
     await clearFailures(tx, username, meta.ip);
     await rememberDevice(tx, { orgId: user.orgId, userId: user.id, tokenHash: sessionIdOf(device), ip: meta.ip });
-    await markSignedIn(tx, user.id, new Date(now));
+    await markSignedIn(tx, user.orgId, user.id, new Date(now));
     await writeAudit(tx, user, meta, {
       action: 'auth.login',
       entityType: 'user',

@@ -34,7 +34,8 @@ export function toSessionUser(row: SessionUserRow): SessionUser {
   };
 }
 
-export async function findUserForLogin(db: Db, username: string) {
+/** Usernames are unique per association, so the sign-in looks in the association of the host only. */
+export async function findUserForLogin(db: Db, orgId: string, username: string) {
   const [row] = await db
     .select({
       ...sessionUserColumns,
@@ -43,12 +44,13 @@ export async function findUserForLogin(db: Db, username: string) {
       totpSecret: users.totpSecret,
     })
     .from(users)
-    .where(eq(users.username, username))
+    .where(and(eq(users.orgId, orgId), eq(users.username, username)))
     .limit(1);
   return row;
 }
 
-export async function findSession(db: Db, sessionId: string) {
+/** A session of the host's association only: a cookie of one association's user is nobody at another's host. */
+export async function findSession(db: Db, orgId: string, sessionId: string) {
   const [row] = await db
     .select({
       ...sessionUserColumns,
@@ -61,7 +63,7 @@ export async function findSession(db: Db, sessionId: string) {
     })
     .from(sessions)
     .innerJoin(users, and(eq(users.orgId, sessions.orgId), eq(users.id, sessions.userId)))
-    .where(eq(sessions.id, sessionId))
+    .where(and(eq(sessions.orgId, orgId), eq(sessions.id, sessionId)))
     .limit(1);
   return row;
 }
@@ -81,22 +83,25 @@ export async function insertSession(
   await db.insert(sessions).values(s);
 }
 
-export async function touchSession(db: Db, sessionId: string, at: Date) {
+export async function touchSession(db: Db, orgId: string, sessionId: string, at: Date) {
   sessionCache.forget(sessionId);
-  await db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, sessionId));
+  await db
+    .update(sessions)
+    .set({ lastSeenAt: at })
+    .where(and(eq(sessions.orgId, orgId), eq(sessions.id, sessionId)));
 }
 
-export async function deleteSession(db: Db, sessionId: string) {
+export async function deleteSession(db: Db, orgId: string, sessionId: string) {
   sessionCache.forget(sessionId);
-  await db.delete(sessions).where(eq(sessions.id, sessionId));
+  await db.delete(sessions).where(and(eq(sessions.orgId, orgId), eq(sessions.id, sessionId)));
 }
 
 /** Ends every session of a user, or every one but `keep`. */
-export async function deleteUserSessions(db: Db, userId: string, keep?: string) {
+export async function deleteUserSessions(db: Db, orgId: string, userId: string, keep?: string) {
   sessionCache.clear();
   await db
     .delete(sessions)
-    .where(keep ? and(eq(sessions.userId, userId), ne(sessions.id, keep)) : eq(sessions.userId, userId));
+    .where(and(eq(sessions.orgId, orgId), eq(sessions.userId, userId), keep ? ne(sessions.id, keep) : undefined));
 }
 
 /**
@@ -206,42 +211,54 @@ export async function rememberDevice(
     });
 }
 
-export async function markSignedIn(db: Db, userId: string, at: Date) {
-  await db.update(users).set({ lastLoginAt: at }).where(eq(users.id, userId));
+export async function markSignedIn(db: Db, orgId: string, userId: string, at: Date) {
+  await db
+    .update(users)
+    .set({ lastLoginAt: at })
+    .where(and(eq(users.orgId, orgId), eq(users.id, userId)));
 }
 
 /** Accepts a TOTP time step once: only a step later than the last one used by the account claims it. */
-export async function claimTotpStep(db: Db, userId: string, step: number): Promise<boolean> {
+export async function claimTotpStep(db: Db, orgId: string, userId: string, step: number): Promise<boolean> {
   const rows = await db
     .update(users)
     .set({ totpLastStep: step })
-    .where(and(eq(users.id, userId), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+    .where(
+      and(eq(users.orgId, orgId), eq(users.id, userId), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))),
+    )
     .returning({ id: users.id });
   return rows.length > 0;
 }
 
 export async function replaceRecoveryCodes(db: Db, orgId: string, userId: string, hashes: string[]) {
-  await db.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
+  await db.delete(recoveryCodes).where(and(eq(recoveryCodes.orgId, orgId), eq(recoveryCodes.userId, userId)));
   if (hashes.length > 0) {
     await db.insert(recoveryCodes).values(hashes.map((codeHash) => ({ orgId, userId, codeHash })));
   }
 }
 
 /** Marks an unused code used; false when it does not exist or was used already (each code works once). */
-export async function spendRecoveryCode(db: Db, userId: string, codeHash: string): Promise<boolean> {
+export async function spendRecoveryCode(db: Db, orgId: string, userId: string, codeHash: string): Promise<boolean> {
   const rows = await db
     .update(recoveryCodes)
     .set({ usedAt: new Date() })
-    .where(and(eq(recoveryCodes.userId, userId), eq(recoveryCodes.codeHash, codeHash), isNull(recoveryCodes.usedAt)))
+    .where(
+      and(
+        eq(recoveryCodes.orgId, orgId),
+        eq(recoveryCodes.userId, userId),
+        eq(recoveryCodes.codeHash, codeHash),
+        isNull(recoveryCodes.usedAt),
+      ),
+    )
     .returning({ id: recoveryCodes.id });
   return rows.length > 0;
 }
 
-export async function countUnusedRecoveryCodes(db: Db, userId: string): Promise<number> {
+export async function countUnusedRecoveryCodes(db: Db, orgId: string, userId: string): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(recoveryCodes)
-    .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)));
+    .where(and(eq(recoveryCodes.orgId, orgId), eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)));
   return Number(row?.n ?? 0);
 }
 

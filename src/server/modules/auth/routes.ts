@@ -41,7 +41,7 @@ export function registerAuthRoutes(app: App, deps: Deps): void {
         requestMeta(request),
         previous ? sessionIdOf(previous) : null,
         readDeviceToken(request),
-        (await organizationOfRequest(deps, request).then((o) => (o?.mapped ? o.orgId : null))) ?? null,
+        (await organizationOfRequest(deps, request))?.orgId ?? null,
       );
       setSessionCookie(request, reply, result.token, deps.config.session.absoluteMs);
       setDeviceCookie(request, reply, result.deviceToken);
@@ -62,7 +62,7 @@ export function registerAuthRoutes(app: App, deps: Deps): void {
     '/api/auth/logout',
     { config: { access: 'session.self' }, schema: { tags: ['auth'], response: noContentResponses } },
     async (request, reply) => {
-      await deleteSession(deps.db, request.auth!.sessionId);
+      await deleteSession(deps.db, request.auth!.user.orgId, request.auth!.sessionId);
       clearSessionCookie(request, reply);
       return reply.status(204).send();
     },
@@ -109,7 +109,7 @@ export function registerAuthRoutes(app: App, deps: Deps): void {
     },
     async (request) => ({
       totpEnabled: request.auth!.user.totpEnabled,
-      unusedRecoveryCodes: await countUnusedRecoveryCodes(deps.db, request.auth!.user.id),
+      unusedRecoveryCodes: await countUnusedRecoveryCodes(deps.db, request.auth!.user.orgId, request.auth!.user.id),
     }),
   );
 

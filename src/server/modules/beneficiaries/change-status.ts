@@ -75,7 +75,7 @@ export async function changeBeneficiaryStatus(
       await tx
         .update(deliveries)
         .set({ status: 'cancelled', failureReason: input.reason ?? null })
-        .where(and(eq(deliveries.beneficiaryId, id), eq(deliveries.status, 'scheduled')));
+        .where(inOrg(deliveries, user.orgId, eq(deliveries.beneficiaryId, id), eq(deliveries.status, 'scheduled')));
     }
     await writeAudit(tx, user, meta, {
       action: `beneficiary.${input.action}`,

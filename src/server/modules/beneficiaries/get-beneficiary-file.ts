@@ -22,7 +22,7 @@ export async function loadBeneficiaryFor(
   const row = await getBeneficiary(deps.db, user.orgId, id);
   if (!row) throw new AppError('beneficiary.not_found');
   authorize(user, action, { orgId: row.orgId, branchId: row.branchId });
-  if (user.role === 'committee' && !(await hasApplicationBeforeCommittee(deps.db, row.id))) {
+  if (user.role === 'committee' && !(await hasApplicationBeforeCommittee(deps.db, user.orgId, row.id))) {
     throw new AppError('auth.forbidden', { action });
   }
   return row;
@@ -33,10 +33,10 @@ export async function getBeneficiaryFile(deps: Deps, user: SessionUser, id: stri
   const row = await loadBeneficiaryFor(deps, user, id, 'beneficiaries.read');
   const sensitive = can(user, 'beneficiaries.read_sensitive', { orgId: row.orgId });
   const [household, consents, statusEvents, documents] = await Promise.all([
-    getHousehold(deps.db, row.id),
-    listConsents(deps.db, row.id),
-    listStatusEvents(deps.db, row.id),
-    listDocuments(deps.db, row.id),
+    getHousehold(deps.db, user.orgId, row.id),
+    listConsents(deps.db, user.orgId, row.id),
+    listStatusEvents(deps.db, user.orgId, row.id),
+    listDocuments(deps.db, user.orgId, row.id),
   ]);
   await writeAudit(deps.db, user, meta, { action: 'beneficiary.viewed', entityType: 'beneficiary', entityId: row.id });
   return {

@@ -75,7 +75,7 @@ export async function getBeneficiary(db: Db, orgId: string, id: string) {
   return row;
 }
 
-export function getHousehold(db: Db, beneficiaryId: string) {
+export function getHousehold(db: Db, orgId: string, beneficiaryId: string) {
   return db
     .select({
       id: householdMembers.id,
@@ -86,7 +86,7 @@ export function getHousehold(db: Db, beneficiaryId: string) {
       disabilityNote: householdMembers.disabilityNote,
     })
     .from(householdMembers)
-    .where(eq(householdMembers.beneficiaryId, beneficiaryId))
+    .where(inOrg(householdMembers, orgId, eq(householdMembers.beneficiaryId, beneficiaryId)))
     .orderBy(asc(householdMembers.position));
 }
 
@@ -102,7 +102,9 @@ export async function replaceHousehold(
     disabilityNote?: string | undefined;
   }[],
 ) {
-  await db.delete(householdMembers).where(eq(householdMembers.beneficiaryId, beneficiaryId));
+  await db
+    .delete(householdMembers)
+    .where(inOrg(householdMembers, orgId, eq(householdMembers.beneficiaryId, beneficiaryId)));
   if (members.length === 0) return;
   await db.insert(householdMembers).values(
     members.map((m, position) => ({
@@ -268,7 +270,7 @@ async function searchByName(db: Db, orgId: string, phrase: string, opts: SearchO
   return { rows: rows.slice(0, opts.limit), hasMore: rows.length > opts.limit };
 }
 
-export function listConsents(db: Db, beneficiaryId: string) {
+export function listConsents(db: Db, orgId: string, beneficiaryId: string) {
   return db
     .select({
       id: consents.id,
@@ -281,11 +283,11 @@ export function listConsents(db: Db, beneficiaryId: string) {
     })
     .from(consents)
     .leftJoin(users, and(eq(users.orgId, consents.orgId), eq(users.id, consents.recordedBy)))
-    .where(eq(consents.beneficiaryId, beneficiaryId))
+    .where(inOrg(consents, orgId, eq(consents.beneficiaryId, beneficiaryId)))
     .orderBy(desc(consents.at));
 }
 
-export function listStatusEvents(db: Db, beneficiaryId: string) {
+export function listStatusEvents(db: Db, orgId: string, beneficiaryId: string) {
   return db
     .select({
       kind: beneficiaryStatusEvents.kind,
@@ -298,11 +300,11 @@ export function listStatusEvents(db: Db, beneficiaryId: string) {
     })
     .from(beneficiaryStatusEvents)
     .leftJoin(users, and(eq(users.orgId, beneficiaryStatusEvents.orgId), eq(users.id, beneficiaryStatusEvents.byUser)))
-    .where(eq(beneficiaryStatusEvents.beneficiaryId, beneficiaryId))
+    .where(inOrg(beneficiaryStatusEvents, orgId, eq(beneficiaryStatusEvents.beneficiaryId, beneficiaryId)))
     .orderBy(desc(beneficiaryStatusEvents.at));
 }
 
-export function listDocuments(db: Db, beneficiaryId: string) {
+export function listDocuments(db: Db, orgId: string, beneficiaryId: string) {
   return db
     .select({
       id: documents.id,
@@ -314,17 +316,19 @@ export function listDocuments(db: Db, beneficiaryId: string) {
       at: documents.at,
     })
     .from(documents)
-    .where(eq(documents.beneficiaryId, beneficiaryId))
+    .where(inOrg(documents, orgId, eq(documents.beneficiaryId, beneficiaryId)))
     .orderBy(desc(documents.at));
 }
 
 /** Committee members may read a file only while an application of it is before the committee (or decided by it). */
-export async function hasApplicationBeforeCommittee(db: Db, beneficiaryId: string) {
+export async function hasApplicationBeforeCommittee(db: Db, orgId: string, beneficiaryId: string) {
   const [row] = await db
     .select({ id: applications.id })
     .from(applications)
     .where(
-      and(
+      inOrg(
+        applications,
+        orgId,
         eq(applications.beneficiaryId, beneficiaryId),
         inArray(applications.stage, ['in_committee', 'accepted', 'rejected', 'deferred', 'completing', 'enrolled']),
       ),

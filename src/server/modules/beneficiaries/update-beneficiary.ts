@@ -20,11 +20,11 @@ import { getHousehold, replaceHousehold } from './queries';
  */
 async function confirmedHousehold(
   deps: Deps,
-  current: { id: string; peopleAtHome: number; householdConfirmedSize: number | null },
+  current: { id: string; orgId: string; peopleAtHome: number; householdConfirmedSize: number | null },
   input: UpdateBeneficiaryInput,
 ): Promise<number | null> {
   const people = input.water?.peopleAtHome ?? current.peopleAtHome;
-  const members = input.household?.length ?? (await getHousehold(deps.db, current.id)).length;
+  const members = input.household?.length ?? (await getHousehold(deps.db, current.orgId, current.id)).length;
   const mismatch = householdMismatch(people, members);
   if (!mismatch) return null;
   if (input.householdConfirmed) return people;

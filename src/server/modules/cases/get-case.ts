@@ -16,8 +16,8 @@ export async function getCaseDetail(deps: Deps, user: SessionUser, id: string) {
   const c = await loadCaseFor(deps, user, id, 'cases.read');
   const settings = await getSettings(deps.db, user.orgId);
   const [messages, attachments] = await Promise.all([
-    listMessages(deps.db, c.id, true),
-    listAttachments(deps.db, c.id),
+    listMessages(deps.db, user.orgId, c.id, true),
+    listAttachments(deps.db, user.orgId, c.id),
   ]);
   const { createdBy: _createdBy, orgId: _orgId, followKeyHash: _followKeyHash, ...rest } = c;
   const owner = c.ownerUserId

@@ -12,7 +12,7 @@ export async function getCase(db: Db, orgId: string, id: string) {
 }
 export type CaseRow = NonNullable<Awaited<ReturnType<typeof getCase>>>;
 
-export function listMessages(db: Db, caseId: string, includeNotes: boolean) {
+export function listMessages(db: Db, orgId: string, caseId: string, includeNotes: boolean) {
   return db
     .select({
       id: caseMessages.id,
@@ -24,11 +24,18 @@ export function listMessages(db: Db, caseId: string, includeNotes: boolean) {
     })
     .from(caseMessages)
     .leftJoin(users, and(eq(users.orgId, caseMessages.orgId), eq(users.id, caseMessages.authorUserId)))
-    .where(and(eq(caseMessages.caseId, caseId), includeNotes ? undefined : sql`${caseMessages.kind} <> 'note'`))
+    .where(
+      inOrg(
+        caseMessages,
+        orgId,
+        eq(caseMessages.caseId, caseId),
+        includeNotes ? undefined : sql`${caseMessages.kind} <> 'note'`,
+      ),
+    )
     .orderBy(asc(caseMessages.at), asc(caseMessages.id));
 }
 
-export function listAttachments(db: Db, caseId: string) {
+export function listAttachments(db: Db, orgId: string, caseId: string) {
   return db
     .select({
       id: caseAttachments.id,
@@ -38,7 +45,7 @@ export function listAttachments(db: Db, caseId: string) {
       at: caseAttachments.at,
     })
     .from(caseAttachments)
-    .where(eq(caseAttachments.caseId, caseId))
+    .where(inOrg(caseAttachments, orgId, eq(caseAttachments.caseId, caseId)))
     .orderBy(asc(caseAttachments.at));
 }
 

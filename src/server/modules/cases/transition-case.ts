@@ -99,7 +99,7 @@ export async function transitionCase(
     if (from === 'referred') {
       await notifyStaff(tx, {
         orgId: user.orgId,
-        userId: await whoReferredCase(tx, id),
+        userId: await whoReferredCase(tx, user.orgId, id),
         actorUserId: user.id,
         kind: 'referral_answered',
         entityType: 'case',

@@ -30,10 +30,10 @@ export async function fileAppeal(
   const [existing] = await deps.db
     .select({ id: appeals.id })
     .from(appeals)
-    .where(eq(appeals.applicationId, applicationId));
+    .where(inOrg(appeals, user.orgId, eq(appeals.applicationId, applicationId)));
   if (existing) throw new AppError('committee.appeal_exists');
   const settings = await getSettings(deps.db, user.orgId);
-  const decision = await lastDecision(deps.db, applicationId);
+  const decision = await lastDecision(deps.db, user.orgId, applicationId);
   const today = riyadhDate(new Date());
   const decidedOn = decision?.decidedAt ? riyadhDate(decision.decidedAt) : today;
   if (today > addDays(decidedOn, settings.appealWindowDays)) throw new AppError('committee.appeal_window_closed');

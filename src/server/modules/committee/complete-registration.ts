@@ -22,7 +22,7 @@ import { scheduleDelivery } from '../deliveries';
 import { notify } from '../notifications';
 import { getSettings } from '../settings';
 
-export function listCompletion(deps: Deps, applicationId: string) {
+export function listCompletion(deps: Deps, orgId: string, applicationId: string) {
   return deps.db
     .select({
       stepKey: completionItems.stepKey,
@@ -34,7 +34,7 @@ export function listCompletion(deps: Deps, applicationId: string) {
     })
     .from(completionItems)
     .leftJoin(users, and(eq(users.orgId, completionItems.orgId), eq(users.id, completionItems.doneBy)))
-    .where(eq(completionItems.applicationId, applicationId));
+    .where(inOrg(completionItems, orgId, eq(completionItems.applicationId, applicationId)));
 }
 
 async function loadCompleting(deps: Deps, user: SessionUser, applicationId: string) {
@@ -61,7 +61,14 @@ export async function markCompletionStep(
     const rows = await tx
       .update(completionItems)
       .set({ done, doneBy: done ? user.id : null, doneAt: done ? new Date() : null })
-      .where(and(eq(completionItems.applicationId, applicationId), eq(completionItems.stepKey, stepKey)))
+      .where(
+        inOrg(
+          completionItems,
+          user.orgId,
+          eq(completionItems.applicationId, applicationId),
+          eq(completionItems.stepKey, stepKey),
+        ),
+      )
       .returning({ stepKey: completionItems.stepKey });
     if (rows.length === 0) throw new AppError('committee.step_not_found');
     await writeAudit(tx, user, meta, {
@@ -79,7 +86,7 @@ export async function markCompletionStep(
  */
 export async function enrolApplication(deps: Deps, user: SessionUser, applicationId: string, meta: RequestMeta) {
   const app = await loadCompleting(deps, user, applicationId);
-  const steps = await listCompletion(deps, applicationId);
+  const steps = await listCompletion(deps, user.orgId, applicationId);
   const open = steps.filter((s) => !s.done).map((s) => s.stepKey);
   if (open.length > 0) throw new AppError('committee.completion_incomplete', { steps: open });
   const settings = await getSettings(deps.db, user.orgId);
@@ -102,7 +109,7 @@ export async function enrolApplication(deps: Deps, user: SessionUser, applicatio
     const [b] = await tx
       .select({ status: beneficiaries.status, reverifyDue: beneficiaries.reverifyDue })
       .from(beneficiaries)
-      .where(eq(beneficiaries.id, app.beneficiaryId));
+      .where(inOrg(beneficiaries, user.orgId, eq(beneficiaries.id, app.beneficiaryId)));
     if (b && b.status !== 'active') {
       await tx
         .update(beneficiaries)
@@ -111,7 +118,7 @@ export async function enrolApplication(deps: Deps, user: SessionUser, applicatio
           reverifyDue: b.reverifyDue ?? addMonths(today, settings.reverifyMonths),
           updatedAt: new Date(),
         })
-        .where(eq(beneficiaries.id, app.beneficiaryId));
+        .where(inOrg(beneficiaries, user.orgId, eq(beneficiaries.id, app.beneficiaryId)));
       await tx.insert(beneficiaryStatusEvents).values({
         orgId: user.orgId,
         beneficiaryId: app.beneficiaryId,
@@ -124,7 +131,7 @@ export async function enrolApplication(deps: Deps, user: SessionUser, applicatio
     const serviceRows = await tx
       .select({ serviceId: applicationServices.serviceId })
       .from(applicationServices)
-      .where(eq(applicationServices.applicationId, applicationId));
+      .where(inOrg(applicationServices, user.orgId, eq(applicationServices.applicationId, applicationId)));
     const scheduled: string[] = [];
     for (const s of serviceRows) {
       const created = await scheduleDelivery(tx, {

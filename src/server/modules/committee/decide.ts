@@ -39,18 +39,18 @@ export function assertMeetingStarted(meeting: { scheduledAt: Date }, now = new D
 }
 
 /** The meeting opened with its first record (attendance, vote or decision); kept once. */
-export async function markOpened(tx: Db, meetingId: string, now: Date): Promise<void> {
+export async function markOpened(tx: Db, orgId: string, meetingId: string, now: Date): Promise<void> {
   await tx
     .update(committeeMeetings)
     .set({ openedAt: now })
-    .where(and(eq(committeeMeetings.id, meetingId), isNull(committeeMeetings.openedAt)));
+    .where(inOrg(committeeMeetings, orgId, eq(committeeMeetings.id, meetingId), isNull(committeeMeetings.openedAt)));
 }
 
 async function openItem(deps: Deps, user: SessionUser, meetingId: string, applicationId: string) {
   const meeting = await getMeeting(deps.db, user.orgId, meetingId);
   if (!meeting) throw new AppError('committee.meeting_not_found');
   if (meeting.status !== 'scheduled') throw new AppError('committee.meeting_closed');
-  const item = await getAgendaItem(deps.db, meetingId, applicationId);
+  const item = await getAgendaItem(deps.db, user.orgId, meetingId, applicationId);
   if (!item) throw new AppError('committee.not_on_agenda');
   if (item.decision) throw new AppError('committee.already_decided');
   assertMeetingStarted(meeting);
@@ -68,13 +68,13 @@ export async function castVote(
 ) {
   authorize(user, 'committee.vote');
   const { item } = await openItem(deps, user, meetingId, applicationId);
-  const attendees = await listAttendees(deps.db, meetingId);
+  const attendees = await listAttendees(deps.db, user.orgId, meetingId);
   const me = attendees.find((a) => a.userId === user.id);
   if (!me) throw new AppError('committee.not_a_member');
   if (!me.present) throw new AppError('committee.not_present');
   if (input.vote !== 'accept' && !input.reason) throw new AppError('committee.reason_required');
   await deps.db.transaction(async (tx) => {
-    await markOpened(tx, meetingId, new Date());
+    await markOpened(tx, user.orgId, meetingId, new Date());
     await tx
       .insert(committeeVotes)
       .values({
@@ -123,7 +123,7 @@ export async function decideApplication(
   const { meeting, item } = await openItem(deps, user, meetingId, applicationId);
   if (meeting.chairUserId !== user.id) throw new AppError('committee.chair_only');
   const settings = await getSettings(deps.db, user.orgId);
-  const attendees = await listAttendees(deps.db, meetingId);
+  const attendees = await listAttendees(deps.db, user.orgId, meetingId);
   const needed = quorumNeeded(settings.committeeQuorum, attendees.length);
   const present = attendees.filter((a) => a.present).length;
   if (present < needed) throw new AppError('committee.no_quorum', { present, needed });
@@ -137,7 +137,7 @@ export async function decideApplication(
   const now = new Date();
 
   return deps.db.transaction(async (tx) => {
-    await markOpened(tx, meetingId, now);
+    await markOpened(tx, user.orgId, meetingId, now);
     const decided = await tx
       .update(agendaItems)
       .set({
@@ -147,7 +147,7 @@ export async function decideApplication(
         decidedBy: user.id,
         decidedAt: now,
       })
-      .where(and(eq(agendaItems.id, item.id), isNull(agendaItems.decision)))
+      .where(inOrg(agendaItems, user.orgId, eq(agendaItems.id, item.id), isNull(agendaItems.decision)))
       .returning({ id: agendaItems.id });
     if (decided.length === 0) throw new AppError('committee.already_decided');
     const [before] = await tx
@@ -224,13 +224,16 @@ export async function decideApplication(
     if (input.decision !== 'deferred') {
       const seq = await nextNumber(tx, user.orgId, 'letter', year);
       letterReference = `${year}/${String(seq).padStart(4, '0')}`;
-      await tx.update(agendaItems).set({ letterReference }).where(eq(agendaItems.id, item.id));
+      await tx
+        .update(agendaItems)
+        .set({ letterReference })
+        .where(inOrg(agendaItems, user.orgId, eq(agendaItems.id, item.id)));
     }
     // The decision reaches the beneficiary by SMS (outbox) and is kept on the file as an outbound letter.
     const [b] = await tx
       .select({ mobile: beneficiaries.mobile })
       .from(beneficiaries)
-      .where(eq(beneficiaries.id, app.beneficiaryId));
+      .where(inOrg(beneficiaries, user.orgId, eq(beneficiaries.id, app.beneficiaryId)));
     const [ref] = await tx
       .select({ reference: applications.reference })
       .from(applications)
@@ -247,7 +250,7 @@ export async function decideApplication(
       const [first] = await tx
         .select({ serviceId: applicationServices.serviceId })
         .from(applicationServices)
-        .where(eq(applicationServices.applicationId, applicationId))
+        .where(inOrg(applicationServices, user.orgId, eq(applicationServices.applicationId, applicationId)))
         .limit(1);
       await inviteToSurvey(tx, {
         orgId: user.orgId,
@@ -274,7 +277,7 @@ export async function decideApplication(
     // The officer who raised the application hears the decision in the app (the applicant by SMS, above).
     await notifyStaff(tx, {
       orgId: user.orgId,
-      userId: await whoMovedTo(tx, applicationId, 'in_committee'),
+      userId: await whoMovedTo(tx, user.orgId, applicationId, 'in_committee'),
       actorUserId: user.id,
       kind: 'application_decided',
       entityType: 'application',

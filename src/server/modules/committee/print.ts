@@ -28,9 +28,9 @@ export async function renderMinutes(deps: Deps, user: SessionUser, meetingId: st
   if (!meeting) throw new AppError('committee.meeting_not_found');
   authorize(user, 'committee.read', { orgId: meeting.orgId });
   const [attendees, agenda, votes, settings, org] = await Promise.all([
-    listAttendees(deps.db, meetingId),
-    listAgenda(deps.db, meetingId),
-    listVotes(deps.db, meetingId),
+    listAttendees(deps.db, user.orgId, meetingId),
+    listAgenda(deps.db, user.orgId, meetingId),
+    listVotes(deps.db, user.orgId, meetingId),
     getSettings(deps.db, user.orgId),
     orgName(deps, user.orgId),
   ]);
@@ -79,13 +79,13 @@ ${rows || '<tr><td colspan="7">لا توجد طلبات على جدول الأع
 /** The decision letter (خطاب القرار) to one applicant: acceptance, or rejection with reasons and the appeal deadline. */
 export async function renderDecisionLetter(deps: Deps, user: SessionUser, applicationId: string): Promise<string> {
   const app = await loadApplicationFor(deps, user, applicationId);
-  const decision = await lastDecision(deps.db, applicationId);
+  const decision = await lastDecision(deps.db, user.orgId, applicationId);
   if (!decision?.decision || decision.decision === 'deferred' || !decision.letterReference || !decision.decidedAt) {
     throw new AppError('committee.no_letter');
   }
   const [beneficiary, services, settings, org, meeting] = await Promise.all([
     getBeneficiary(deps.db, user.orgId, app.beneficiaryId),
-    listApplicationServices(deps.db, [app.id]),
+    listApplicationServices(deps.db, user.orgId, [app.id]),
     getSettings(deps.db, user.orgId),
     orgName(deps, user.orgId),
     getMeeting(deps.db, user.orgId, decision.meetingId),

@@ -28,12 +28,12 @@ export function listMeetings(db: Db, orgId: string, limit: number) {
     .limit(limit);
 }
 
-export function listAttendees(db: Db, meetingId: string) {
+export function listAttendees(db: Db, orgId: string, meetingId: string) {
   return db
     .select({ userId: meetingAttendees.userId, present: meetingAttendees.present, displayName: users.displayName })
     .from(meetingAttendees)
     .innerJoin(users, and(eq(users.orgId, meetingAttendees.orgId), eq(users.id, meetingAttendees.userId)))
-    .where(eq(meetingAttendees.meetingId, meetingId))
+    .where(inOrg(meetingAttendees, orgId, eq(meetingAttendees.meetingId, meetingId)))
     .orderBy(asc(users.displayName));
 }
 
@@ -46,7 +46,7 @@ export function pendingForAgenda(db: Db, orgId: string) {
       committeeMeetings,
       and(eq(committeeMeetings.orgId, agendaItems.orgId), eq(committeeMeetings.id, agendaItems.meetingId)),
     )
-    .where(and(eq(committeeMeetings.status, 'scheduled'), isNull(agendaItems.decision)));
+    .where(inOrg(agendaItems, orgId, eq(committeeMeetings.status, 'scheduled'), isNull(agendaItems.decision)));
   return db
     .select({ id: applications.id, stage: applications.stage })
     .from(applications)
@@ -61,7 +61,7 @@ export function pendingForAgenda(db: Db, orgId: string) {
     .orderBy(sql`${applications.score} desc nulls last`, asc(applications.raisedAt), asc(applications.id));
 }
 
-export function listAgenda(db: Db, meetingId: string) {
+export function listAgenda(db: Db, orgId: string, meetingId: string) {
   return db
     .select({
       id: agendaItems.id,
@@ -96,11 +96,11 @@ export function listAgenda(db: Db, meetingId: string) {
       beneficiaries,
       and(eq(beneficiaries.orgId, applications.orgId), eq(beneficiaries.id, applications.beneficiaryId)),
     )
-    .where(eq(agendaItems.meetingId, meetingId))
+    .where(inOrg(agendaItems, orgId, eq(agendaItems.meetingId, meetingId)))
     .orderBy(asc(agendaItems.position));
 }
 
-export function listVotes(db: Db, meetingId: string) {
+export function listVotes(db: Db, orgId: string, meetingId: string) {
   return db
     .select({
       agendaItemId: committeeVotes.agendaItemId,
@@ -115,23 +115,27 @@ export function listVotes(db: Db, meetingId: string) {
       and(eq(agendaItems.orgId, committeeVotes.orgId), eq(agendaItems.id, committeeVotes.agendaItemId)),
     )
     .innerJoin(users, and(eq(users.orgId, committeeVotes.orgId), eq(users.id, committeeVotes.userId)))
-    .where(eq(agendaItems.meetingId, meetingId));
+    .where(inOrg(committeeVotes, orgId, eq(agendaItems.meetingId, meetingId)));
 }
 
-export async function getAgendaItem(db: Db, meetingId: string, applicationId: string) {
+export async function getAgendaItem(db: Db, orgId: string, meetingId: string, applicationId: string) {
   const [row] = await db
     .select()
     .from(agendaItems)
-    .where(and(eq(agendaItems.meetingId, meetingId), eq(agendaItems.applicationId, applicationId)));
+    .where(
+      inOrg(agendaItems, orgId, eq(agendaItems.meetingId, meetingId), eq(agendaItems.applicationId, applicationId)),
+    );
   return row;
 }
 
 /** The last decision taken on an application (for letters and appeals). */
-export async function lastDecision(db: Db, applicationId: string) {
+export async function lastDecision(db: Db, orgId: string, applicationId: string) {
   const [row] = await db
     .select()
     .from(agendaItems)
-    .where(and(eq(agendaItems.applicationId, applicationId), sql`${agendaItems.decision} is not null`))
+    .where(
+      inOrg(agendaItems, orgId, eq(agendaItems.applicationId, applicationId), sql`${agendaItems.decision} is not null`),
+    )
     .orderBy(desc(agendaItems.decidedAt))
     .limit(1);
   return row;

@@ -83,13 +83,14 @@ export function registerCommitteeRoutes(app: App, deps: Deps): void {
       const meeting = await getMeeting(deps.db, user.orgId, request.params.id);
       if (!meeting) throw new AppError('committee.meeting_not_found');
       const [attendees, agenda, votes, settings] = await Promise.all([
-        listAttendees(deps.db, meeting.id),
-        listAgenda(deps.db, meeting.id),
-        listVotes(deps.db, meeting.id),
+        listAttendees(deps.db, user.orgId, meeting.id),
+        listAgenda(deps.db, user.orgId, meeting.id),
+        listVotes(deps.db, user.orgId, meeting.id),
         getSettings(deps.db, user.orgId),
       ]);
       const agendaServices = await listApplicationServices(
         deps.db,
+        user.orgId,
         agenda.map((a) => a.applicationId),
       );
       return {
@@ -252,7 +253,7 @@ export function registerCommitteeRoutes(app: App, deps: Deps): void {
     async (request) => {
       const user = actorOf(request);
       await loadApplicationFor(deps, user, request.params.id);
-      const steps = await listCompletion(deps, request.params.id);
+      const steps = await listCompletion(deps, user.orgId, request.params.id);
       return { items: steps.map((s) => ({ ...s, doneAt: s.doneAt?.toISOString() ?? null })) };
     },
   );

@@ -1,4 +1,4 @@
-import { and, eq, inArray, max } from 'drizzle-orm';
+import { eq, inArray, max } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { scheduleMeetingInput } from '../../../common/domain/committee';
 import type { Db } from '../../db/client';
@@ -22,9 +22,13 @@ export async function fillAgenda(db: Db, orgId: string, meetingId: string): Prom
         .select({ applicationId: appeals.applicationId })
         .from(appeals)
         .where(
-          inArray(
-            appeals.applicationId,
-            pending.map((p) => p.id),
+          inOrg(
+            appeals,
+            orgId,
+            inArray(
+              appeals.applicationId,
+              pending.map((p) => p.id),
+            ),
           ),
         )
     ).map((a) => a.applicationId),
@@ -32,7 +36,7 @@ export async function fillAgenda(db: Db, orgId: string, meetingId: string): Prom
   const [last] = await db
     .select({ position: max(agendaItems.position) })
     .from(agendaItems)
-    .where(eq(agendaItems.meetingId, meetingId));
+    .where(inOrg(agendaItems, orgId, eq(agendaItems.meetingId, meetingId)));
   const start = (last?.position ?? 0) + 1;
   const inserted = await db
     .insert(agendaItems)
@@ -124,13 +128,23 @@ export async function recordAttendance(
   if (meeting.status !== 'scheduled') throw new AppError('committee.meeting_closed');
   assertMeetingStarted(meeting);
   await deps.db.transaction(async (tx) => {
-    await markOpened(tx, meetingId, new Date());
-    await tx.update(meetingAttendees).set({ present: false }).where(eq(meetingAttendees.meetingId, meetingId));
+    await markOpened(tx, user.orgId, meetingId, new Date());
+    await tx
+      .update(meetingAttendees)
+      .set({ present: false })
+      .where(inOrg(meetingAttendees, user.orgId, eq(meetingAttendees.meetingId, meetingId)));
     if (present.length > 0) {
       await tx
         .update(meetingAttendees)
         .set({ present: true })
-        .where(and(eq(meetingAttendees.meetingId, meetingId), inArray(meetingAttendees.userId, present)));
+        .where(
+          inOrg(
+            meetingAttendees,
+            user.orgId,
+            eq(meetingAttendees.meetingId, meetingId),
+            inArray(meetingAttendees.userId, present),
+          ),
+        );
     }
     await writeAudit(tx, user, meta, {
       action: 'committee.attendance',

@@ -87,8 +87,11 @@ export async function recordDeliveryOutcome(
       const [info] = await tx
         .select({ mobile: beneficiaries.mobile, channel: applications.channel })
         .from(beneficiaries)
-        .leftJoin(applications, eq(applications.id, sql`${delivery.applicationId}`))
-        .where(eq(beneficiaries.id, delivery.beneficiaryId));
+        .leftJoin(
+          applications,
+          and(eq(applications.orgId, beneficiaries.orgId), eq(applications.id, sql`${delivery.applicationId}`)),
+        )
+        .where(inOrg(beneficiaries, user.orgId, eq(beneficiaries.id, delivery.beneficiaryId)));
       await inviteToSurvey(tx, {
         orgId: user.orgId,
         trigger: 'delivery_done',
@@ -180,7 +183,7 @@ export async function assignDelivery(
         ...(input.assigneeUserId !== undefined ? { assigneeUserId: input.assigneeUserId } : {}),
         ...(input.scheduledDate ? { scheduledDate: input.scheduledDate } : {}),
       })
-      .where(eq(deliveries.id, id));
+      .where(inOrg(deliveries, user.orgId, eq(deliveries.id, id)));
     if (input.assigneeUserId && input.assigneeUserId !== delivery.assigneeUserId) {
       await notifyStaff(tx, {
         orgId: user.orgId,

@@ -12,6 +12,7 @@ import {
   services,
   users,
 } from '../../db/tables/index';
+import { inOrg } from '../../db/tenancy';
 import type { App, Deps } from '../../http/context';
 import { actorOf } from '../../http/guard';
 import { errorResponses, idParams, noContentResponses } from '../../http/schemas';
@@ -114,7 +115,7 @@ export function registerInteractionRoutes(app: App, deps: Deps): void {
           })
           .from(interactions)
           .leftJoin(users, and(eq(users.orgId, interactions.orgId), eq(users.id, interactions.userId)))
-          .where(eq(interactions.beneficiaryId, b.id))
+          .where(inOrg(interactions, user.orgId, eq(interactions.beneficiaryId, b.id)))
           .orderBy(desc(interactions.occurredAt))
           .limit(500),
         deps.db
@@ -140,7 +141,7 @@ export function registerInteractionRoutes(app: App, deps: Deps): void {
             users,
             and(eq(users.orgId, applicationTransitions.orgId), eq(users.id, applicationTransitions.byUser)),
           )
-          .where(eq(applications.beneficiaryId, b.id))
+          .where(inOrg(applications, user.orgId, eq(applications.beneficiaryId, b.id)))
           .limit(500),
         deps.db
           .select({
@@ -154,7 +155,7 @@ export function registerInteractionRoutes(app: App, deps: Deps): void {
           })
           .from(deliveries)
           .innerJoin(services, and(eq(services.orgId, deliveries.orgId), eq(services.id, deliveries.serviceId)))
-          .where(eq(deliveries.beneficiaryId, b.id))
+          .where(inOrg(deliveries, user.orgId, eq(deliveries.beneficiaryId, b.id)))
           .limit(500),
         deps.db
           .select({
@@ -166,7 +167,7 @@ export function registerInteractionRoutes(app: App, deps: Deps): void {
             subject: cases.subject,
           })
           .from(cases)
-          .where(eq(cases.beneficiaryId, b.id))
+          .where(inOrg(cases, user.orgId, eq(cases.beneficiaryId, b.id)))
           .limit(500),
       ]);
       const items = [

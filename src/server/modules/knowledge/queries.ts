@@ -83,7 +83,7 @@ export function searchDocuments(
     : [];
   // The version in force per document (the highest whose date has come), chosen in SQL so that search covers
   // exactly what staff would read.
-  const inForce = sql`${knowledgeVersions.version} = (select max(kv.version) from knowledge_versions kv where kv.document_id = ${knowledgeVersions.documentId} and kv.effective_from <= ${opts.today})`;
+  const inForce = sql`${knowledgeVersions.version} = (select max(kv.version) from knowledge_versions kv where kv.org_id = ${knowledgeVersions.orgId} and kv.document_id = ${knowledgeVersions.documentId} and kv.effective_from <= ${opts.today})`;
   return db
     .select({
       id: knowledgeDocuments.id,
@@ -99,7 +99,14 @@ export function searchDocuments(
       effectiveFrom: knowledgeVersions.effectiveFrom,
     })
     .from(knowledgeDocuments)
-    .innerJoin(knowledgeVersions, and(eq(knowledgeVersions.documentId, knowledgeDocuments.id), inForce))
+    .innerJoin(
+      knowledgeVersions,
+      and(
+        eq(knowledgeVersions.orgId, knowledgeDocuments.orgId),
+        eq(knowledgeVersions.documentId, knowledgeDocuments.id),
+        inForce,
+      ),
+    )
     .where(
       inOrg(
         knowledgeDocuments,

@@ -49,8 +49,7 @@ export async function createOrganisation(
       .from(organizations)
       .where(or(eq(organizations.slug, o.slug), eq(organizations.host, o.host)));
     if (taken.length > 0) throw new AppError('organisation.taken');
-    const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.username, o.adminUsername));
-    if (user) throw new AppError('user.username_taken');
+    // No username check: usernames are unique within one association, and a new one has no users yet.
     const [org] = await tx
       .insert(organizations)
       .values({ slug: o.slug, nameAr: o.nameAr, nameEn: o.nameEn, host: o.host })

@@ -111,7 +111,10 @@ export async function followCase(deps: Deps, orgId: string, reference: string, c
     c = await caseByReference(deps, orgId, reference);
     if (!c) throw new AppError('otp.invalid');
   }
-  const [messages, settings] = await Promise.all([listMessages(deps.db, c.id, false), getSettings(deps.db, orgId)]);
+  const [messages, settings] = await Promise.all([
+    listMessages(deps.db, orgId, c.id, false),
+    getSettings(deps.db, orgId),
+  ]);
   const replies = messages.filter((m) => m.kind === 'reply').map((m) => ({ body: m.body, at: m.at.toISOString() }));
   const times = replyTimesFrom(settings.slaTargets, workdayHours(settings));
   const kind = c.kind as keyof typeof times;

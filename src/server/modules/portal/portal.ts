@@ -172,9 +172,9 @@ export async function trackApplication(deps: Deps, orgId: string, applicationId:
   const app = await getApplication(deps.db, orgId, applicationId);
   if (!app) throw new AppError('otp.invalid');
   const [checklist, decision, declaration, settings] = await Promise.all([
-    listChecklist(deps.db, app.id),
-    lastDecision(deps.db, app.id),
-    getDeclaration(deps.db, app.id),
+    listChecklist(deps.db, orgId, app.id),
+    lastDecision(deps.db, orgId, app.id),
+    getDeclaration(deps.db, orgId, app.id),
     getSettings(deps.db, orgId),
   ]);
   const reasons = (decision?.reasonCodes ?? []).map(

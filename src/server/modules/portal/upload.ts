@@ -1,5 +1,6 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { checklistItems, documents } from '../../db/tables/index';
+import { inOrg } from '../../db/tenancy';
 import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta } from '../../http/context';
 import { storeUpload } from '../beneficiaries';
@@ -31,14 +32,16 @@ export async function uploadPortalDocument(
         .update(checklistItems)
         .set({ state: 'provided', documentId: row!.id, updatedAt: new Date(), updatedBy: null })
         .where(
-          and(
+          inOrg(
+            checklistItems,
+            orgId,
             eq(checklistItems.applicationId, app.id),
             eq(checklistItems.itemKey, upload.kind),
             inArray(checklistItems.state, ['pending', 'missing']),
           ),
         );
       // The staff member handling the application is told a document arrived.
-      const handler = await handlerOf(tx, app.id);
+      const handler = await handlerOf(tx, orgId, app.id);
       await notifyStaff(tx, {
         orgId,
         userId: handler.userId,

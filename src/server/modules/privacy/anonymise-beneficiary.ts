@@ -26,11 +26,11 @@ export async function anonymiseBeneficiary(
 ) {
   const b = await getBeneficiary(db, orgId, id);
   if (!b) throw new AppError('beneficiary.not_found');
-  const row = await holdOf(db, id);
+  const row = await holdOf(db, orgId, id);
   if (row?.anonymisedAt) throw new AppError('privacy.already_anonymised');
   if (row?.hold && row.hold >= today) throw new AppError('privacy.legal_hold', { until: row.hold });
-  if (await hasOpenApplication(db, id)) throw new AppError('privacy.open_application');
-  const files = await storedFilesOf(db, id);
+  if (await hasOpenApplication(db, orgId, id)) throw new AppError('privacy.open_application');
+  const files = await storedFilesOf(db, orgId, id);
   await db.transaction(async (tx) => {
     await eraseBeneficiary(tx, orgId, b, ERASED);
     await writeAudit(tx, { id: actor?.id ?? null, orgId, username: actor?.username ?? null }, meta, {

@@ -8,11 +8,11 @@ export async function collectPersonalData(db: Db, orgId: string, beneficiaryId: 
   const b = await getBeneficiary(db, orgId, beneficiaryId);
   if (!b) throw new AppError('beneficiary.not_found');
   const [household, [consentRows, apps, contactRows, caseRows, deliveryRows, docs]] = await Promise.all([
-    getHousehold(db, b.id),
+    getHousehold(db, orgId, b.id),
     personalRows(db, orgId, b.id),
   ]);
   const appIds = apps.map((a) => a.id);
-  const [steps, declared] = appIds.length ? await applicationRecords(db, appIds) : [[], []];
+  const [steps, declared] = appIds.length ? await applicationRecords(db, orgId, appIds) : [[], []];
   const strip = <T extends Record<string, unknown>>(row: T) =>
     Object.fromEntries(Object.entries(row).filter(([k]) => k !== 'orgId')) as T;
   return {

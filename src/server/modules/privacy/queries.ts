@@ -61,10 +61,16 @@ export function personalRows(db: Db, orgId: string, beneficiaryId: string) {
 }
 
 /** The steps and signed declarations of these applications. */
-export function applicationRecords(db: Db, applicationIds: string[]) {
+export function applicationRecords(db: Db, orgId: string, applicationIds: string[]) {
   return Promise.all([
-    db.select().from(applicationTransitions).where(inArray(applicationTransitions.applicationId, applicationIds)),
-    db.select().from(declarations).where(inArray(declarations.applicationId, applicationIds)),
+    db
+      .select()
+      .from(applicationTransitions)
+      .where(inOrg(applicationTransitions, orgId, inArray(applicationTransitions.applicationId, applicationIds))),
+    db
+      .select()
+      .from(declarations)
+      .where(inOrg(declarations, orgId, inArray(declarations.applicationId, applicationIds))),
   ]);
 }
 
@@ -86,28 +92,35 @@ const OPEN_STAGES = [
   'completing',
 ];
 
-export async function holdOf(db: Db, id: string) {
+export async function holdOf(db: Db, orgId: string, id: string) {
   const [row] = await db
     .select({ hold: beneficiaries.legalHoldUntil, anonymisedAt: beneficiaries.anonymisedAt })
     .from(beneficiaries)
-    .where(eq(beneficiaries.id, id));
+    .where(inOrg(beneficiaries, orgId, eq(beneficiaries.id, id)));
   return row;
 }
 
-export async function hasOpenApplication(db: Db, beneficiaryId: string) {
+export async function hasOpenApplication(db: Db, orgId: string, beneficiaryId: string) {
   const open = await db
     .select({ id: applications.id })
     .from(applications)
-    .where(and(eq(applications.beneficiaryId, beneficiaryId), inArray(applications.stage, OPEN_STAGES)))
+    .where(
+      inOrg(
+        applications,
+        orgId,
+        eq(applications.beneficiaryId, beneficiaryId),
+        inArray(applications.stage, OPEN_STAGES),
+      ),
+    )
     .limit(1);
   return open.length > 0;
 }
 
-export function storedFilesOf(db: Db, beneficiaryId: string) {
+export function storedFilesOf(db: Db, orgId: string, beneficiaryId: string) {
   return db
     .select({ storedName: documents.storedName })
     .from(documents)
-    .where(eq(documents.beneficiaryId, beneficiaryId));
+    .where(inOrg(documents, orgId, eq(documents.beneficiaryId, beneficiaryId)));
 }
 
 /**
@@ -143,29 +156,37 @@ export async function eraseBeneficiary(
       anonymisedAt: new Date(),
       updatedAt: new Date(),
     })
-    .where(eq(beneficiaries.id, id));
-  await tx.delete(householdMembers).where(eq(householdMembers.beneficiaryId, id));
-  await tx.delete(documents).where(eq(documents.beneficiaryId, id));
+    .where(inOrg(beneficiaries, orgId, eq(beneficiaries.id, id)));
+  await tx.delete(householdMembers).where(inOrg(householdMembers, orgId, eq(householdMembers.beneficiaryId, id)));
+  await tx.delete(documents).where(inOrg(documents, orgId, eq(documents.beneficiaryId, id)));
   await tx
     .update(interactions)
     .set({ summary: erased, contactName: null, contactMobile: null })
-    .where(eq(interactions.beneficiaryId, id));
-  const caseIds = (await tx.select({ id: cases.id }).from(cases).where(eq(cases.beneficiaryId, id))).map((c) => c.id);
+    .where(inOrg(interactions, orgId, eq(interactions.beneficiaryId, id)));
+  const caseIds = (
+    await tx
+      .select({ id: cases.id })
+      .from(cases)
+      .where(inOrg(cases, orgId, eq(cases.beneficiaryId, id)))
+  ).map((c) => c.id);
   if (caseIds.length) {
     await tx
       .update(cases)
       .set({ contactName: null, contactMobile: null, description: erased, subject: erased })
-      .where(inArray(cases.id, caseIds));
-    await tx.update(caseMessages).set({ body: erased }).where(inArray(caseMessages.caseId, caseIds));
+      .where(inOrg(cases, orgId, inArray(cases.id, caseIds)));
+    await tx
+      .update(caseMessages)
+      .set({ body: erased })
+      .where(inOrg(caseMessages, orgId, inArray(caseMessages.caseId, caseIds)));
   }
   await tx
     .update(deliveries)
     .set({ recipientName: null, note: null, lat: null, lng: null })
-    .where(eq(deliveries.beneficiaryId, id));
+    .where(inOrg(deliveries, orgId, eq(deliveries.beneficiaryId, id)));
   await tx
     .update(surveyInvitations)
     .set({ mobile: '', beneficiaryId: null })
-    .where(eq(surveyInvitations.beneficiaryId, id));
+    .where(inOrg(surveyInvitations, orgId, eq(surveyInvitations.beneficiaryId, id)));
   const mobiles = [b.mobile, b.mobile2].filter((m): m is string => Boolean(m));
   await tx
     .update(notifications)
@@ -299,7 +320,7 @@ export function accessLogRows(db: Db, orgId: string, beneficiaryId: string, acti
     .limit(200);
 }
 
-export function revisionsOf(db: Db, beneficiaryId: string) {
+export function revisionsOf(db: Db, orgId: string, beneficiaryId: string) {
   return db
     .select({
       at: beneficiaryRevisions.at,
@@ -309,7 +330,7 @@ export function revisionsOf(db: Db, beneficiaryId: string) {
     })
     .from(beneficiaryRevisions)
     .leftJoin(users, and(eq(users.orgId, beneficiaryRevisions.orgId), eq(users.id, beneficiaryRevisions.byUser)))
-    .where(eq(beneficiaryRevisions.beneficiaryId, beneficiaryId))
+    .where(inOrg(beneficiaryRevisions, orgId, eq(beneficiaryRevisions.beneficiaryId, beneficiaryId)))
     .orderBy(desc(beneficiaryRevisions.at));
 }
 

@@ -68,7 +68,7 @@ export async function updateUserByAdmin(
   return deps.db.transaction(async (tx) => {
     const row = await updateUser(tx, admin.orgId, id, changes);
     if (!row) throw new AppError('user.not_found');
-    if (changes.disabled) await deleteUserSessions(tx, id);
+    if (changes.disabled) await deleteUserSessions(tx, admin.orgId, id);
     const after = Object.fromEntries(keys.map((k) => [k, row[k]]));
     await writeAudit(tx, admin, meta, {
       action: 'user.updated',
@@ -118,7 +118,7 @@ export async function resetPasswordByAdmin(
   const passwordHash = await hashPassword(input.newPassword);
   await deps.db.transaction(async (tx) => {
     await updatePasswordHash(tx, id, passwordHash, true);
-    await deleteUserSessions(tx, id);
+    await deleteUserSessions(tx, admin.orgId, id);
     await writeAudit(tx, admin, meta, {
       action: 'user.password_reset',
       entityType: 'user',
@@ -138,10 +138,10 @@ export async function resetTotpByAdmin(deps: Deps, admin: SessionUser, id: strin
   if (target.id === admin.id) throw new AppError('user.use_profile_for_self');
   if (!target.totpEnabled) throw new AppError('user.totp_not_enabled');
   return deps.db.transaction(async (tx) => {
-    const codes = await countUnusedRecoveryCodes(tx, id);
+    const codes = await countUnusedRecoveryCodes(tx, admin.orgId, id);
     await updateTotp(tx, id, { totpSecret: null, totpEnabled: false, totpLastStep: null });
     await replaceRecoveryCodes(tx, admin.orgId, id, []);
-    await deleteUserSessions(tx, id);
+    await deleteUserSessions(tx, admin.orgId, id);
     await writeAudit(tx, admin, meta, {
       action: 'user.totp_reset',
       entityType: 'user',

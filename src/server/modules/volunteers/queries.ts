@@ -16,7 +16,7 @@ export function listVolunteerRows(db: Db, orgId: string) {
       status: volunteers.status,
       createdAt: volunteers.createdAt,
       // Qualified by hand: inside a select list Drizzle leaves column names unqualified.
-      totalHours: sql<string>`(select coalesce(sum(vh.hours), 0) from volunteer_hours vh where vh.volunteer_id = "volunteers"."id")`,
+      totalHours: sql<string>`(select coalesce(sum(vh.hours), 0) from volunteer_hours vh where vh.org_id = "volunteers"."org_id" and vh.volunteer_id = "volunteers"."id")`,
     })
     .from(volunteers)
     .where(inOrg(volunteers, orgId))

@@ -36,7 +36,7 @@ export function applicationsAt(db: Db, s: Scope, stages: string[]) {
           a.stage_changed_at as since,
           case when a.stage in ('in_committee', 'deferred') then a.expected_decision_date::text end as due_at,
           null as detail
-        from applications a join beneficiaries b on b.id = a.beneficiary_id
+        from applications a join beneficiaries b on b.org_id = a.org_id and b.id = a.beneficiary_id
         where a.org_id = ${s.orgId} and a.stage in (${list}) ${branch}
         order by a.stage_changed_at, a.id limit ${s.limit}`,
   );
@@ -59,10 +59,11 @@ export function referralsSent(db: Db, s: Scope) {
           select 'application' as entity_type, a.id, a.reference, ${NAME} as title,
             case when ans.at is null then 'waiting' else 'answered' end as status,
             coalesce(ans.at, sent.at) as since, null::text as due_at, ans.note as detail
-          from sent join applications a on a.id = sent.application_id join beneficiaries b on b.id = a.beneficiary_id
+          from sent join applications a on a.org_id = ${s.orgId} and a.id = sent.application_id
+            join beneficiaries b on b.org_id = a.org_id and b.id = a.beneficiary_id
           left join lateral (
             select t2.at, t2.note from application_transitions t2
-            where t2.application_id = sent.application_id and t2.from_stage = 'referred' and t2.at >= sent.at
+            where t2.org_id = a.org_id and t2.application_id = sent.application_id and t2.from_stage = 'referred' and t2.at >= sent.at
             order by t2.at limit 1
           ) ans on true
         ), case_sent as (
@@ -76,10 +77,10 @@ export function referralsSent(db: Db, s: Scope) {
             case when c.status = 'referred' then 'waiting' else 'answered' end as status,
             case when c.status = 'referred' then cs.at else coalesce(ans.at, cs.at) end as since,
             null::text as due_at, ans.body as detail
-          from case_sent cs join cases c on c.id = cs.case_id
+          from case_sent cs join cases c on c.org_id = ${s.orgId} and c.id = cs.case_id
           left join lateral (
             select m2.at, m2.body from case_messages m2
-            where m2.case_id = cs.case_id and m2.kind = 'status' and m2.body like 'referred → %' and m2.at >= cs.at
+            where m2.org_id = c.org_id and m2.case_id = cs.case_id and m2.kind = 'status' and m2.body like 'referred → %' and m2.at >= cs.at
             order by m2.at limit 1
           ) ans on true
         ), all_refs as (select * from app_refs union all select * from case_refs)
@@ -95,13 +96,14 @@ export function referralsReceived(db: Db, s: Scope) {
     sql`with r as (
           select 'application' as entity_type, a.id, a.reference, ${NAME} as title, a.stage as status,
             a.stage_changed_at as since, null::timestamptz as due_at,
-            (select t.note from application_transitions t where t.application_id = a.id and t.to_stage = 'referred'
+            (select t.note from application_transitions t
+              where t.org_id = a.org_id and t.application_id = a.id and t.to_stage = 'referred'
               order by t.at desc limit 1) as detail
-          from applications a join beneficiaries b on b.id = a.beneficiary_id
+          from applications a join beneficiaries b on b.org_id = a.org_id and b.id = a.beneficiary_id
           where a.org_id = ${s.orgId} and a.stage = 'referred'
           union all
           select 'case', c.id, c.reference, c.subject, c.status,
-            coalesce((select max(m.at) from case_messages m where m.case_id = c.id and m.kind = 'status'), c.created_at),
+            coalesce((select max(m.at) from case_messages m where m.org_id = c.org_id and m.case_id = c.id and m.kind = 'status'), c.created_at),
             c.resolution_due_at, null
           from cases c where c.org_id = ${s.orgId} and c.status = 'referred'
         )
@@ -151,7 +153,8 @@ export function deliveriesFor(db: Db, s: Scope & { unassigned: boolean }) {
     db,
     sql`select 'delivery' as entity_type, d.id, b.file_number as reference, ${NAME} as title, d.status,
           d.created_at as since, d.scheduled_date::text as due_at, sv.name_ar as detail
-        from deliveries d join beneficiaries b on b.id = d.beneficiary_id join services sv on sv.id = d.service_id
+        from deliveries d join beneficiaries b on b.org_id = d.org_id and b.id = d.beneficiary_id
+          join services sv on sv.org_id = d.org_id and sv.id = d.service_id
         where d.org_id = ${s.orgId} and d.status = 'scheduled' and ${who} ${branch}
         order by d.scheduled_date, d.id limit ${s.limit}`,
   );
@@ -176,8 +179,9 @@ export function openMeetings(db: Db, s: Scope) {
     sql`select 'meeting' as entity_type, m.id, m.reference, m.location as title,
           case when m.scheduled_at <= now() then 'started' else 'scheduled' end as status,
           m.created_at as since, m.scheduled_at as due_at,
-          (select count(*)::text from agenda_items ai where ai.meeting_id = m.id and ai.decision is null) as detail
-        from committee_meetings m join meeting_attendees ma on ma.meeting_id = m.id and ma.user_id = ${s.userId}
+          (select count(*)::text from agenda_items ai
+            where ai.org_id = m.org_id and ai.meeting_id = m.id and ai.decision is null) as detail
+        from committee_meetings m join meeting_attendees ma on ma.org_id = m.org_id and ma.meeting_id = m.id and ma.user_id = ${s.userId}
         where m.org_id = ${s.orgId} and m.status = 'scheduled'
         order by m.scheduled_at, m.id limit ${s.limit}`,
   );
@@ -218,31 +222,42 @@ export async function countUnread(db: Db, orgId: string, userId: string): Promis
 }
 
 /** Who last moved an application to a stage (who referred it, who raised it to the committee). */
-export async function whoMovedTo(db: Db, applicationId: string, toStage: string): Promise<string | null> {
+export async function whoMovedTo(
+  db: Db,
+  orgId: string,
+  applicationId: string,
+  toStage: string,
+): Promise<string | null> {
   const result = await db.execute(
-    sql`select by_user from application_transitions where application_id = ${applicationId} and to_stage = ${toStage}
+    sql`select by_user from application_transitions
+        where org_id = ${orgId} and application_id = ${applicationId} and to_stage = ${toStage}
         order by at desc, id desc limit 1`,
   );
   return (result as unknown as { rows: { by_user: string | null }[] }).rows[0]?.by_user ?? null;
 }
 
 /** Who last referred a case (the author of its latest move to `referred`). */
-export async function whoReferredCase(db: Db, caseId: string): Promise<string | null> {
+export async function whoReferredCase(db: Db, orgId: string, caseId: string): Promise<string | null> {
   const result = await db.execute(
-    sql`select author_user_id from case_messages where case_id = ${caseId} and kind = 'status' and body like '% → referred%'
+    sql`select author_user_id from case_messages
+        where org_id = ${orgId} and case_id = ${caseId} and kind = 'status' and body like '% → referred%'
         order by at desc limit 1`,
   );
   return (result as unknown as { rows: { author_user_id: string | null }[] }).rows[0]?.author_user_id ?? null;
 }
 
 /** The staff member handling an application (the last one who moved it, else who created it) and its reference. */
-export async function handlerOf(db: Db, applicationId: string): Promise<{ userId: string | null; reference: string }> {
+export async function handlerOf(
+  db: Db,
+  orgId: string,
+  applicationId: string,
+): Promise<{ userId: string | null; reference: string }> {
   const result = await db.execute(
     sql`select a.reference,
           coalesce((select t.by_user from application_transitions t
-                    where t.application_id = a.id and t.by_user is not null
+                    where t.org_id = a.org_id and t.application_id = a.id and t.by_user is not null
                     order by t.at desc, t.id desc limit 1), a.created_by) as user_id
-        from applications a where a.id = ${applicationId}`,
+        from applications a where a.org_id = ${orgId} and a.id = ${applicationId}`,
   );
   const row = (result as unknown as { rows: { reference: string; user_id: string | null }[] }).rows[0];
   return { userId: row?.user_id ?? null, reference: row?.reference ?? '' };
@@ -257,7 +272,7 @@ export function inspectionsMine(db: Db, s: Scope) {
           i.assigned_at as since, null as due_at, b.district as detail
         from home_inspections i
           join applications a on a.id = i.application_id and a.org_id = i.org_id
-          join beneficiaries b on b.id = a.beneficiary_id
+          join beneficiaries b on b.org_id = a.org_id and b.id = a.beneficiary_id
         where i.org_id = ${s.orgId} and i.assignee_user_id = ${s.userId} and i.recorded_at is null
           and a.stage = 'completing' ${branch}
         order by i.assigned_at, i.id limit ${s.limit}`,
@@ -271,8 +286,7 @@ export function fieldDraftsOpen(db: Db, s: Scope) {
     db,
     sql`select 'field_draft' as entity_type, r.id, '' as reference,
           concat_ws(' ', r.data->>'firstName', r.data->>'familyName') as title, 'field_draft' as status,
-          r.created_at as since, null as due_at, r.data->>'district' as detail,
-          count(*) over () as total
+          r.created_at as since, null as due_at, r.data->>'district' as detail
         from field_reports r
         where r.org_id = ${s.orgId} and r.kind = 'registration_draft' and r.status = 'open' ${branch}
         order by r.created_at, r.id limit ${s.limit}`,
