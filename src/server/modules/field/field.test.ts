@@ -120,8 +120,15 @@ async function counts() {
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  [officer, rep, admin, chair] = await signedInAs(ctx.app, ['officer', 'branchrep', 'admin', 'committee'] as const);
-  for (const [name, client] of Object.entries({ officer, rep, chair })) {
+  let member2: TestClient;
+  [officer, rep, admin, chair, member2] = await signedInAs(ctx.app, [
+    'officer',
+    'branchrep',
+    'admin',
+    'committee',
+    'committee2',
+  ] as const);
+  for (const [name, client] of Object.entries({ officer, rep, chair, member2 })) {
     userIds[name] = (await client.get('/api/auth/session')).body.user.id;
   }
   khb = ctx.branchIds.KHB!;
@@ -178,9 +185,12 @@ async function inspectionTask(branchId: string) {
     scheduledAt: new Date().toISOString(),
     location: 'قاعة الاجتماعات',
     chairUserId: userIds.chair,
-    memberIds: [userIds.chair],
+    memberIds: [userIds.chair, userIds.member2],
   });
-  await chair.request('PUT', `/api/committee/meetings/${meeting.body.id}/attendance`, { present: [userIds.chair] });
+  // The committee's quorum is two (as the demo's).
+  await chair.request('PUT', `/api/committee/meetings/${meeting.body.id}/attendance`, {
+    present: [userIds.chair, userIds.member2],
+  });
   const decided = await chair.post(`/api/committee/meetings/${meeting.body.id}/items/${app.applicationId}/decision`, {
     decision: 'accepted',
   });
