@@ -68,15 +68,15 @@ async function enrolled(committee: ApiClient, names: string[][]) {
 /** An accepted application of the branch whose home inspection waits for the representative. */
 async function inspectionTask(committee: ApiClient, names: string[]) {
   const app = await raisedApplication(officer, 'water_cooler', names, { branchId: khb });
-  const me = (await committee.call('GET', '/api/auth/session')).user.id as string;
+  const { chairId, memberIds, quorum } = await demoCommittee(committee);
   const repId = (await rep.call('GET', '/api/auth/session')).user.id as string;
   const meeting = await officer.call('POST', '/api/committee/meetings', {
     scheduledAt: new Date(Date.now() - 60_000).toISOString(),
     location: 'قاعة الاجتماعات',
-    chairUserId: me,
-    memberIds: [me],
+    chairUserId: chairId,
+    memberIds,
   });
-  await committee.call('PUT', `/api/committee/meetings/${meeting.id}/attendance`, { present: [me] });
+  await committee.call('PUT', `/api/committee/meetings/${meeting.id}/attendance`, { present: quorum });
   await committee.call('POST', `/api/committee/meetings/${meeting.id}/items/${app.applicationId}/decision`, {
     decision: 'accepted',
   });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, riyadhDate } from '../src/common/dates';
 import { DEFAULT_CALENDAR, nextWorkingDate } from '../src/common/domain/sla';
 import { ApiClient } from './api';
-import { raisedApplication } from './flows';
+import { demoCommittee, raisedApplication } from './flows';
 import { DESKTOP, launchBrowser, PHONE, type RunningServer, screenshot, startServer } from './support';
 
 // Issue 12, part A, in the browser at 390 and 1440: who the person is on a case (call, WhatsApp, map that opens
@@ -40,15 +40,15 @@ beforeAll(async () => {
   nationalIdOf = async (id) => (await officer.call('GET', `/api/beneficiaries/${id}`)).nationalId as string;
 
   // Accepted, inspected by the representative, the appointment agreed, registration completed by the officer.
-  const me = (await committee.call('GET', '/api/auth/session')).user.id as string;
+  const { chairId, memberIds, quorum } = await demoCommittee(committee);
   const repId = (await rep.call('GET', '/api/auth/session')).user.id as string;
   const meeting = await officer.call('POST', '/api/committee/meetings', {
     scheduledAt: new Date(Date.now() - 60_000).toISOString(),
     location: 'قاعة الاجتماعات',
-    chairUserId: me,
-    memberIds: [me],
+    chairUserId: chairId,
+    memberIds,
   });
-  await committee.call('PUT', `/api/committee/meetings/${meeting.id}/attendance`, { present: [me] });
+  await committee.call('PUT', `/api/committee/meetings/${meeting.id}/attendance`, { present: quorum });
   await committee.call('POST', `/api/committee/meetings/${meeting.id}/items/${enrolled.applicationId}/decision`, {
     decision: 'accepted',
   });
