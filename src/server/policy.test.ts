@@ -143,7 +143,12 @@ describe('tenancy', () => {
       branchId: other.branchIds.HQ,
       passwordHash: await hashPassword('other-admin-pass'),
     });
+    // Each association signs its people in at its own host name (decision 030).
+    const { organizations } = await import('./db/tables/index');
+    const { eq } = await import('drizzle-orm');
+    await ctx.deps.db.update(organizations).set({ host: 'other.example.org' }).where(eq(organizations.id, other.orgId));
     const otherAdmin = new TestClient(ctx.app);
+    otherAdmin.headers.host = 'other.example.org';
     expect((await otherAdmin.login('other.admin', 'other-admin-pass')).status).toBe(200);
 
     const list = await otherAdmin.get('/api/users');
