@@ -263,7 +263,8 @@ describe('cases: inquiries on several channels, canned answers, referral to the 
     await page.getByText('تواصل وارد عبر الاتصال الهاتفي').waitFor();
     await page.getByRole('main').getByRole('button', { name: 'تسجيل تواصل' }).last().click();
     const log = page.getByRole('dialog', { name: 'تسجيل تواصل' });
-    await log.getByText('حصة عبدالله سعد المطيري').waitFor();
+    // The chosen file shows in the picker and on the person card beside it.
+    await log.getByText('حصة عبدالله سعد المطيري').first().waitFor();
     await choose(page, 'القناة', 'وسائل التواصل الاجتماعي');
     await log.getByLabel('ملخص التواصل').fill('سألت عبر واتساب عن المستندات المطلوبة.');
     await log.getByRole('button', { name: 'تسجيل التواصل' }).click();

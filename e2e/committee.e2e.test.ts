@@ -255,8 +255,9 @@ describe('committee decision to the first delivery, in Arabic', () => {
     const card = page.getByRole('article', { name: new RegExp(applicant.name) });
     await card.getByText('مجدولة').waitFor();
     expect(await card.getByRole('link', { name: /اتصال بالرقم/ }).getAttribute('href')).toMatch(/^tel:\+9665\d{8}$/);
+    // An https maps address opens on iPhone and Android alike (issue 12); geo: is only an extra link.
     expect(await card.getByRole('link', { name: 'فتح الخريطة' }).getAttribute('href')).toMatch(
-      /^geo:25\.9876,43\.5567\?q=/,
+      /^https:\/\/www\.google\.com\/maps\/search\/\?api=1&query=25\.9876,43\.5567$/,
     );
     await shot(page, 'committee-10-today-390');
     await noSeriousViolations(page);

@@ -333,6 +333,9 @@ describe('field work without a signal', () => {
     await office.getByRole('radiogroup', { name: 'مصدر المياه' }).getByText('صهاريج', { exact: true }).click();
     await office.getByLabel('سعة خزان المياه (لتر)').fill('1000');
     await office.getByText('اطّلع المستفيد على إشعار الخصوصية').click();
+    // The draft states more people at home than the applicant alone: the number is confirmed (issue 12).
+    const household = office.getByText(/أؤكد أن عدد الساكنين في المنزل/);
+    if (await household.isVisible()) await household.click();
     await office.getByRole('button', { name: 'تسجيل المستفيد' }).click();
     const duplicates = office.getByRole('button', { name: 'ليس نفس الشخص، متابعة التسجيل' });
     await Promise.race([office.waitForURL(/\/beneficiaries\/[0-9a-f-]{36}/), duplicates.waitFor()]);
