@@ -2,16 +2,13 @@ import { desc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { riyadhDate } from '../../../common/dates';
 import type { registrationCorrectionInput } from '../../../common/domain/committee';
-import { applications, applicationTransitions, recordCorrections } from '../../db/tables/index';
+import { applications, applicationTransitions } from '../../db/tables/index';
 import { inOrg } from '../../db/tenancy';
 import { AppError } from '../../errors';
-import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
 import { authorize } from '../../policy';
 import { getApplication } from '../applications';
-import { beforeAfter, hasChanges } from '../audit';
-
-const CORRECTS_ANY: readonly string[] = ['manager', 'admin'];
+import { assertMayCorrect, beforeAfter, hasChanges, recordCorrection } from '../audit';
 
 /**
  * Corrects the day "registration complete" was recorded on (the enrolment transition and the stage's date), with a
@@ -39,7 +36,7 @@ export async function correctRegistration(
     .orderBy(desc(applicationTransitions.at));
   const enrolled = transitions.find((t) => t.toStage === 'enrolled');
   if (app.stage !== 'enrolled' || !enrolled) throw new AppError('correction.not_recorded');
-  if (!CORRECTS_ANY.includes(user.role) && enrolled.byUser !== user.id) throw new AppError('correction.not_allowed');
+  assertMayCorrect(user, enrolled.byUser);
   const started = transitions.find((t) => t.toStage === 'completing');
   if (input.completedOn > riyadhDate(new Date()) || (started && input.completedOn < riyadhDate(started.at))) {
     throw new AppError('correction.date_out_of_range');
@@ -58,24 +55,12 @@ export async function correctRegistration(
       .update(applications)
       .set({ stageChangedAt: at })
       .where(inOrg(applications, user.orgId, eq(applications.id, applicationId), eq(applications.stage, 'enrolled')));
-    const [row] = await tx
-      .insert(recordCorrections)
-      .values({
-        orgId: user.orgId,
-        subject: 'registration',
-        applicationId,
-        before: diff.before,
-        after: diff.after,
-        reason: input.reason,
-        correctedBy: user.id,
-      })
-      .returning({ id: recordCorrections.id });
-    await writeAudit(tx, user, meta, {
-      action: 'application.completion_corrected',
-      entityType: 'application',
-      entityId: applicationId,
-      details: { ...diff, reason: input.reason, correctionId: row!.id },
+    return recordCorrection(tx, user, meta, {
+      subject: 'registration',
+      applicationId,
+      diff,
+      reason: input.reason,
+      audit: { action: 'application.completion_corrected', entityType: 'application', entityId: applicationId },
     });
-    return { id: row!.id, before: diff.before, after: diff.after };
   });
 }

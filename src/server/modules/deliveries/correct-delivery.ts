@@ -2,17 +2,13 @@ import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { addDays, riyadhDate } from '../../../common/dates';
 import type { deliveryCorrectionInput } from '../../../common/domain/committee';
-import { deliveries, recordCorrections } from '../../db/tables/index';
+import { deliveries } from '../../db/tables/index';
 import { inOrg } from '../../db/tenancy';
 import { AppError } from '../../errors';
-import { writeAudit } from '../../http/audit';
 import type { Deps, RequestMeta, SessionUser } from '../../http/context';
 import { authorize } from '../../policy';
-import { beforeAfter, hasChanges } from '../audit';
+import { assertMayCorrect, beforeAfter, hasChanges, recordCorrection } from '../audit';
 import { getDelivery } from './queries';
-
-/** Roles that correct any record of their scope; the others only what they recorded themselves. */
-export const CORRECTS_ANY: readonly string[] = ['manager', 'admin'];
 
 /**
  * Corrects a recorded delivery outcome (delivered or failed): the delivery row takes the corrected values, so the
@@ -29,8 +25,7 @@ export async function correctDelivery(
   if (!delivery) throw new AppError('delivery.not_found');
   authorize(user, 'deliveries.correct', { orgId: delivery.orgId, branchId: delivery.branchId });
   if (delivery.status !== 'delivered' && delivery.status !== 'failed') throw new AppError('correction.not_recorded');
-  if (!CORRECTS_ANY.includes(user.role) && delivery.completedBy !== user.id)
-    throw new AppError('correction.not_allowed');
+  assertMayCorrect(user, delivery.completedBy);
 
   const outcome = input.outcome ?? delivery.status;
   const completedAt = delivery.completedAt!;
@@ -69,25 +64,13 @@ export async function correctDelivery(
         failureReason: next.failureReason,
       })
       .where(inOrg(deliveries, user.orgId, eq(deliveries.id, id)));
-    const [row] = await tx
-      .insert(recordCorrections)
-      .values({
-        orgId: user.orgId,
-        subject: 'delivery',
-        deliveryId: id,
-        applicationId: delivery.applicationId,
-        before: diff.before,
-        after: diff.after,
-        reason: input.reason,
-        correctedBy: user.id,
-      })
-      .returning({ id: recordCorrections.id });
-    await writeAudit(tx, user, meta, {
-      action: 'delivery.corrected',
-      entityType: 'delivery',
-      entityId: id,
-      details: { ...diff, reason: input.reason, correctionId: row!.id },
+    return recordCorrection(tx, user, meta, {
+      subject: 'delivery',
+      deliveryId: id,
+      applicationId: delivery.applicationId,
+      diff,
+      reason: input.reason,
+      audit: { action: 'delivery.corrected', entityType: 'delivery', entityId: id },
     });
-    return { id: row!.id, before: diff.before, after: diff.after };
   });
 }
