@@ -15,6 +15,23 @@ import {
 } from '../../db/tables/index';
 import { inOrg } from '../../db/tenancy';
 
+/** What the representative needs of a household at the door (shared by the route's three lists). */
+const household = {
+  beneficiaryId: beneficiaries.id,
+  beneficiaryStatus: beneficiaries.status,
+  fileNumber: beneficiaries.fileNumber,
+  firstName: beneficiaries.firstName,
+  fatherName: beneficiaries.fatherName,
+  grandfatherName: beneficiaries.grandfatherName,
+  familyName: beneficiaries.familyName,
+  mobile: beneficiaries.mobile,
+  district: beneficiaries.district,
+  lat: beneficiaries.lat,
+  lng: beneficiaries.lng,
+  peopleAtHome: beneficiaries.peopleAtHome,
+  housing: beneficiaries.housing,
+};
+
 /**
  * A branch's open deliveries over a period, with what the representative needs at the door: name, mobile, area,
  * the home's pin, a household summary and what to deliver, and the version the phone will send back.
@@ -32,19 +49,7 @@ export function listBranchRoute(db: Db, orgId: string, branchId: string, from: s
       scheduledDate: deliveries.scheduledDate,
       status: deliveries.status,
       branchId: deliveries.branchId,
-      beneficiaryId: beneficiaries.id,
-      beneficiaryStatus: beneficiaries.status,
-      fileNumber: beneficiaries.fileNumber,
-      firstName: beneficiaries.firstName,
-      fatherName: beneficiaries.fatherName,
-      grandfatherName: beneficiaries.grandfatherName,
-      familyName: beneficiaries.familyName,
-      mobile: beneficiaries.mobile,
-      district: beneficiaries.district,
-      lat: beneficiaries.lat,
-      lng: beneficiaries.lng,
-      peopleAtHome: beneficiaries.peopleAtHome,
-      housing: beneficiaries.housing,
+      ...household,
       householdMembers: sql<number>`coalesce(${members.count}, 0)`,
       serviceNameAr: services.nameAr,
       serviceNameEn: services.nameEn,
@@ -76,23 +81,6 @@ export function listBranchRoute(db: Db, orgId: string, branchId: string, from: s
     )
     .limit(500);
 }
-
-/** What the representative needs of a household at the door (shared by the route's three lists). */
-const household = {
-  beneficiaryId: beneficiaries.id,
-  beneficiaryStatus: beneficiaries.status,
-  fileNumber: beneficiaries.fileNumber,
-  firstName: beneficiaries.firstName,
-  fatherName: beneficiaries.fatherName,
-  grandfatherName: beneficiaries.grandfatherName,
-  familyName: beneficiaries.familyName,
-  mobile: beneficiaries.mobile,
-  district: beneficiaries.district,
-  lat: beneficiaries.lat,
-  lng: beneficiaries.lng,
-  peopleAtHome: beneficiaries.peopleAtHome,
-  housing: beneficiaries.housing,
-};
 
 /**
  * A branch's booked visits (appointments) whose slot falls in the period, of files of the same branch, with the
